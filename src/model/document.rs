@@ -1,0 +1,294 @@
+//! A document: its text, its paragraphs, and conversions between the units that count it.
+
+use std::fmt;
+
+use sha2::{Digest, Sha256};
+use unicode_segmentation::GraphemeCursor;
+
+use super::span::{Span, Utf16};
+
+/// How many code points lie between two checkpoints of the offset index.
+const STRIDE: u32 = 64;
+
+/// Code points of context kept on each side of a quote (as in a W3C TextQuoteSelector).
+pub const CONTEXT: u32 = 32;
+
+/// A text to annotate. Immutable once made; every offset into it is a code point.
+#[derive(Clone)]
+pub struct Document {
+    title: String,
+    text: String,
+    /// `checkpoints[i]` = (byte offset, UTF-16 offset) of code point `i * STRIDE`.
+    checkpoints: Vec<(u32, u32)>,
+    len_chars: u32,
+    len_utf16: u32,
+    paragraphs: Vec<Paragraph>,
+    sha256: String,
+}
+
+/// One line of the text: its content, and the line terminator after it (`\n`, `\r\n`, `\r`, or
+/// nothing for the last line).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    /// The content, without the terminator.
+    pub content: Span,
+    /// The terminator (empty on the last line).
+    pub terminator: Span,
+}
+
+/// Why a text cannot be a document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DocumentError {
+    /// Offsets are 32-bit: a text of 4 GiB or more is refused.
+    TooLarge { bytes: usize },
+}
+
+impl fmt::Display for DocumentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DocumentError::TooLarge { bytes } => {
+                write!(f, "the text is {bytes} bytes; spanmark opens texts under 4 GiB")
+            }
+        }
+    }
+}
+
+impl Document {
+    pub fn new(title: impl Into<String>, text: impl Into<String>) -> Result<Document, DocumentError> {
+        let text = text.into();
+        if u32::try_from(text.len()).is_err() {
+            return Err(DocumentError::TooLarge { bytes: text.len() });
+        }
+        let mut checkpoints = Vec::with_capacity(text.len() / STRIDE as usize + 1);
+        let mut paragraphs = Vec::new();
+        let (mut chars, mut utf16) = (0u32, 0u32);
+        let mut line_start = 0u32;
+        let mut after_cr = false;
+        for (byte, c) in text.char_indices() {
+            if chars % STRIDE == 0 {
+                checkpoints.push((byte as u32, utf16));
+            }
+            match c {
+                '\n' if after_cr => {
+                    // CRLF: the CR already ended the line; widen its terminator.
+                    if let Some(last) = paragraphs.last_mut() {
+                        let p: &mut Paragraph = last;
+                        p.terminator = Span::new(p.terminator.start(), chars + 1);
+                    }
+                    line_start = chars + 1;
+                }
+                '\n' | '\r' => {
+                    paragraphs.push(Paragraph {
+                        content: Span::new(line_start, chars),
+                        terminator: Span::new(chars, chars + 1),
+                    });
+                    line_start = chars + 1;
+                }
+                _ => {}
+            }
+            after_cr = c == '\r';
+            chars += 1;
+            utf16 += c.len_utf16() as u32;
+        }
+        if chars % STRIDE == 0 {
+            checkpoints.push((text.len() as u32, utf16));
+        }
+        if line_start < chars || paragraphs.is_empty() {
+            paragraphs.push(Paragraph { content: Span::new(line_start, chars), terminator: Span::empty(chars) });
+        }
+        let sha256 = hex(&Sha256::digest(text.as_bytes()));
+        Ok(Document {
+            title: title.into(),
+            text,
+            checkpoints,
+            len_chars: chars,
+            len_utf16: utf16,
+            paragraphs,
+            sha256,
+        })
+    }
+
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Length in code points.
+    pub fn len(&self) -> u32 {
+        self.len_chars
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len_chars == 0
+    }
+
+    pub fn len_utf16(&self) -> u32 {
+        self.len_utf16
+    }
+
+    pub fn len_bytes(&self) -> u32 {
+        self.text.len() as u32
+    }
+
+    /// Lower-case hex SHA-256 of the UTF-8 text.
+    pub fn sha256(&self) -> &str {
+        &self.sha256
+    }
+
+    pub fn paragraphs(&self) -> &[Paragraph] {
+        &self.paragraphs
+    }
+
+    /// The span of the whole text.
+    pub fn full(&self) -> Span {
+        Span::new(0, self.len_chars)
+    }
+
+    /// The byte offset of code point `cp` (clamped to the end of the text).
+    pub fn byte_of(&self, cp: u32) -> usize {
+        if cp >= self.len_chars {
+            return self.text.len();
+        }
+        let (byte, _) = self.checkpoints[(cp / STRIDE) as usize];
+        let skip = (cp % STRIDE) as usize;
+        let rest = &self.text[byte as usize..];
+        byte as usize + rest.char_indices().nth(skip).map_or(rest.len(), |(b, _)| b)
+    }
+
+    /// The UTF-16 offset of code point `cp` (clamped to the end of the text).
+    pub fn utf16_of(&self, cp: u32) -> Utf16 {
+        if cp >= self.len_chars {
+            return Utf16(self.len_utf16);
+        }
+        let (byte, utf16) = self.checkpoints[(cp / STRIDE) as usize];
+        let skip = (cp % STRIDE) as usize;
+        let extra: usize = self.text[byte as usize..].chars().take(skip).map(char::len_utf16).sum();
+        Utf16(utf16 + extra as u32)
+    }
+
+    /// The code point at UTF-16 offset `at`. An offset inside a surrogate pair (which the DOM can
+    /// produce) rounds down to the pair's start; an offset past the end clamps to the end.
+    pub fn cp_of_utf16(&self, at: Utf16) -> u32 {
+        if at.0 >= self.len_utf16 {
+            return self.len_chars;
+        }
+        // The last checkpoint at or before `at`.
+        let i = self.checkpoints.partition_point(|&(_, u)| u <= at.0).saturating_sub(1);
+        let (byte, mut utf16) = self.checkpoints[i];
+        let mut cp = i as u32 * STRIDE;
+        for c in self.text[byte as usize..].chars() {
+            let next = utf16 + c.len_utf16() as u32;
+            if next > at.0 {
+                break;
+            }
+            utf16 = next;
+            cp += 1;
+        }
+        cp
+    }
+
+    /// The text of `span` (clamped to the document).
+    pub fn slice(&self, span: Span) -> &str {
+        let start = self.byte_of(span.start());
+        let end = self.byte_of(span.end()).max(start);
+        &self.text[start..end]
+    }
+
+    /// Up to `CONTEXT` code points before `span`.
+    pub fn prefix(&self, span: Span) -> &str {
+        self.slice(Span::new(span.start().saturating_sub(CONTEXT), span.start().min(self.len_chars)))
+    }
+
+    /// Up to `CONTEXT` code points after `span`.
+    pub fn suffix(&self, span: Span) -> &str {
+        let start = span.end().min(self.len_chars);
+        self.slice(Span::new(start, start.saturating_add(CONTEXT).min(self.len_chars)))
+    }
+
+    /// The index of the paragraph whose content or terminator holds `cp` (the last paragraph for
+    /// the end of the text).
+    pub fn paragraph_at(&self, cp: u32) -> usize {
+        self.paragraphs
+            .partition_point(|p| p.terminator.end() <= cp)
+            .min(self.paragraphs.len() - 1)
+    }
+
+    /// What a selection becomes as an annotation: clamped to the text, widened to whole grapheme
+    /// clusters (never half an emoji or a letter without its accent), then stripped of
+    /// whitespace at both edges. `None` when nothing but whitespace is left.
+    pub fn tidy_selection(&self, span: Span) -> Option<Span> {
+        let span = Span::new(span.start().min(self.len_chars), span.end().min(self.len_chars));
+        let (mut start, mut end) = self.snap_to_graphemes(span);
+        let bytes = |cp| self.byte_of(cp);
+        let mut lead = self.text[bytes(start)..bytes(end)].chars();
+        while lead.next().is_some_and(char::is_whitespace) {
+            start += 1;
+        }
+        let mut trail = self.text[bytes(start)..bytes(end)].chars();
+        while start < end && trail.next_back().is_some_and(char::is_whitespace) {
+            end -= 1;
+        }
+        (start < end).then(|| Span::new(start, end))
+    }
+
+    /// `span` widened outward to grapheme cluster boundaries, as (start, end) code points.
+    fn snap_to_graphemes(&self, span: Span) -> (u32, u32) {
+        let (start_byte, end_byte) = (self.byte_of(span.start()), self.byte_of(span.end()));
+        let len = self.text.len();
+        let mut start = GraphemeCursor::new(start_byte, len, true);
+        let snapped_start = match start.is_boundary(&self.text, 0) {
+            Ok(true) => start_byte,
+            _ => start.prev_boundary(&self.text, 0).ok().flatten().unwrap_or(0),
+        };
+        let mut end = GraphemeCursor::new(end_byte, len, true);
+        let snapped_end = match end.is_boundary(&self.text, 0) {
+            Ok(true) => end_byte,
+            _ => end.next_boundary(&self.text, 0).ok().flatten().unwrap_or(len),
+        };
+        let back = self.text[snapped_start..start_byte].chars().count() as u32;
+        let forward = self.text[end_byte..snapped_end].chars().count() as u32;
+        (span.start() - back, span.end() + forward)
+    }
+}
+
+impl fmt::Debug for Document {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Document({:?}, {} code points)", self.title, self.len_chars)
+    }
+}
+
+/// `name` without its extension, as a file-name-safe slug: lower-case ASCII letters and digits
+/// joined by single hyphens ("document" when nothing is left).
+pub fn slug(name: &str) -> String {
+    let stem = match name.rsplit_once('.') {
+        Some((stem, _)) if !stem.is_empty() => stem,
+        _ => name,
+    };
+    let mut out = String::new();
+    for c in stem.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-');
+    if out.is_empty() {
+        "document".to_owned()
+    } else {
+        out.to_owned()
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(DIGITS[(b >> 4) as usize] as char);
+        s.push(DIGITS[(b & 15) as usize] as char);
+    }
+    s
+}

@@ -1,0 +1,280 @@
+//! spanmark JSON, the native lossless format (documented in `docs/format.md`, schema in
+//! `schema/spanmark.schema.json`). Offsets are code points.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::annotation::{Annotation, AnnotationId, AnnotationSet, Rejected};
+use crate::model::document::Document;
+use crate::model::label::{Label, LabelId, Labels};
+use crate::model::span::Span;
+
+pub const FORMAT: &str = "spanmark";
+pub const VERSION: u32 = 1;
+pub const OFFSET_UNIT: &str = "codepoint";
+
+/// What a spanmark file holds.
+#[derive(Clone, Debug)]
+pub struct Project {
+    pub doc: Document,
+    pub labels: Labels,
+    pub annotations: AnnotationSet,
+}
+
+#[derive(Serialize, Deserialize)]
+struct FileOut<'a> {
+    format: &'a str,
+    version: u32,
+    offset_unit: &'a str,
+    exported_at: &'a str,
+    document: DocOut<'a>,
+    labels: Vec<LabelOut<'a>>,
+    annotations: Vec<AnnOut<'a>>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct DocOut<'a> {
+    title: &'a str,
+    text: &'a str,
+    sha256: &'a str,
+    length: Length,
+}
+
+#[derive(Serialize, Deserialize, PartialEq, Debug)]
+struct Length {
+    code_points: u32,
+    utf16_units: u32,
+    utf8_bytes: u32,
+}
+
+#[derive(Serialize, Deserialize)]
+struct LabelOut<'a> {
+    id: &'a str,
+    name: &'a str,
+    colour: &'a str,
+    hotkey: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct AnnOut<'a> {
+    id: &'a str,
+    label: &'a str,
+    start: u32,
+    end: u32,
+    text: &'a str,
+    prefix: &'a str,
+    suffix: &'a str,
+}
+
+/// Writes `doc`'s annotations as a spanmark file. The same annotations give the same bytes,
+/// except for `exported_at` (an ISO 8601 timestamp the caller supplies).
+pub fn serialize(doc: &Document, labels: &Labels, annotations: &AnnotationSet, exported_at: &str) -> String {
+    let file = FileOut {
+        format: FORMAT,
+        version: VERSION,
+        offset_unit: OFFSET_UNIT,
+        exported_at,
+        document: DocOut {
+            title: doc.title(),
+            text: doc.text(),
+            sha256: doc.sha256(),
+            length: Length { code_points: doc.len(), utf16_units: doc.len_utf16(), utf8_bytes: doc.len_bytes() },
+        },
+        labels: labels
+            .iter()
+            .map(|l| LabelOut { id: l.id.as_str(), name: &l.name, colour: &l.colour, hotkey: l.hotkey.to_string() })
+            .collect(),
+        annotations: annotations
+            .iter()
+            .map(|a| AnnOut {
+                id: a.id.as_str(),
+                label: a.label.as_str(),
+                start: a.span.start(),
+                end: a.span.end(),
+                text: doc.slice(a.span),
+                prefix: doc.prefix(a.span),
+                suffix: doc.suffix(a.span),
+            })
+            .collect(),
+    };
+    // Serializing plain structs of strings and numbers to a String cannot fail.
+    let mut out = serde_json::to_string_pretty(&file).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+/// Why a file is not a spanmark file that fits its own text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ParseError {
+    /// Not JSON, or JSON of another shape.
+    Json { line: usize, column: usize, message: String },
+    /// JSON, but a field is missing or of the wrong type.
+    Shape { path: String, message: String },
+    UnknownFormat(String),
+    NewerVersion(u32),
+    UnknownOffsetUnit(String),
+    Sha256Mismatch { declared: String, actual: String },
+    LengthMismatch { field: &'static str, declared: u32, actual: u32 },
+    BadLabel { path: String, message: String },
+    InvertedSpan { path: String, start: u32, end: u32 },
+    EmptySpan { path: String },
+    PastEnd { path: String, end: u32, len: u32 },
+    TextMismatch { path: String, declared: String, actual: String },
+    UnknownLabel { path: String, label: String },
+    DuplicateId { path: String, id: String },
+    DuplicateAnnotation { path: String, twin: String },
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use ParseError::*;
+        match self {
+            Json { line, column, message } => write!(f, "line {line}, column {column}: {message}"),
+            Shape { path, message } => write!(f, "{path}: {message}"),
+            UnknownFormat(s) => write!(f, "format is {s:?}, not \"spanmark\""),
+            NewerVersion(v) => write!(f, "version {v} is newer than this spanmark reads (up to {VERSION})"),
+            UnknownOffsetUnit(u) => write!(f, "offset_unit is {u:?}; spanmark files count \"codepoint\""),
+            Sha256Mismatch { declared, actual } => {
+                write!(f, "document.sha256 is {declared} but the text hashes to {actual}")
+            }
+            LengthMismatch { field, declared, actual } => {
+                write!(f, "document.length.{field} is {declared} but the text has {actual}")
+            }
+            BadLabel { path, message } => write!(f, "{path}: {message}"),
+            InvertedSpan { path, start, end } => write!(f, "{path}: start {start} is after end {end}"),
+            EmptySpan { path } => write!(f, "{path}: the span is empty"),
+            PastEnd { path, end, len } => {
+                write!(f, "{path}: end {end} is past the end of the text ({len} code points)")
+            }
+            TextMismatch { path, declared, actual } => {
+                write!(f, "{path}.text is {declared:?} but the document has {actual:?} there")
+            }
+            UnknownLabel { path, label } => write!(f, "{path}.label {label:?} is not among the file's labels"),
+            DuplicateId { path, id } => write!(f, "{path}.id {id:?} is used twice"),
+            DuplicateAnnotation { path, twin } => {
+                write!(f, "{path} repeats annotation {twin:?} (same span, same label)")
+            }
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct FileIn {
+    format: String,
+    version: u32,
+    offset_unit: String,
+    document: DocIn,
+    labels: Vec<LabelIn>,
+    annotations: Vec<AnnIn>,
+}
+
+#[derive(Deserialize)]
+struct DocIn {
+    title: String,
+    text: String,
+    sha256: String,
+    length: Length,
+}
+
+#[derive(Deserialize)]
+struct LabelIn {
+    id: String,
+    name: String,
+    colour: String,
+    hotkey: String,
+}
+
+#[derive(Deserialize)]
+struct AnnIn {
+    id: String,
+    label: String,
+    start: u32,
+    end: u32,
+    text: String,
+}
+
+/// Reads a spanmark file, checking every offset and quote against its own text.
+pub fn parse(input: &str) -> Result<Project, ParseError> {
+    let json_error = |e: serde_json::Error| {
+        let message = e.to_string();
+        // serde_json ends its message with the position, which the error carries apart.
+        let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m).to_owned();
+        ParseError::Json { line: e.line(), column: e.column(), message }
+    };
+    // The header first, so that a file of another format or version is named as such.
+    let head: serde_json::Value = serde_json::from_str(input).map_err(json_error)?;
+    match head.get("format").and_then(|f| f.as_str()) {
+        Some(FORMAT) => {}
+        Some(other) => return Err(ParseError::UnknownFormat(other.to_owned())),
+        None => return Err(ParseError::UnknownFormat("(missing)".to_owned())),
+    }
+    if let Some(v) = head.get("version").and_then(|v| v.as_u64()) {
+        if v > u64::from(VERSION) {
+            return Err(ParseError::NewerVersion(u32::try_from(v).unwrap_or(u32::MAX)));
+        }
+    }
+    let file: FileIn = serde_path_to_error::deserialize(head)
+        .map_err(|e| ParseError::Shape { path: e.path().to_string(), message: e.inner().to_string() })?;
+    if file.offset_unit != OFFSET_UNIT {
+        return Err(ParseError::UnknownOffsetUnit(file.offset_unit));
+    }
+    let _ = file.version;
+    let doc = Document::new(file.document.title, file.document.text)
+        .map_err(|e| ParseError::Shape { path: "document.text".to_owned(), message: e.to_string() })?;
+    if !file.document.sha256.eq_ignore_ascii_case(doc.sha256()) {
+        return Err(ParseError::Sha256Mismatch { declared: file.document.sha256, actual: doc.sha256().to_owned() });
+    }
+    let length = &file.document.length;
+    for (field, declared, actual) in [
+        ("code_points", length.code_points, doc.len()),
+        ("utf16_units", length.utf16_units, doc.len_utf16()),
+        ("utf8_bytes", length.utf8_bytes, doc.len_bytes()),
+    ] {
+        if declared != actual {
+            return Err(ParseError::LengthMismatch { field, declared, actual });
+        }
+    }
+    let labels = read_labels(file.labels)?;
+    let mut annotations = AnnotationSet::new();
+    for (i, a) in file.annotations.into_iter().enumerate() {
+        let path = format!("annotations[{i}]");
+        let span = Span::try_new(a.start, a.end)
+            .map_err(|e| ParseError::InvertedSpan { path: path.clone(), start: e.start, end: e.end })?;
+        if span.end() > doc.len() {
+            return Err(ParseError::PastEnd { path, end: span.end(), len: doc.len() });
+        }
+        if doc.slice(span) != a.text {
+            return Err(ParseError::TextMismatch { path, declared: a.text, actual: doc.slice(span).to_owned() });
+        }
+        let Some(label) = labels.by_id(&a.label) else {
+            return Err(ParseError::UnknownLabel { path, label: a.label });
+        };
+        let annotation = Annotation { id: AnnotationId::new(&a.id), label: label.id.clone(), span };
+        match annotations.insert(annotation) {
+            Ok(()) => {}
+            Err(Rejected::Empty) => return Err(ParseError::EmptySpan { path }),
+            Err(Rejected::DuplicateId(id)) => {
+                return Err(ParseError::DuplicateId { path, id: id.as_str().to_owned() })
+            }
+            Err(Rejected::Duplicate(twin)) => {
+                return Err(ParseError::DuplicateAnnotation { path, twin: twin.as_str().to_owned() })
+            }
+        }
+    }
+    Ok(Project { doc, labels, annotations })
+}
+
+fn read_labels(input: Vec<LabelIn>) -> Result<Labels, ParseError> {
+    let mut labels = Vec::with_capacity(input.len());
+    for (i, l) in input.into_iter().enumerate() {
+        let bad = |message: String| ParseError::BadLabel { path: format!("labels[{i}]"), message };
+        let mut keys = l.hotkey.chars();
+        let hotkey = match (keys.next(), keys.next()) {
+            (Some(c), None) => c,
+            _ => return Err(bad(format!("hotkey {:?} is not one character", l.hotkey))),
+        };
+        labels.push(Label { id: LabelId::new(&l.id), name: l.name, colour: l.colour, hotkey });
+    }
+    Labels::new(labels).map_err(|message| ParseError::BadLabel { path: "labels".to_owned(), message })
+}

@@ -1,0 +1,84 @@
+//! Undo and redo, as a log of reversible edits.
+
+use super::annotation::{Annotation, AnnotationId, AnnotationSet};
+use super::label::LabelId;
+
+/// One change to an annotation set, with what it takes to reverse it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Edit {
+    Add(Annotation),
+    Remove(Annotation),
+    Relabel { id: AnnotationId, from: LabelId, to: LabelId },
+}
+
+impl Edit {
+    /// Applies the edit; `false` (and nothing changed) when it no longer fits the set.
+    pub fn apply(&self, set: &mut AnnotationSet) -> bool {
+        match self {
+            Edit::Add(a) => set.insert(a.clone()).is_ok(),
+            Edit::Remove(a) => set.remove(&a.id).is_some(),
+            Edit::Relabel { id, to, .. } => set.relabel(id, to.clone()).is_some(),
+        }
+    }
+
+    pub fn inverse(&self) -> Edit {
+        match self {
+            Edit::Add(a) => Edit::Remove(a.clone()),
+            Edit::Remove(a) => Edit::Add(a.clone()),
+            Edit::Relabel { id, from, to } => Edit::Relabel { id: id.clone(), from: to.clone(), to: from.clone() },
+        }
+    }
+
+    /// The annotation the edit is about.
+    pub fn subject(&self) -> &AnnotationId {
+        match self {
+            Edit::Add(a) | Edit::Remove(a) => &a.id,
+            Edit::Relabel { id, .. } => id,
+        }
+    }
+}
+
+/// The edits that can be undone, and those undone that can be redone.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct History {
+    done: Vec<Edit>,
+    undone: Vec<Edit>,
+}
+
+impl History {
+    /// Records an edit that was just applied; it clears what could be redone.
+    pub fn record(&mut self, edit: Edit) {
+        self.done.push(edit);
+        self.undone.clear();
+    }
+
+    /// Reverses the last edit; returns it.
+    pub fn undo(&mut self, set: &mut AnnotationSet) -> Option<Edit> {
+        let edit = self.done.pop()?;
+        if edit.inverse().apply(set) {
+            self.undone.push(edit.clone());
+            Some(edit)
+        } else {
+            None
+        }
+    }
+
+    /// Applies the last undone edit again; returns it.
+    pub fn redo(&mut self, set: &mut AnnotationSet) -> Option<Edit> {
+        let edit = self.undone.pop()?;
+        if edit.apply(set) {
+            self.done.push(edit.clone());
+            Some(edit)
+        } else {
+            None
+        }
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.done.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.undone.is_empty()
+    }
+}

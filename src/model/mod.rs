@@ -1,0 +1,20 @@
+//! The pure model: document, spans, labels, annotations, history, formats. No browser crate is
+//! imported anywhere below this module; everything here is tested natively with `cargo test`.
+
+pub mod annotation;
+pub mod document;
+pub mod editor;
+pub mod formats;
+pub mod history;
+pub mod label;
+pub mod segments;
+pub mod span;
+
+pub use annotation::{Annotation, AnnotationId, AnnotationSet};
+pub use document::{Document, Paragraph};
+pub use editor::{Action, Editor};
+pub use label::{Label, LabelId, Labels};
+pub use span::{Span, Utf16};
+
+#[cfg(test)]
+mod tests;
