@@ -35,11 +35,15 @@ pub enum Action {
     Annotate { label: LabelId, span: Span },
     Relabel { id: AnnotationId, label: LabelId },
     Remove(AnnotationId),
+    /// Removes the selected annotation, if any (Delete, Backspace).
+    RemoveSelected,
     /// A click on highlighted text at a code point: selects the outermost annotation there, and
     /// on further clicks the next one down.
     ClickAt(u32),
     /// Selects an annotation and brings it into view (from the list).
     Select(AnnotationId),
+    /// Deselects (a click on plain text).
+    Deselect,
     /// Disarms and deselects.
     Escape,
     Undo,
@@ -98,6 +102,11 @@ impl Editor {
                     }
                 }
             }
+            Action::RemoveSelected => {
+                if let Some(id) = self.selected.clone() {
+                    self.apply(Action::Remove(id));
+                }
+            }
             Action::ClickAt(at) => {
                 let covering = self.annotations.covering(at);
                 let here = self.selected.as_ref().and_then(|s| covering.iter().position(|a| &a.id == s));
@@ -113,6 +122,7 @@ impl Editor {
                     self.flash_on(id);
                 }
             }
+            Action::Deselect => self.selected = None,
             Action::Escape => {
                 self.armed = None;
                 self.selected = None;

@@ -287,6 +287,10 @@ fn editor_verbs() {
     check_editor(text, [nested(), vec![ClickAt(2), ClickAt(2)]].concat(), (both, Some("Syria"), None));
     check_editor(text, [nested(), vec![ClickAt(2), ClickAt(2), ClickAt(3)]].concat(), (both, Some("Syria’s Foreign Minister, Asaad al-Shaibani"), None));
     check_editor(text, [nested(), vec![ClickAt(50)]].concat(), (both, None, None));
+    check_editor(text, [nested(), vec![ClickAt(2), Deselect]].concat(), (both, None, None));
+    // Delete removes the selected annotation only.
+    check_editor(text, [nested(), vec![ClickAt(2), ClickAt(2), RemoveSelected]].concat(), (&both[1..], None, None));
+    check_editor(text, [nested(), vec![RemoveSelected]].concat(), (both, None, None));
     // With an annotation selected, a key relabels it.
     check_editor(
         text,

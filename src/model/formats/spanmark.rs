@@ -161,7 +161,8 @@ impl fmt::Display for ParseError {
 
 #[derive(Deserialize)]
 struct FileIn {
-    format: String,
+    /// Checked before the rest (with `format`), so that a newer file is named as such.
+    #[allow(dead_code)]
     version: u32,
     offset_unit: String,
     document: DocIn,
@@ -219,7 +220,6 @@ pub fn parse(input: &str) -> Result<Project, ParseError> {
     if file.offset_unit != OFFSET_UNIT {
         return Err(ParseError::UnknownOffsetUnit(file.offset_unit));
     }
-    let _ = file.version;
     let doc = Document::new(file.document.title, file.document.text)
         .map_err(|e| ParseError::Shape { path: "document.text".to_owned(), message: e.to_string() })?;
     if !file.document.sha256.eq_ignore_ascii_case(doc.sha256()) {

@@ -1,0 +1,42 @@
+# spanmark: `make serve` to use it, `make test` to check it. Each target installs what it lacks.
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+PORT ?= 8080
+
+.PHONY: all setup build serve test test-native test-browser screenshot clean
+
+all: build
+
+setup:
+	@tools/setup.sh all
+
+## The release bundle in dist/.
+build:
+	@tools/setup.sh build
+	cargo fetch --locked
+	trunk build --release --offline
+
+## Build, then serve dist/ on http://127.0.0.1:$(PORT) (PORT=0 picks a free port).
+serve: build
+	node tools/serve.mjs --port $(PORT) --dir dist
+
+## Native model tests, the release wasm build, then the browser tests in headless Chromium.
+test: test-native build test-browser
+
+test-native:
+	cargo test --locked
+
+test-browser:
+	@tools/setup.sh browser
+	@tools/setup.sh build
+	@test -f dist/index.html || { echo "no dist/: run make build first" >&2; exit 1; }
+	node tests/browser/run.mjs
+
+## A screenshot of the app on the seed article with some spans, in docs/screenshot.png.
+screenshot: build
+	@tools/setup.sh browser
+	SHOT_SCRIPT="$$(cat tools/screenshot-scene.js)" node tools/screenshot.mjs docs/screenshot.png
+
+clean:
+	rm -rf dist target/setup-*.log

@@ -1,0 +1,48 @@
+//! Small DOM effects: bringing an annotation into view and flashing it.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
+
+use crate::model::AnnotationId;
+
+/// The highlight elements of annotation `id` inside `root`.
+fn marks_of(root: &Element, id: &AnnotationId) -> Vec<Element> {
+    let mut found = Vec::new();
+    if let Ok(list) = root.query_selector_all("mark[data-id]") {
+        for i in 0..list.length() {
+            if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                if el.get_attribute("data-id").as_deref() == Some(id.as_str()) {
+                    found.push(el);
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Scrolls annotation `id` to the middle of its scroll container and flashes it.
+pub fn reveal(root: &Element, id: &AnnotationId) {
+    let marks = marks_of(root, id);
+    if let Some(first) = marks.first() {
+        let options = ScrollIntoViewOptions::new();
+        options.set_block(ScrollLogicalPosition::Center);
+        options.set_behavior(ScrollBehavior::Instant);
+        first.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+    for mark in &marks {
+        let list = mark.class_list();
+        let _ = list.remove_1("flash");
+        // Reading layout restarts the CSS animation when the class comes back.
+        if let Some(el) = mark.dyn_ref::<HtmlElement>() {
+            let _ = el.offset_width();
+        }
+        let _ = list.add_1("flash");
+    }
+}
+
+/// Scrolls `element` just enough to show it (for the selected entry in the list).
+pub fn show(element: &Element) {
+    let options = ScrollIntoViewOptions::new();
+    options.set_block(ScrollLogicalPosition::Nearest);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+}

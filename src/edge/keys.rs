@@ -1,0 +1,71 @@
+//! Window-level listeners that live as long as a value.
+
+use wasm_bindgen::{closure::Closure, JsCast};
+use web_sys::{Event, KeyboardEvent};
+
+/// A listener on `window`, removed when dropped.
+pub struct Listener {
+    kind: &'static str,
+    closure: Closure<dyn FnMut(Event)>,
+}
+
+impl Listener {
+    pub fn on_window(kind: &'static str, handler: impl FnMut(Event) + 'static) -> Option<Listener> {
+        let closure = Closure::<dyn FnMut(Event)>::new(handler);
+        web_sys::window()?.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref()).ok()?;
+        Some(Listener { kind, closure })
+    }
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        if let Some(w) = web_sys::window() {
+            let _ = w.remove_event_listener_with_callback(self.kind, self.closure.as_ref().unchecked_ref());
+        }
+    }
+}
+
+/// What a key press means to the editor, before it knows the editor's state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Key {
+    Label(char),
+    Escape,
+    Delete,
+    Undo,
+    Redo,
+}
+
+/// Reads a key press; `None` for keys the editor leaves alone (and any key typed into a field).
+pub fn read(event: &KeyboardEvent) -> Option<Key> {
+    let typing = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.closest("[contenteditable]").ok().flatten().is_some());
+    if typing {
+        return None;
+    }
+    let key = event.key();
+    let command = event.ctrl_key() || event.meta_key();
+    if command && !event.alt_key() {
+        return match key.to_lowercase().as_str() {
+            "z" if event.shift_key() => Some(Key::Redo),
+            "z" => Some(Key::Undo),
+            "y" => Some(Key::Redo),
+            _ => None,
+        };
+    }
+    if event.alt_key() {
+        return None;
+    }
+    match key.as_str() {
+        "Escape" => Some(Key::Escape),
+        "Delete" | "Backspace" => Some(Key::Delete),
+        _ => {
+            let mut chars = key.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) if !c.is_whitespace() => Some(Key::Label(c)),
+                _ => None,
+            }
+        }
+    }
+}

@@ -1,0 +1,9 @@
+//! The browser edge: everything that touches the DOM, the selection, files and storage lives
+//! here, and nowhere else. It turns browser events into plain values for the model
+//! (`crate::model`) and carries the model's results back out.
+
+pub mod dom;
+pub mod download;
+pub mod keys;
+pub mod panic;
+pub mod selection;

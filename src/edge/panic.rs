@@ -1,0 +1,29 @@
+//! A panic in WebAssembly stops the app. This hook keeps the page from going blank: it shows
+//! what happened and how to get going again.
+
+use std::panic::PanicHookInfo;
+
+pub fn install() {
+    yew::set_custom_panic_hook(Box::new(show));
+}
+
+fn show(info: &PanicHookInfo<'_>) {
+    let detail = info.to_string();
+    web_sys::console::error_1(&detail.as_str().into());
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Ok(overlay) = document.create_element("div") else { return };
+    overlay.set_id("crash");
+    let _ = overlay.set_attribute("role", "alert");
+    let _ = overlay.set_attribute("class", "crash");
+    overlay.set_inner_html(
+        "<h2>spanmark stopped because of an internal error</h2>\
+         <p>The page can no longer respond. Export is not possible from here; reload the page to \
+         start again. Please report what you did just before this, with the details below.</p><pre></pre>",
+    );
+    if let Ok(Some(pre)) = overlay.query_selector("pre") {
+        pre.set_text_content(Some(&detail));
+    }
+    if let Some(body) = document.body() {
+        let _ = body.append_child(&overlay);
+    }
+}

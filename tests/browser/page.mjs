@@ -1,0 +1,161 @@
+// What a person does on the page, as helpers: drag the mouse over text, press keys, export.
+import { readFile } from 'node:fs/promises';
+
+/** UTF-16 [start, end) of the `n`th occurrence of `phrase` in the article's text. */
+export async function find(page, phrase, n = 0) {
+  const text = await page.locator('article.text').evaluate((a) => a.textContent);
+  let at = -1;
+  for (let i = 0; i <= n; i += 1) {
+    at = text.indexOf(phrase, at + 1);
+    if (at < 0) throw new Error(`"${phrase}" (#${n}) is not in the article`);
+  }
+  return [at, at + phrase.length];
+}
+
+/** Viewport points just inside the first and last characters of UTF-16 [start, end). */
+export async function pointsFor(page, start, end) {
+  return page.locator('article.text').evaluate(
+    (article, [start, end]) => {
+      const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+      const locate = (offset) => {
+        let seen = 0;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (offset < seen + node.length) return [node, offset - seen];
+          seen += node.length;
+        }
+        throw new Error(`offset ${offset} is past the text`);
+      };
+      const rectOf = (offset) => {
+        walker.currentNode = article;
+        const [node, at] = locate(offset);
+        const width = node.data.codePointAt(at) > 0xffff ? 2 : 1;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + width);
+        const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+        if (rects.length === 0) throw new Error(`no box for offset ${offset}`);
+        return rects[0];
+      };
+      const first = rectOf(start);
+      const lastChar = end - 1 - (end >= 2 && /[\udc00-\udfff]/.test(article.textContent[end - 1]) ? 1 : 0);
+      const last = rectOf(lastChar);
+      return {
+        from: { x: first.left + 1, y: first.top + first.height / 2 },
+        to: { x: last.right - 1, y: last.top + last.height / 2 },
+      };
+    },
+    [start, end],
+  );
+}
+
+/** Scrolls the text so that UTF-16 offset `at` is in the middle of the view. */
+export async function scrollTo(page, at) {
+  await page.locator('article.text').evaluate((article, at) => {
+    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+    let seen = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (at < seen + node.length) {
+        node.parentElement.scrollIntoView({ block: 'center' });
+        return;
+      }
+      seen += node.length;
+    }
+  }, at);
+}
+
+/** Drags the mouse from the first character of UTF-16 [start, end) to its last (scrolling the
+ * start into view first, so that the drag does not scroll the text under the mouse). */
+export async function drag(page, start, end) {
+  await scrollTo(page, start);
+  const { from, to } = await pointsFor(page, start, end);
+  await dragPoints(page, from, to);
+}
+
+export async function dragPoints(page, from, to) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 4 });
+  await page.mouse.move(to.x, to.y, { steps: 4 });
+  await page.mouse.up();
+}
+
+/** Drags over `phrase` (its `n`th occurrence) in the article. */
+export async function dragOver(page, phrase, n = 0) {
+  const [start, end] = await find(page, phrase, n);
+  await drag(page, start, end);
+}
+
+/** The selection's text as the browser has it. */
+export const selectedText = (page) => page.evaluate(() => String(getSelection()));
+
+/** Tags `phrase` with the label on `key`, by a real drag and a key press. */
+export async function tag(page, phrase, key, n = 0) {
+  await dragOver(page, phrase, n);
+  await page.keyboard.press(key);
+}
+
+/** Clicks the middle of the `n`th occurrence of `phrase`, at its `k`th character. */
+export async function clickText(page, phrase, { n = 0, k } = {}) {
+  const [start, end] = await find(page, phrase, n);
+  const at = start + (k ?? Math.floor((end - start) / 2));
+  const { from } = await pointsFor(page, at, at + 1);
+  await page.mouse.click(from.x + 2, from.y);
+}
+
+/** Each highlighted annotation: { id, label, text (its marks' text joined), selected }. */
+export async function highlights(page) {
+  return page.locator('article.text').evaluate((article) => {
+    const byId = new Map();
+    for (const mark of article.querySelectorAll('mark[data-id]')) {
+      const id = mark.dataset.id;
+      const entry = byId.get(id) ?? { id, label: mark.dataset.label, text: '', selected: false };
+      entry.text += mark.textContent;
+      entry.selected ||= mark.classList.contains('selected');
+      byId.set(id, entry);
+    }
+    return [...byId.values()];
+  });
+}
+
+/** The side panel's entries, in order. */
+export async function entries(page) {
+  return page.locator('aside.panel li.entry').evaluateAll((items) =>
+    items.map((li) => ({
+      label: li.querySelector('.entry-label').textContent,
+      position: li.querySelector('.entry-pos').textContent,
+      quote: li.querySelector('.entry-quote').textContent,
+      selected: li.classList.contains('selected'),
+    })),
+  );
+}
+
+/** Clicks Export JSON; returns the download's name, bytes and parsed JSON. */
+export async function exportJson(page) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export JSON' }).click(),
+  ]);
+  const raw = await readFile(await download.path(), 'utf8');
+  return { filename: download.suggestedFilename(), raw, json: JSON.parse(raw) };
+}
+
+/**
+ * Checks an exported spanmark file against the document text: every span's `text` is exactly
+ * the code points start..end (what Python's text[start:end] gives), with its context.
+ */
+export function checkSpanmark(json, text) {
+  const cps = [...text];
+  const problems = [];
+  if (json.document.text !== text) problems.push('document.text is not the document');
+  for (const [i, a] of json.annotations.entries()) {
+    const quote = cps.slice(a.start, a.end).join('');
+    if (quote !== a.text) problems.push(`annotations[${i}] ${a.start}-${a.end}: "${a.text}" but the text has "${quote}"`);
+    const prefix = cps.slice(Math.max(0, a.start - 32), a.start).join('');
+    const suffix = cps.slice(a.end, a.end + 32).join('');
+    if (prefix !== a.prefix) problems.push(`annotations[${i}].prefix is "${a.prefix}", expected "${prefix}"`);
+    if (suffix !== a.suffix) problems.push(`annotations[${i}].suffix is "${a.suffix}", expected "${suffix}"`);
+  }
+  if (problems.length) throw new Error(problems.join('\n'));
+}
+
+export const seedText = () => readFile(new URL('../../assets/article.txt', import.meta.url), 'utf8');
