@@ -4,7 +4,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 PORT ?= 8080
 
-.PHONY: all setup build serve test test-native test-browser screenshot clean
+.PHONY: all setup build serve test test-native test-wasm test-browser screenshot clean
 
 all: build
 
@@ -22,10 +22,18 @@ serve: build
 	node tools/serve.mjs --port $(PORT) --dir dist
 
 ## Native model tests, the release wasm build, then the browser tests in headless Chromium.
-test: test-native build test-browser
+test: test-native build test-wasm test-browser
 
 test-native:
 	cargo test --locked
+
+## The browser edge's own tests (tests/edge.rs), in headless Chromium through wasm-bindgen-test.
+## (Never `cargo test -q` here: the runner refuses --quiet.)
+test-wasm:
+	@tools/setup.sh browser
+	@tools/setup.sh build
+	CHROMEDRIVER=$$(command -v chromedriver) CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	  cargo test --locked --target wasm32-unknown-unknown --test edge
 
 test-browser:
 	@tools/setup.sh browser

@@ -10,6 +10,8 @@ mod state;
 mod toolbar;
 
 pub use app::App;
+pub use article::{Article, ArticleProps};
+pub use state::DocRef;
 
 /// The document spanmark opens on.
 pub const SEED_TITLE: &str = "article.txt";

@@ -1,0 +1,170 @@
+//! The browser edge in a real browser (headless Chromium through wasm-bindgen-test): the
+//! Article component rendered over texts with emoji, ZWJ sequences, combining marks, CRLF, lone CR,
+//! Arabic and Hebrew; DOM selections set at every pair of UTF-16 boundaries come back as the right
+//! code-point spans. Run with `make test-wasm`.
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+
+use spanmark::edge::selection::selected_span;
+use spanmark::model::{Action, Annotation, AnnotationId, AnnotationSet, Document, LabelId, Labels, Span};
+use spanmark::ui::{Article, ArticleProps, DocRef};
+use wasm_bindgen_test::*;
+use web_sys::{Element, Node};
+use yew::{Callback, NodeRef};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const TEXTS: &[&str] = &[
+    "Flag 🇮🇱 and family 👩‍👩‍👦 here",
+    "Cafe\u{301} 🙅🏽‍♀️ ok",
+    "one\r\ntwo\r\n\r\nthree",
+    "lone\rcr\nlf",
+    "وزير الخارجية 📰 שר החוץ",
+];
+
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Renders an Article over `text` with a few annotations (so the DOM has nested marks); returns
+/// the article element.
+async fn render(text: &str) -> (Element, Rc<Document>) {
+    let document = web_sys::window().and_then(|w| w.document()).expect("a document");
+    let root = document.create_element("div").expect("div");
+    document.body().expect("body").append_child(&root).expect("append");
+    let doc = Rc::new(Document::new("t", text).expect("small"));
+    let mut annotations = AnnotationSet::new();
+    let n = doc.len();
+    for (i, (s, e)) in [(0, n / 2), (n / 4, n / 3), (n / 3, n)].into_iter().enumerate() {
+        let span = Span::new(s, e);
+        let _ = annotations.insert(Annotation { id: AnnotationId::new(&format!("t{i}")), label: LabelId::new("actor"), span });
+    }
+    let node_ref = NodeRef::default();
+    let props = ArticleProps {
+        doc: DocRef(doc.clone()),
+        labels: Rc::new(Labels::news()),
+        annotations: Rc::new(annotations),
+        selected: None,
+        armed: false,
+        node_ref: node_ref.clone(),
+        onaction: Callback::from(|_: Action| {}),
+    };
+    yew::Renderer::<Article>::with_root_and_props(root.clone(), props).render();
+    next_frame().await;
+    let article = root.query_selector("article").expect("query").expect("an article");
+    (article, doc)
+}
+
+/// The text nodes under `node`, in document order.
+fn text_nodes(node: &Node, out: &mut Vec<Node>) {
+    if node.node_type() == Node::TEXT_NODE {
+        out.push(node.clone());
+    }
+    let children = node.child_nodes();
+    for i in 0..children.length() {
+        if let Some(child) = children.item(i) {
+            text_nodes(&child, out);
+        }
+    }
+}
+
+/// The DOM boundary point at UTF-16 offset `at` of `article`'s text.
+fn locate(article: &Element, at: u32) -> (Node, u32) {
+    let mut nodes = Vec::new();
+    text_nodes(article, &mut nodes);
+    let mut seen = 0;
+    for node in &nodes {
+        let len = node.text_content().map_or(0, |t| t.encode_utf16().count() as u32);
+        if at < seen + len {
+            return (node.clone(), at - seen);
+        }
+        seen += len;
+    }
+    let last = nodes.last().expect("the article has text");
+    let len = last.text_content().map_or(0, |t| t.encode_utf16().count() as u32);
+    (last.clone(), len)
+}
+
+fn select(article: &Element, start: u32, end: u32) {
+    let window = web_sys::window().expect("window");
+    let document = window.document().expect("document");
+    let range = document.create_range().expect("range");
+    let (sn, so) = locate(article, start);
+    let (en, eo) = locate(article, end);
+    range.set_start(&sn, so).expect("start");
+    range.set_end(&en, eo).expect("end");
+    let selection = window.get_selection().expect("selection").expect("selection");
+    selection.remove_all_ranges().expect("clear");
+    selection.add_range(&range).expect("add");
+}
+
+#[wasm_bindgen_test]
+async fn the_article_text_is_the_document() {
+    for text in TEXTS {
+        let (article, _) = render(text).await;
+        assert_eq!(article.text_content().as_deref(), Some(*text));
+        assert!(article.query_selector("mark[data-id][data-label]").expect("query").is_some());
+        article.parent_element().expect("root").remove();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn every_selection_maps_to_its_code_points() {
+    let mut checked = 0;
+    for text in TEXTS {
+        let (article, doc) = render(text).await;
+        // Code point boundaries and their UTF-16 offsets.
+        let mut bounds = vec![(0u32, 0u32)];
+        for (i, c) in text.chars().enumerate() {
+            let (_, u) = bounds[i];
+            bounds.push((i as u32 + 1, u + c.len_utf16() as u32));
+        }
+        for (i, &(cs, us)) in bounds.iter().enumerate() {
+            for &(ce, ue) in &bounds[i + 1..] {
+                select(&article, us, ue);
+                let got = selected_span(&article, &doc);
+                assert_eq!(got, Some(Span::new(cs, ce)), "{text:?}: UTF-16 {us}..{ue}");
+                checked += 1;
+            }
+        }
+        article.parent_element().expect("root").remove();
+    }
+    assert!(checked > 1000, "only {checked} selections were checked");
+}
+
+#[wasm_bindgen_test]
+async fn selections_outside_are_clamped_or_ignored() {
+    let text = TEXTS[0];
+    let (article, doc) = render(text).await;
+    let window = web_sys::window().expect("window");
+    let document = window.document().expect("document");
+    let body = document.body().expect("body");
+    let before = document.create_element("p").expect("p");
+    before.set_text_content(Some("outside"));
+    body.insert_before(&before, body.first_child().as_ref()).expect("insert");
+    // From outside (before the article) into it: clamped to the start.
+    let range = document.create_range().expect("range");
+    range.set_start(&before, 0).expect("start");
+    let (en, eo) = locate(&article, 4);
+    range.set_end(&en, eo).expect("end");
+    let selection = window.get_selection().expect("selection").expect("selection");
+    selection.remove_all_ranges().expect("clear");
+    selection.add_range(&range).expect("add");
+    assert_eq!(selected_span(&article, &doc), Some(Span::new(0, 4)));
+    // Wholly outside: nothing.
+    range.set_end(&before, 1).expect("end");
+    selection.remove_all_ranges().expect("clear");
+    selection.add_range(&range).expect("add");
+    assert_eq!(selected_span(&article, &doc), None);
+    // Collapsed: nothing.
+    select(&article, 3, 3);
+    assert_eq!(selected_span(&article, &doc), None);
+    before.remove();
+    article.parent_element().expect("root").remove();
+}
