@@ -4,7 +4,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 PORT ?= 8080
 
-.PHONY: all setup build serve test test-native test-wasm test-browser screenshot clean
+.PHONY: all setup build serve test test-native test-wasm test-browser fuzz screenshot clean
 
 all: build
 
@@ -26,6 +26,10 @@ test: test-native build test-wasm test-browser
 
 test-native:
 	cargo test --locked
+
+## The importers and the model against millions of damaged files and records (never a panic).
+fuzz:
+	SPANMARK_FUZZ_CASES=$${CASES:-2000000} cargo test --locked --test never_panic -- --nocapture
 
 ## The browser edge's own tests (tests/edge.rs), in headless Chromium through wasm-bindgen-test.
 ## (Never `cargo test -q` here: the runner refuses --quiet.)

@@ -4,6 +4,8 @@
 
 pub mod dom;
 pub mod download;
+pub mod files;
 pub mod keys;
 pub mod panic;
 pub mod selection;
+pub mod storage;

@@ -17,8 +17,9 @@ fn show(info: &PanicHookInfo<'_>) {
     let _ = overlay.set_attribute("class", "crash");
     overlay.set_inner_html(
         "<h2>spanmark stopped because of an internal error</h2>\
-         <p>The page can no longer respond. Export is not possible from here; reload the page to \
-         start again. Please report what you did just before this, with the details below.</p><pre></pre>",
+         <p>The page can no longer respond. Every change up to the last one was saved in this \
+         browser as you made it: reload the page to carry on from there. Please report what you \
+         did just before this, with the details below.</p><pre></pre>",
     );
     if let Ok(Some(pre)) = overlay.query_selector("pre") {
         pre.set_text_content(Some(&detail));

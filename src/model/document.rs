@@ -108,6 +108,11 @@ impl Document {
         })
     }
 
+    /// The same text under another title.
+    pub fn retitled(&self, title: &str) -> Document {
+        Document { title: title.to_owned(), ..self.clone() }
+    }
+
     pub fn title(&self) -> &str {
         &self.title
     }

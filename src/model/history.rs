@@ -9,6 +9,8 @@ pub enum Edit {
     Add(Annotation),
     Remove(Annotation),
     Relabel { id: AnnotationId, from: LabelId, to: LabelId },
+    /// Several edits as one step (replacing or merging a file's annotations).
+    Batch(Vec<Edit>),
 }
 
 impl Edit {
@@ -18,6 +20,15 @@ impl Edit {
             Edit::Add(a) => set.insert(a.clone()).is_ok(),
             Edit::Remove(a) => set.remove(&a.id).is_some(),
             Edit::Relabel { id, to, .. } => set.relabel(id, to.clone()).is_some(),
+            Edit::Batch(edits) => {
+                let before = set.clone();
+                if edits.iter().all(|e| e.apply(set)) {
+                    true
+                } else {
+                    *set = before;
+                    false
+                }
+            }
         }
     }
 
@@ -26,14 +37,16 @@ impl Edit {
             Edit::Add(a) => Edit::Remove(a.clone()),
             Edit::Remove(a) => Edit::Add(a.clone()),
             Edit::Relabel { id, from, to } => Edit::Relabel { id: id.clone(), from: to.clone(), to: from.clone() },
+            Edit::Batch(edits) => Edit::Batch(edits.iter().rev().map(Edit::inverse).collect()),
         }
     }
 
-    /// The annotation the edit is about.
-    pub fn subject(&self) -> &AnnotationId {
+    /// The annotation the edit is about (a batch's first).
+    pub fn subject(&self) -> Option<&AnnotationId> {
         match self {
-            Edit::Add(a) | Edit::Remove(a) => &a.id,
-            Edit::Relabel { id, .. } => id,
+            Edit::Add(a) | Edit::Remove(a) => Some(&a.id),
+            Edit::Relabel { id, .. } => Some(id),
+            Edit::Batch(edits) => edits.first().and_then(Edit::subject),
         }
     }
 }
@@ -46,6 +59,21 @@ pub struct History {
 }
 
 impl History {
+    /// A history restored from storage.
+    pub fn from_parts(done: Vec<Edit>, undone: Vec<Edit>) -> History {
+        History { done, undone }
+    }
+
+    /// Edits that can be undone, oldest first.
+    pub fn done(&self) -> &[Edit] {
+        &self.done
+    }
+
+    /// Edits that can be redone, the next to redo last.
+    pub fn undone(&self) -> &[Edit] {
+        &self.undone
+    }
+
     /// Records an edit that was just applied; it clears what could be redone.
     pub fn record(&mut self, edit: Edit) {
         self.done.push(edit);

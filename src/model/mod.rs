@@ -6,13 +6,15 @@ pub mod document;
 pub mod editor;
 pub mod formats;
 pub mod history;
+pub mod input;
 pub mod label;
+pub mod persist;
 pub mod segments;
 pub mod span;
 
 pub use annotation::{Annotation, AnnotationId, AnnotationSet};
 pub use document::{Document, Paragraph};
-pub use editor::{Action, Editor};
+pub use editor::{Action, DocState, Editor, ImportChoice, Notice, Saving};
 pub use label::{Label, LabelId, Labels};
 pub use span::{Span, Utf16};
 

@@ -244,9 +244,9 @@ fn check_editor(text: &str, actions: Vec<Action>, expected: (&[&str], Option<&st
         e.apply(a);
     }
     let got: Vec<String> =
-        e.annotations.iter().map(|a| format!("{}:{}", a.label.as_str(), e.doc.slice(a.span))).collect();
+        e.annotations().iter().map(|a| format!("{}:{}", a.label.as_str(), e.doc().slice(a.span))).collect();
     assert_eq!(got, expected.0);
-    let selected = e.selected.as_ref().and_then(|id| e.annotations.get(id)).map(|a| e.doc.slice(a.span));
+    let selected = e.selected.as_ref().and_then(|id| e.annotations().get(id)).map(|a| e.doc().slice(a.span));
     assert_eq!(selected, expected.1);
     assert_eq!(e.armed.as_ref().map(LabelId::as_str), expected.2);
 }
@@ -300,17 +300,17 @@ fn editor_verbs() {
     // Undo brings back a removed annotation under its id; redo removes it again.
     let mut e = editor(text);
     e.apply(Apply { label: label("actor"), selection: sel(47, 57) });
-    let id = e.annotations.iter().next().map(|a| a.id.clone()).expect("added");
+    let id = e.annotations().iter().next().map(|a| a.id.clone()).expect("added");
     e.apply(Remove(id.clone()));
-    assert!(e.annotations.is_empty());
+    assert!(e.annotations().is_empty());
     e.apply(Undo);
-    assert_eq!(e.annotations.iter().map(|a| a.id.clone()).collect::<Vec<_>>(), [id.clone()]);
+    assert_eq!(e.annotations().iter().map(|a| a.id.clone()).collect::<Vec<_>>(), [id.clone()]);
     e.apply(Redo);
-    assert!(e.annotations.is_empty());
+    assert!(e.annotations().is_empty());
     e.apply(Undo);
     e.apply(Undo);
-    assert!(e.annotations.is_empty());
-    assert!(!e.history.can_undo());
+    assert!(e.annotations().is_empty());
+    assert!(!e.history().can_undo());
     // Unknown labels and whitespace-only selections change nothing.
     check_editor(text, vec![Apply { label: label("nope"), selection: sel(0, 5) }], (&[], None, None));
     check_editor(text, vec![Apply { label: label("actor"), selection: sel(7, 8) }], (&[], None, None));
@@ -321,7 +321,7 @@ fn sample_export(text: &str, spans: &[(&str, u32, u32)]) -> (Editor, String) {
     for (l, s, end) in spans {
         e.apply(Action::Annotate { label: label(l), span: Span::new(*s, *end) });
     }
-    let out = spanmark::serialize(&e.doc, &e.labels, &e.annotations, "2026-11-26T00:00:00.000Z");
+    let out = spanmark::serialize(&e.doc(), &e.labels(), &e.annotations(), "2026-11-26T00:00:00.000Z");
     (e, out)
 }
 
@@ -338,7 +338,7 @@ fn spanmark_export_quotes_every_span_in_code_points() {
         assert_eq!(v["document"]["length"]["utf16_units"], text.encode_utf16().count());
         assert_eq!(v["document"]["length"]["utf8_bytes"], text.len());
         let anns = v["annotations"].as_array().expect("array");
-        assert_eq!(anns.len(), e.annotations.len());
+        assert_eq!(anns.len(), e.annotations().len());
         for a in anns {
             let (s, end) = (a["start"].as_u64().expect("start") as usize, a["end"].as_u64().expect("end") as usize);
             let quote: String = chars[s..end].iter().collect();
@@ -348,7 +348,7 @@ fn spanmark_export_quotes_every_span_in_code_points() {
         }
         // Round trip: the same file, byte for byte.
         let back = spanmark::parse(&out).expect("its own export parses");
-        assert_eq!(back.annotations, e.annotations);
+        assert_eq!(&back.annotations, e.annotations());
         assert_eq!(spanmark::serialize(&back.doc, &back.labels, &back.annotations, "2026-11-26T00:00:00.000Z"), out);
     }
 }
@@ -405,4 +405,233 @@ fn spanmark_parse_names_what_is_wrong() {
     );
     check(with(&|v| v["document"]["text"] = "changed".into()), "sha256");
     assert_eq!(with(&|_| {}), Ok(()));
+}
+
+// ---- Never lose work: storage, documents, files ----
+
+use super::editor::{ImportChoice, Notice, SEED_ID};
+use super::persist::Stored;
+use std::rc::Rc;
+
+/// Stores everything the editor journalled, as the browser would, and confirms it.
+fn flush(e: &mut Editor, store: &mut Stored) {
+    let upto = e.unsaved().last().map(|(n, _)| *n);
+    for (_, w) in e.unsaved() {
+        store.apply(w);
+    }
+    if let Some(n) = upto {
+        e.apply(Action::Saved(n));
+    }
+}
+
+/// What a person sees of an editor: every document with its annotations, the open one, and
+/// the undo/redo depth.
+fn picture(e: &Editor) -> Vec<String> {
+    let mut out: Vec<String> = e
+        .docs
+        .iter()
+        .map(|d| {
+            let anns: Vec<String> =
+                d.annotations.iter().map(|a| format!("{}:{}:{}", a.id.as_str(), a.label.as_str(), d.doc.slice(a.span))).collect();
+            format!("{} [{}] undo {} redo {} {}", d.doc.title(), anns.join(", "), d.history.done().len(), d.history.undone().len(), d.doc.sha256())
+        })
+        .collect();
+    out.push(format!("open: {}", e.current().doc.title()));
+    out
+}
+
+fn open(e: &mut Editor, name: &str, bytes: &[u8]) {
+    e.apply(Action::OpenFile { name: name.to_owned(), bytes: Rc::new(bytes.to_vec()) });
+}
+
+fn restored(store: &Stored) -> Editor {
+    Editor::restore(doc(SEED), Labels::news(), store.clone())
+}
+
+#[test]
+fn everything_comes_back_after_a_reload() {
+    let mut e = Editor::new(doc(SEED), Labels::news());
+    let mut store = Stored::default();
+    e.apply(Action::Annotate { label: label("actor"), span: Span::new(262, 272) });
+    e.apply(Action::Annotate { label: label("location"), span: Span::new(55, 60) });
+    flush(&mut e, &mut store);
+    open(&mut e, "notes.txt", "Family 👩‍👩‍👦 in Daraa\r\nsecond line".as_bytes());
+    e.apply(Action::Annotate { label: label("location"), span: Span::new(19, 24) });
+    e.apply(Action::Annotate { label: label("event"), span: Span::new(0, 6) });
+    e.apply(Action::Undo);
+    e.apply(Action::RenameDocument { id: "d1".to_owned(), title: "Daraa notes".to_owned() });
+    flush(&mut e, &mut store);
+    let back = restored(&store);
+    assert_eq!(picture(&back), picture(&e));
+    assert_eq!(back.current().doc.title(), "Daraa notes");
+    // The undo history came back too: redo brings back the Event, undo twice empties.
+    let mut back = back;
+    back.apply(Action::Redo);
+    assert_eq!(back.annotations().len(), 2);
+    back.apply(Action::Undo);
+    back.apply(Action::Undo);
+    assert_eq!(back.annotations().len(), 0);
+    // Switching back to the seed is remembered.
+    back.apply(Action::SwitchDocument(SEED_ID.to_owned()));
+    flush(&mut back, &mut store);
+    assert_eq!(restored(&store).current().id, SEED_ID);
+}
+
+#[test]
+fn long_histories_survive_through_snapshots() {
+    let mut e = Editor::new(doc(SEED), Labels::news());
+    let mut store = Stored::default();
+    // 12,000 steps: add and remove the same word, alternately, then undo a few.
+    for i in 0..6000u32 {
+        let span = Span::new(i % 3000, i % 3000 + 1);
+        e.apply(Action::Annotate { label: label("actor"), span });
+        let id = e.annotations().iter().find(|a| a.span == e.doc().tidy_selection(span).unwrap_or(span)).map(|a| a.id.clone());
+        if let Some(id) = id {
+            e.apply(Action::Remove(id));
+        }
+        if i % 1000 == 0 {
+            flush(&mut e, &mut store);
+        }
+    }
+    for _ in 0..3 {
+        e.apply(Action::Undo);
+    }
+    flush(&mut e, &mut store);
+    assert!(e.history().done().len() >= 10_000, "{} steps", e.history().done().len());
+    assert!(store.ops.len() < 600, "ops are folded into snapshots ({} left)", store.ops.len());
+    let back = restored(&store);
+    assert_eq!(picture(&back), picture(&e));
+}
+
+#[test]
+fn documents_open_rename_delete_and_come_back() {
+    let mut e = Editor::new(doc(SEED), Labels::news());
+    let mut store = Stored::default();
+    open(&mut e, "a.txt", b"alpha text");
+    open(&mut e, "b.md", b"# beta\n\ntext");
+    e.apply(Action::NewDocument { title: "  pasted ".to_owned(), text: "gamma".to_owned() });
+    assert_eq!(e.docs.iter().map(|d| d.doc.title()).collect::<Vec<_>>(), ["test", "a.txt", "b.md", "pasted"]);
+    e.apply(Action::SwitchDocument("d1".to_owned()));
+    e.apply(Action::Annotate { label: label("claim"), span: Span::new(0, 5) });
+    e.apply(Action::DeleteDocument("d1".to_owned()));
+    assert_eq!(e.notice, Some(Notice::Deleted("a.txt".to_owned())));
+    assert_eq!(e.docs.len(), 3);
+    flush(&mut e, &mut store);
+    assert_eq!(restored(&store).docs.len(), 3);
+    e.apply(Action::RestoreDocument);
+    flush(&mut e, &mut store);
+    let back = restored(&store);
+    assert_eq!(picture(&back), picture(&e));
+    assert_eq!(back.current().doc.title(), "a.txt");
+    assert_eq!(back.annotations().len(), 1);
+    // The seed cannot go; an empty paste is refused; the same text again switches to it.
+    e.apply(Action::DeleteDocument(SEED_ID.to_owned()));
+    assert_eq!(e.docs.len(), 4);
+    e.apply(Action::NewDocument { title: "x".to_owned(), text: " \n ".to_owned() });
+    assert!(matches!(e.notice, Some(Notice::Error(_))));
+    open(&mut e, "again.txt", b"gamma");
+    assert_eq!(e.current().doc.title(), "pasted");
+    assert_eq!(e.docs.len(), 4);
+}
+
+/// Each bad file gets a message naming what is wrong, and changes nothing.
+#[test]
+fn bad_files_are_refused_with_a_reason() {
+    let (_, good) = sample_export(SEED, &[("actor", 262, 272)]);
+    let mutate = |f: &dyn Fn(&mut serde_json::Value)| {
+        let mut v: serde_json::Value = serde_json::from_str(&good).expect("json");
+        f(&mut v);
+        serde_json::to_vec_pretty(&v).expect("json")
+    };
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("x.json", b"not json at all".to_vec(), "x.json is not valid JSON: line 1, column 2"),
+        ("x.json", good.as_bytes()[..good.len() / 3].to_vec(), "EOF while parsing"),
+        ("x.json", br#"{"hello": "world"}"#.to_vec(), "is JSON, but not a file spanmark reads"),
+        ("x.json", b"[1, 2, 3]".to_vec(), "is JSON, but not a file spanmark reads"),
+        ("x.json", mutate(&|v| v["format"] = "brat".into()), "format is \"brat\""),
+        ("x.json", mutate(&|v| v["version"] = 7.into()), "version 7 is newer"),
+        ("x.json", mutate(&|v| v["annotations"][0]["end"] = 5000.into()), "annotations[0]: end 5000 is past the end"),
+        ("x.json", mutate(&|v| v["annotations"][0]["start"] = 300.into()), "start 300 is after end 272"),
+        ("x.json", mutate(&|v| v["annotations"][0]["text"] = "Ron".into()), "annotations[0].text is \"Ron\""),
+        ("x.json", mutate(&|v| v["document"]["sha256"] = "ab".into()), "document.sha256 is ab"),
+        ("x.json", mutate(&|v| v["annotations"][0]["label"] = "person".into()), "label \"person\" is not among"),
+        (
+            "x.json",
+            mutate(&|v| {
+                let mut twin = v["annotations"][0].clone();
+                twin["start"] = 263.into();
+                twin["text"] = "on Dermer".into();
+                v["annotations"].as_array_mut().expect("array").push(twin);
+            }),
+            "annotations[1].id \"a1\" is used twice",
+        ),
+        ("photo.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(), "photo.txt looks like a binary file"),
+        ("latin1.txt", b"caf\xe9 au lait".to_vec(), "latin1.txt is not UTF-8 text: byte 0xE9 at offset 3"),
+        ("empty.txt", Vec::new(), "empty.txt is empty"),
+        ("blank.txt", b" \n\t\r\n".to_vec(), "blank.txt is empty"),
+    ];
+    for (name, bytes, expected) in cases {
+        let mut e = Editor::new(doc(SEED), Labels::news());
+        e.apply(Action::Annotate { label: label("actor"), span: Span::new(262, 272) });
+        let before = picture(&e);
+        let journal = e.unsaved().len();
+        open(&mut e, name, &bytes);
+        match &e.notice {
+            Some(Notice::Error(message)) => assert!(message.contains(expected), "{message:?} should say {expected:?}"),
+            other => panic!("{name} ({expected}): expected an error, got {other:?}"),
+        }
+        assert_eq!(picture(&e), before, "{expected}: the work changed");
+        assert_eq!(e.unsaved().len(), journal, "{expected}: something was written");
+    }
+    assert_eq!(super::input::check_size("big.txt", 50 * 1024 * 1024).map_err(|e| e.to_string()), Err("big.txt is 50 MB; spanmark opens files up to 32 MB.".to_owned()));
+    // A BOM and CRLF are fine, and kept.
+    let mut e = Editor::new(doc(SEED), Labels::news());
+    open(&mut e, "bom.txt", "\u{feff}one\r\ntwo".as_bytes());
+    assert_eq!(e.doc().text(), "\u{feff}one\r\ntwo");
+    // A text that starts with a bracket is still a text.
+    open(&mut e, "wire.txt", b"[Reuters] Talks resumed.");
+    assert_eq!(e.doc().text(), "[Reuters] Talks resumed.");
+}
+
+#[test]
+fn resuming_a_file_restores_it_exactly_or_asks() {
+    let (exported, file) = sample_export(SEED, &[("actor", 262, 272), ("location", 55, 60), ("claim", 285, 349)]);
+    let stamp = "2026-11-26T00:00:00.000Z";
+    let reexport = |e: &Editor| spanmark::serialize(e.doc(), e.labels(), e.annotations(), stamp);
+    // Into a workspace where the seed is untouched: the same text is open, so it asks.
+    let mut e = Editor::new(doc(SEED), Labels::news());
+    e.apply(Action::Annotate { label: label("actor"), span: Span::new(262, 272) });
+    e.apply(Action::Annotate { label: label("event"), span: Span::new(432, 456) });
+    open(&mut e, "article.spanmark.json", file.as_bytes());
+    assert!(e.pending.is_some());
+    let asked = e.clone();
+    // Merge: the exact duplicate (Ron Dermer, Actor) is dropped.
+    e.apply(Action::ResolveImport(ImportChoice::Merge));
+    let got: Vec<String> = e.annotations().iter().map(|a| format!("{}:{}", a.label.as_str(), e.doc().slice(a.span))).collect();
+    assert_eq!(got, ["location:Paris", "actor:Ron Dermer", "claim:“de-escalation and non-interference in Syria’s internal affairs”", "event:deadly sectarian clashes"]);
+    assert_eq!(e.notice, Some(Notice::Info("Merged article.spanmark.json: 2 added, 1 exact duplicate dropped.".to_owned())));
+    // One undo takes the whole merge back.
+    e.apply(Action::Undo);
+    assert_eq!(e.annotations().len(), 2);
+    // Replace: the file's annotations, exactly, so the export is the same bytes.
+    let mut r = asked.clone();
+    r.apply(Action::ResolveImport(ImportChoice::Replace));
+    assert_eq!(reexport(&r), file);
+    assert_eq!(r.annotations(), exported.annotations());
+    // Copy: a new document with the file's annotations; the original is untouched.
+    let mut c = asked.clone();
+    c.apply(Action::ResolveImport(ImportChoice::Copy));
+    assert_eq!(c.docs.len(), 2);
+    assert_eq!(c.doc().title(), "test (copy)");
+    assert_eq!(c.docs[0].annotations.len(), 2);
+    // Cancel: nothing changes.
+    let mut n = asked.clone();
+    n.apply(Action::ResolveImport(ImportChoice::Cancel));
+    assert_eq!(picture(&n), picture(&asked));
+    // A file whose text is not open yet opens as a new document, and exports the same bytes.
+    let (_, other) = sample_export("Family 👩‍👩‍👦 in Daraa\r\nCRLF", &[("location", 17, 22), ("event", 0, 6)]);
+    let mut o = Editor::new(doc(SEED), Labels::news());
+    open(&mut o, "daraa.spanmark.json", other.as_bytes());
+    assert_eq!(o.docs.len(), 2);
+    assert_eq!(reexport(&o), other);
 }

@@ -1,26 +1,51 @@
+use std::cell::Cell;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::article::Article;
+use super::documents::{DocSummary, Documents};
+use super::import_dialog::ImportDialog;
 use super::label_bar::LabelBar;
+use super::new_document_dialog::NewDocumentDialog;
+use super::notice_bar::NoticeBar;
 use super::side_panel::SidePanel;
 use super::state::{DocRef, EditorState};
 use super::toolbar::Toolbar;
+use crate::edge::storage::Store;
 use crate::edge::{self, keys::Key};
-use crate::model::{document::slug, formats::spanmark, Action, LabelId};
+use crate::model::persist::Write;
+use crate::model::{document::slug, formats::spanmark, Action, Editor, LabelId, Saving};
+
+#[derive(Properties)]
+pub struct AppProps {
+    /// The editor as storage kept it.
+    pub initial: Rc<Editor>,
+    /// Where work is kept; `None` when storage cannot be used (the editor says why).
+    pub store: Option<Rc<Store>>,
+}
+
+impl PartialEq for AppProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.initial, &other.initial)
+    }
+}
 
 #[component]
-pub fn App() -> Html {
-    let state = use_reducer(EditorState::seed);
+pub fn App(props: &AppProps) -> Html {
+    let state = use_reducer({
+        let initial = props.initial.clone();
+        move || EditorState((*initial).clone())
+    });
     let article_ref = use_node_ref();
+    let new_document = use_state(|| false);
     let editor = &state.0;
 
     // A label's key or button: tag the selection, relabel the selected span, or arm the label.
     let onapply = {
         let dispatch = state.dispatcher();
-        let doc = editor.doc.clone();
+        let doc = editor.doc().clone();
         let article_ref = article_ref.clone();
         Callback::from(move |label: LabelId| {
             let selection = article_ref.cast::<web_sys::Element>().and_then(|a| edge::selection::selected_span(&a, &doc));
@@ -31,14 +56,19 @@ pub fn App() -> Html {
         })
     };
 
-    // Keys anywhere on the page.
+    // Keys anywhere on the page (while no dialog is open).
     {
         let dispatch = state.dispatcher();
-        let labels = editor.labels.clone();
+        let labels = editor.labels().clone();
         let onapply = onapply.clone();
-        use_effect_with(DocRef(editor.doc.clone()), move |_| {
+        let modal = *new_document || editor.pending.is_some();
+        use_effect_with((DocRef(editor.doc().clone()), modal), move |(_, modal)| {
+            let modal = *modal;
             let listener = edge::keys::Listener::on_window("keydown", move |event| {
                 let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                if modal {
+                    return;
+                }
                 let action = match edge::keys::read(event) {
                     Some(Key::Label(c)) => match labels.by_hotkey(c) {
                         Some(label) => {
@@ -74,58 +104,148 @@ pub fn App() -> Html {
         });
     }
 
+    // Keep every change: write what the editor journalled, one batch at a time, in order.
+    {
+        let busy = use_mut_ref(|| Cell::new(false));
+        let unsaved = editor.unsaved();
+        let bounds = (unsaved.first().map(|(n, _)| *n), unsaved.last().map(|(n, _)| *n));
+        let state = state.clone();
+        let store = props.store.clone();
+        use_effect_with(bounds, move |_| {
+            let Some(store) = store else { return };
+            if busy.borrow().get() || state.0.unsaved().is_empty() {
+                return;
+            }
+            let upto = state.0.unsaved().last().map_or(0, |(n, _)| *n);
+            let writes: Vec<Write> = state.0.unsaved().iter().map(|(_, w)| w.clone()).collect();
+            let dispatch = state.dispatcher();
+            busy.borrow().set(true);
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = store.write(&writes).await;
+                busy.borrow().set(false);
+                dispatch.dispatch(match result {
+                    Ok(()) => Action::Saved(upto),
+                    Err(reason) => Action::SaveFailed(reason),
+                });
+            });
+        });
+    }
+
+    // Warn before leaving while a change is not yet stored.
+    {
+        let unsafe_to_leave = editor.saving != Saving::Saved;
+        use_effect_with(unsafe_to_leave, move |&unsafe_to_leave| {
+            let listener = unsafe_to_leave.then(|| {
+                edge::keys::Listener::on_window("beforeunload", |event| {
+                    event.prevent_default();
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
     let onexport = {
         let state = state.clone();
         Callback::from(move |_: ()| {
             let editor = &state.0;
             let now = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
-            let json = spanmark::serialize(&editor.doc, &editor.labels, &editor.annotations, &now);
-            let name = format!("{}.spanmark.json", slug(editor.doc.title()));
+            let json = spanmark::serialize(editor.doc(), editor.labels(), editor.annotations(), &now);
+            let name = format!("{}.spanmark.json", slug(editor.doc().title()));
             if let Err(e) = edge::download::download(&name, "application/json", &json) {
                 web_sys::console::error_2(&"export failed".into(), &e);
             }
         })
     };
-    let dispatch = |action: Action| {
-        let dispatch = state.dispatcher();
-        Callback::from(move |_: ()| dispatch.dispatch(action.clone()))
-    };
-    let onselect = {
+    let onaction = {
         let dispatch = state.dispatcher();
         Callback::from(move |action: Action| dispatch.dispatch(action))
     };
+    let dispatch = |action: Action| {
+        let onaction = onaction.clone();
+        Callback::from(move |_: ()| onaction.emit(action.clone()))
+    };
+    // Files from the Open button or dropped on the page: read, then handed to the editor.
+    let onfiles = {
+        let onaction = onaction.clone();
+        Callback::from(move |files: Vec<web_sys::File>| {
+            let onaction = onaction.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                for file in files {
+                    onaction.emit(edge::files::read(&file).await);
+                }
+            });
+        })
+    };
+    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let ondrop = {
+        let onfiles = onfiles.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            let files = edge::files::list(e.data_transfer().and_then(|d| d.files()));
+            if !files.is_empty() {
+                onfiles.emit(files);
+            }
+        })
+    };
+    let onnew = {
+        let new_document = new_document.clone();
+        Callback::from(move |open: bool| new_document.set(open))
+    };
 
+    let current = editor.current();
+    let summaries: Vec<DocSummary> = editor
+        .docs
+        .iter()
+        .map(|d| DocSummary { id: d.id.clone(), title: d.doc.title().into(), annotations: d.annotations.len() })
+        .collect();
     html! {
-        <div class="app">
+        <div class="app" {ondragover} {ondrop}>
             <Toolbar
-                title={AttrValue::from(editor.doc.title().to_owned())}
-                can_undo={editor.history.can_undo()}
-                can_redo={editor.history.can_redo()}
+                title={AttrValue::from(current.doc.title().to_owned())}
+                saving={editor.saving.clone()}
+                can_undo={current.history.can_undo()}
+                can_redo={current.history.can_redo()}
                 onundo={dispatch(Action::Undo)}
                 onredo={dispatch(Action::Redo)}
-                {onexport}
+                onexport={onexport.clone()}
+                onfiles={onfiles}
+                onnew={onnew.clone()}
             />
-            <LabelBar labels={editor.labels.clone()} armed={editor.armed.clone()} selected={editor.selected.is_some()} {onapply} />
+            <LabelBar labels={current.labels.clone()} armed={editor.armed.clone()} selected={editor.selected.is_some()} {onapply} />
+            <NoticeBar notice={editor.notice.clone()} saving={editor.saving.clone()} onaction={onaction.clone()} {onexport} />
             <main class="workspace">
+                <Documents docs={summaries} current={current.id.clone()} onaction={onaction.clone()} />
                 <div class="reader" id="reader">
                     <Article
-                        doc={DocRef(editor.doc.clone())}
-                        labels={editor.labels.clone()}
-                        annotations={Rc::new(editor.annotations.clone())}
+                        doc={DocRef(current.doc.clone())}
+                        labels={current.labels.clone()}
+                        annotations={Rc::new(current.annotations.clone())}
                         selected={editor.selected.clone()}
                         armed={editor.armed.is_some()}
                         node_ref={article_ref.clone()}
-                        onaction={onselect.clone()}
+                        onaction={onaction.clone()}
                     />
                 </div>
                 <SidePanel
-                    doc={DocRef(editor.doc.clone())}
-                    labels={editor.labels.clone()}
-                    annotations={Rc::new(editor.annotations.clone())}
+                    doc={DocRef(current.doc.clone())}
+                    labels={current.labels.clone()}
+                    annotations={Rc::new(current.annotations.clone())}
                     selected={editor.selected.clone()}
-                    onaction={onselect}
+                    onaction={onaction.clone()}
                 />
             </main>
+            if *new_document {
+                <NewDocumentDialog onaction={onaction.clone()} onclose={onnew.reform(|_| false)} />
+            }
+            if let Some(pending) = &editor.pending {
+                <ImportDialog
+                    name={pending.name.clone()}
+                    target={editor.docs.iter().find(|d| d.id == pending.target).map(|d| d.doc.title().to_owned()).unwrap_or_default()}
+                    existing={editor.docs.iter().find(|d| d.id == pending.target).map_or(0, |d| d.annotations.len())}
+                    incoming={pending.project.annotations.len()}
+                    {onaction}
+                />
+            }
         </div>
     }
 }

@@ -3,22 +3,75 @@
 
 mod app;
 mod article;
+mod documents;
+mod import_dialog;
 mod label_bar;
+mod new_document_dialog;
+mod notice_bar;
 mod paragraph;
 mod side_panel;
 mod state;
 mod toolbar;
 
-pub use app::App;
+use std::rc::Rc;
+
+pub use app::{App, AppProps};
 pub use article::{Article, ArticleProps};
 pub use state::DocRef;
+
+use crate::edge::storage::Store;
+use crate::model::{Action, Document, Editor, Labels, Notice};
 
 /// The document spanmark opens on.
 pub const SEED_TITLE: &str = "article.txt";
 pub const SEED_TEXT: &str = include_str!("../../assets/article.txt");
 
-/// Installs the panic hook and mounts the app on `<body>`.
+pub fn seed() -> Document {
+    match Document::new(SEED_TITLE, SEED_TEXT) {
+        Ok(doc) => doc,
+        // The seed is a few kilobytes; only a text of 4 GiB is refused.
+        Err(e) => panic!("the seed article: {e}"),
+    }
+}
+
+/// Installs the panic hook, brings back the saved work, and mounts the app on `<body>`.
 pub fn start() {
     crate::edge::panic::install();
-    yew::Renderer::<App>::new().render();
+    wasm_bindgen_futures::spawn_local(async {
+        let (editor, store) = restore().await;
+        yew::Renderer::<App>::with_props(AppProps { initial: Rc::new(editor), store }).render();
+    });
+}
+
+/// The editor as storage kept it, and the store to keep it in; or the seed alone, with a
+/// warning, when storage cannot be used.
+async fn restore() -> (Editor, Option<Rc<Store>>) {
+    let store = match Store::open().await {
+        Ok(store) => store,
+        Err(reason) => {
+            let mut editor = Editor::new(seed(), Labels::news());
+            editor.apply(Action::SaveFailed(reason));
+            return (editor, None);
+        }
+    };
+    match store.load().await {
+        Ok(loaded) => {
+            let mut editor = Editor::restore(seed(), Labels::news(), loaded.stored);
+            if loaded.skipped > 0 && editor.notice.is_none() {
+                editor.notice = Some(Notice::Error(format!(
+                    "{} saved record{} could not be read and {} left out.",
+                    loaded.skipped,
+                    if loaded.skipped == 1 { "" } else { "s" },
+                    if loaded.skipped == 1 { "was" } else { "were" }
+                )));
+            }
+            (editor, Some(Rc::new(store)))
+        }
+        Err(reason) => {
+            // Writing now could bury what is there: leave storage alone and say so.
+            let mut editor = Editor::new(seed(), Labels::news());
+            editor.apply(Action::SaveFailed(format!("saved work could not be read ({reason})")));
+            (editor, None)
+        }
+    }
 }

@@ -4,20 +4,9 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::model::{Action, Document, Editor, Labels};
+use crate::model::{Action, Document, Editor};
 
 pub struct EditorState(pub Editor);
-
-impl EditorState {
-    pub fn seed() -> EditorState {
-        let doc = match Document::new(super::SEED_TITLE, super::SEED_TEXT) {
-            Ok(doc) => doc,
-            // The seed is a few kilobytes; only a text of 4 GiB is refused.
-            Err(e) => panic!("the seed article: {e}"),
-        };
-        EditorState(Editor::new(doc, Labels::news()))
-    }
-}
 
 impl Reducible for EditorState {
     type Action = Action;

@@ -1,0 +1,299 @@
+//! Keeping work in the browser: IndexedDB, or localStorage where IndexedDB cannot be opened.
+//! The model decides *what* to write (`model::persist::Write`, in order); this module only knows
+//! *how*. Each batch of writes is one IndexedDB transaction: all of it is stored, or none.
+//!
+//! IndexedDB stores (database `spanmark`, version 1), values are the records as JS objects:
+//! `meta` (key `"workspace"`), `docs` (key: document id), `snapshots` (key: document id),
+//! `ops` (key: `[document id, seq]`, so one key range holds a document's ops in order).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Array, Promise};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{IdbDatabase, IdbKeyRange, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransactionMode};
+
+use crate::model::persist::{DocRecord, OpRecord, SnapshotRecord, Stored, WorkspaceRecord, Write};
+
+const DB_NAME: &str = "spanmark";
+const DB_VERSION: u32 = 1;
+const STORES: [&str; 4] = ["meta", "docs", "snapshots", "ops"];
+const LOCAL_PREFIX: &str = "spanmark.";
+/// The largest seq a key can hold exactly (a JS number).
+const MAX_SEQ: u64 = (1 << 53) - 1;
+
+pub enum Store {
+    IndexedDb(IdbDatabase),
+    Local(web_sys::Storage),
+}
+
+/// What reading storage gave: the records, and the number of records it had to skip.
+pub struct Loaded {
+    pub stored: Stored,
+    pub skipped: usize,
+}
+
+fn describe(e: JsValue) -> String {
+    if let Some(ex) = e.dyn_ref::<web_sys::DomException>() {
+        return format!("{}: {}", ex.name(), ex.message());
+    }
+    if let Some(err) = e.dyn_ref::<js_sys::Error>() {
+        return String::from(err.message());
+    }
+    e.as_string().unwrap_or_else(|| "unknown storage error".to_owned())
+}
+
+/// The error an IndexedDB request or transaction failed with.
+fn request_error(request: &IdbRequest) -> String {
+    match request.error() {
+        Ok(Some(ex)) => format!("{}: {}", ex.name(), ex.message()),
+        _ => "the browser refused the request".to_owned(),
+    }
+}
+
+async fn finish(request: &IdbRequest) -> Result<JsValue, String> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        request.set_onsuccess(Some(&resolve));
+        request.set_onerror(Some(&reject));
+    });
+    let outcome = JsFuture::from(promise).await;
+    request.set_onsuccess(None);
+    request.set_onerror(None);
+    outcome.map_err(|_| request_error(request))?;
+    request.result().map_err(describe)
+}
+
+async fn committed(tx: &IdbTransaction) -> Result<(), String> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        tx.set_oncomplete(Some(&resolve));
+        tx.set_onerror(Some(&reject));
+        tx.set_onabort(Some(&reject));
+    });
+    let outcome = JsFuture::from(promise).await;
+    outcome.map(|_| ()).map_err(|_| match tx.error() {
+        Some(ex) => format!("{}: {}", ex.name(), ex.message()),
+        None => "the browser aborted the save".to_owned(),
+    })
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, String> {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| e.to_string())
+}
+
+/// Reads an array of records, skipping the ones that do not fit (another version, damage).
+fn records<T: DeserializeOwned>(value: JsValue, skipped: &mut usize) -> Vec<T> {
+    let Ok(array) = value.dyn_into::<Array>() else { return Vec::new() };
+    array
+        .iter()
+        .filter_map(|v| match serde_wasm_bindgen::from_value(v) {
+            Ok(r) => Some(r),
+            Err(_) => {
+                *skipped += 1;
+                None
+            }
+        })
+        .collect()
+}
+
+fn op_key(doc: &str, seq: u64) -> JsValue {
+    Array::of2(&JsValue::from_str(doc), &JsValue::from_f64(seq as f64)).into()
+}
+
+/// The ops of `doc` with seq in `0..=upto`.
+fn op_range(doc: &str, upto: u64) -> Result<IdbKeyRange, String> {
+    IdbKeyRange::bound(&op_key(doc, 0), &op_key(doc, upto)).map_err(describe)
+}
+
+impl Store {
+    /// Opens IndexedDB; where that fails, localStorage; where that fails too, says why.
+    pub async fn open() -> Result<Store, String> {
+        match open_indexed_db().await {
+            Ok(db) => Ok(Store::IndexedDb(db)),
+            Err(idb) => match web_sys::window().map(|w| w.local_storage()) {
+                Some(Ok(Some(local))) => {
+                    // Check that it takes writes (it may be read-only or full).
+                    let probe = format!("{LOCAL_PREFIX}probe");
+                    local.set_item(&probe, "1").map_err(|e| format!("{idb}; localStorage: {}", describe(e)))?;
+                    let _ = local.remove_item(&probe);
+                    Ok(Store::Local(local))
+                }
+                _ => Err(format!("neither IndexedDB ({idb}) nor localStorage can be used in this browser")),
+            },
+        }
+    }
+
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Store::IndexedDb(_) => "IndexedDB",
+            Store::Local(_) => "localStorage",
+        }
+    }
+
+    pub async fn load(&self) -> Result<Loaded, String> {
+        let mut skipped = 0;
+        match self {
+            Store::IndexedDb(db) => {
+                let names = Array::new();
+                for s in STORES {
+                    names.push(&JsValue::from_str(s));
+                }
+                let tx = db.transaction_with_str_sequence(&names).map_err(describe)?;
+                let store = |name: &str| tx.object_store(name).map_err(describe);
+                let workspace = store("meta")?.get(&JsValue::from_str("workspace")).map_err(describe)?;
+                let docs = store("docs")?.get_all().map_err(describe)?;
+                let snapshots = store("snapshots")?.get_all().map_err(describe)?;
+                let ops = store("ops")?.get_all().map_err(describe)?;
+                let workspace = finish(&workspace).await?;
+                let workspace: Option<WorkspaceRecord> =
+                    if workspace.is_undefined() { None } else { serde_wasm_bindgen::from_value(workspace).ok() };
+                let stored = Stored {
+                    workspace,
+                    docs: records(finish(&docs).await?, &mut skipped),
+                    snapshots: records(finish(&snapshots).await?, &mut skipped),
+                    ops: records(finish(&ops).await?, &mut skipped),
+                };
+                Ok(Loaded { stored, skipped })
+            }
+            Store::Local(local) => {
+                let mut stored = Stored::default();
+                let len = local.length().map_err(describe)?;
+                for i in 0..len {
+                    let Ok(Some(key)) = local.key(i) else { continue };
+                    let Some(rest) = key.strip_prefix(LOCAL_PREFIX) else { continue };
+                    let Ok(Some(json)) = local.get_item(&key) else { continue };
+                    let ok = match rest.split_once('.').map_or(rest, |(kind, _)| kind) {
+                        "workspace" => serde_json::from_str(&json).map(|w| stored.workspace = Some(w)).is_ok(),
+                        "doc" => serde_json::from_str::<DocRecord>(&json).map(|d| stored.docs.push(d)).is_ok(),
+                        "snapshot" => serde_json::from_str::<SnapshotRecord>(&json).map(|s| stored.snapshots.push(s)).is_ok(),
+                        "op" => serde_json::from_str::<OpRecord>(&json).map(|o| stored.ops.push(o)).is_ok(),
+                        _ => true,
+                    };
+                    if !ok {
+                        skipped += 1;
+                    }
+                }
+                stored.ops.sort_by_key(|o| o.seq);
+                Ok(Loaded { stored, skipped })
+            }
+        }
+    }
+
+    /// Stores `writes`, in order, all or nothing (IndexedDB) or in order (localStorage).
+    pub async fn write(&self, writes: &[Write]) -> Result<(), String> {
+        match self {
+            Store::IndexedDb(db) => {
+                let names = Array::new();
+                for s in STORES {
+                    names.push(&JsValue::from_str(s));
+                }
+                let tx = db
+                    .transaction_with_str_sequence_and_mode(&names, IdbTransactionMode::Readwrite)
+                    .map_err(describe)?;
+                let store = |name: &str| -> Result<IdbObjectStore, String> { tx.object_store(name).map_err(describe) };
+                for w in writes {
+                    let queued = match w {
+                        Write::Workspace(r) => store("meta")?.put_with_key(&to_js(r)?, &JsValue::from_str("workspace")),
+                        Write::Doc(r) => store("docs")?.put_with_key(&to_js(r)?, &JsValue::from_str(&r.id)),
+                        Write::DeleteDoc { id } => {
+                            let key = JsValue::from_str(id);
+                            store("docs")?.delete(&key).map_err(describe)?;
+                            store("snapshots")?.delete(&key).map_err(describe)?;
+                            store("ops")?.delete(&op_range(id, MAX_SEQ)?.into())
+                        }
+                        Write::Op(r) => store("ops")?.put_with_key(&to_js(r)?, &op_key(&r.doc, r.seq)),
+                        Write::Snapshot(r) => {
+                            store("snapshots")?.put_with_key(&to_js(r)?, &JsValue::from_str(&r.doc)).map_err(describe)?;
+                            store("ops")?.delete(&op_range(&r.doc, r.seq)?.into())
+                        }
+                    };
+                    queued.map_err(describe)?;
+                }
+                committed(&tx).await
+            }
+            Store::Local(local) => {
+                let json = |v: &dyn erased::Json| v.json();
+                for w in writes {
+                    let result = match w {
+                        Write::Workspace(r) => local.set_item(&format!("{LOCAL_PREFIX}workspace"), &json(r)),
+                        Write::Doc(r) => local.set_item(&format!("{LOCAL_PREFIX}doc.{}", r.id), &json(r)),
+                        Write::DeleteDoc { id } => {
+                            remove_local(local, |key| {
+                                key == format!("{LOCAL_PREFIX}doc.{id}")
+                                    || key == format!("{LOCAL_PREFIX}snapshot.{id}")
+                                    || key.starts_with(&format!("{LOCAL_PREFIX}op.{id}."))
+                            });
+                            Ok(())
+                        }
+                        Write::Op(r) => local.set_item(&format!("{LOCAL_PREFIX}op.{}.{}", r.doc, r.seq), &json(r)),
+                        Write::Snapshot(r) => {
+                            let prefix = format!("{LOCAL_PREFIX}op.{}.", r.doc);
+                            let upto = r.seq;
+                            remove_local(local, |key| {
+                                key.strip_prefix(&prefix).and_then(|n| n.parse::<u64>().ok()).is_some_and(|n| n <= upto)
+                            });
+                            local.set_item(&format!("{LOCAL_PREFIX}snapshot.{}", r.doc), &json(r))
+                        }
+                    };
+                    result.map_err(describe)?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+fn remove_local(local: &web_sys::Storage, doomed: impl Fn(&str) -> bool) {
+    let len = local.length().unwrap_or(0);
+    let keys: Vec<String> = (0..len).filter_map(|i| local.key(i).ok().flatten()).filter(|k| doomed(k)).collect();
+    for key in keys {
+        let _ = local.remove_item(&key);
+    }
+}
+
+mod erased {
+    /// Any record, as JSON text.
+    pub trait Json {
+        fn json(&self) -> String;
+    }
+    impl<T: serde::Serialize> Json for T {
+        fn json(&self) -> String {
+            serde_json::to_string(self).unwrap_or_default()
+        }
+    }
+}
+
+async fn open_indexed_db() -> Result<IdbDatabase, String> {
+    let factory = web_sys::window()
+        .ok_or("no window")?
+        .indexed_db()
+        .map_err(describe)?
+        .ok_or("IndexedDB is not available")?;
+    let request = factory.open_with_u32(DB_NAME, DB_VERSION).map_err(describe)?;
+    let failure: Rc<RefCell<Option<String>>> = Rc::default();
+    let upgrade = {
+        let request = request.clone();
+        let failure = failure.clone();
+        Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+            let Ok(result) = request.result() else { return };
+            let Ok(db) = result.dyn_into::<IdbDatabase>() else { return };
+            for name in STORES {
+                if !db.object_store_names().contains(name) {
+                    if let Err(e) = db.create_object_store(name) {
+                        *failure.borrow_mut() = Some(describe(e));
+                    }
+                }
+            }
+        })
+    };
+    request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+    let result = finish(&request).await;
+    request.set_onupgradeneeded(None);
+    drop(upgrade);
+    if let Some(e) = failure.borrow_mut().take() {
+        return Err(e);
+    }
+    result?.dyn_into::<IdbDatabase>().map_err(|_| "IndexedDB gave no database".to_owned())
+}

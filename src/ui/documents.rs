@@ -1,0 +1,115 @@
+use yew::prelude::*;
+
+use crate::model::editor::SEED_ID;
+use crate::model::Action;
+
+/// What the list shows of one document.
+#[derive(Clone, PartialEq)]
+pub struct DocSummary {
+    pub id: String,
+    pub title: AttrValue,
+    pub annotations: usize,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DocumentsProps {
+    pub docs: Vec<DocSummary>,
+    pub current: String,
+    pub onaction: Callback<Action>,
+}
+
+/// The documents: switch, rename, delete (after a confirmation; a deletion can be undone).
+#[component]
+pub fn Documents(props: &DocumentsProps) -> Html {
+    // The document being renamed, or asked about before deletion.
+    let renaming = use_state(|| None::<String>);
+    let confirming = use_state(|| None::<String>);
+    let items = props.docs.iter().map(|d| {
+        let current = d.id == props.current;
+        let onswitch = {
+            let (id, onaction) = (d.id.clone(), props.onaction.clone());
+            Callback::from(move |_: MouseEvent| onaction.emit(Action::SwitchDocument(id.clone())))
+        };
+        let onrename = {
+            let (id, renaming) = (d.id.clone(), renaming.clone());
+            Callback::from(move |_: MouseEvent| renaming.set(Some(id.clone())))
+        };
+        let ondelete = {
+            let (id, confirming) = (d.id.clone(), confirming.clone());
+            Callback::from(move |_: MouseEvent| confirming.set(Some(id.clone())))
+        };
+        let title = d.title.clone();
+        let body = if renaming.as_deref() == Some(d.id.as_str()) {
+            let onsubmit = {
+                let (id, onaction, renaming) = (d.id.clone(), props.onaction.clone(), renaming.clone());
+                Callback::from(move |e: SubmitEvent| {
+                    e.prevent_default();
+                    let input = e
+                        .target_dyn_into::<web_sys::HtmlElement>()
+                        .and_then(|form| form.query_selector("input").ok().flatten())
+                        .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(el).ok());
+                    if let Some(input) = input {
+                        onaction.emit(Action::RenameDocument { id: id.clone(), title: input.value() });
+                    }
+                    renaming.set(None);
+                })
+            };
+            let onkeydown = {
+                let renaming = renaming.clone();
+                Callback::from(move |e: KeyboardEvent| {
+                    if e.key() == "Escape" {
+                        renaming.set(None);
+                    }
+                })
+            };
+            html! {
+                <form class="rename" {onsubmit}>
+                    <input value={title.clone()} aria-label="New title" autofocus=true {onkeydown} />
+                    <button type="submit" class="mini">{ "Save" }</button>
+                </form>
+            }
+        } else if confirming.as_deref() == Some(d.id.as_str()) {
+            let onyes = {
+                let (id, onaction, confirming) = (d.id.clone(), props.onaction.clone(), confirming.clone());
+                Callback::from(move |_: MouseEvent| {
+                    confirming.set(None);
+                    onaction.emit(Action::DeleteDocument(id.clone()));
+                })
+            };
+            let onno = {
+                let confirming = confirming.clone();
+                Callback::from(move |_: MouseEvent| confirming.set(None))
+            };
+            html! {
+                <div class="confirm" role="alertdialog" aria-label={format!("Delete {title}?")}>
+                    <span>{ format!("Delete “{title}” and its {} annotation{}?", d.annotations, if d.annotations == 1 { "" } else { "s" }) }</span>
+                    <button class="mini danger" onclick={onyes}>{ "Delete" }</button>
+                    <button class="mini" onclick={onno}>{ "Keep" }</button>
+                </div>
+            }
+        } else {
+            html! {
+                <>
+                    <button class="doc-open" onclick={onswitch} aria-current={current.then_some("true")}>
+                        <span class="doc-name">{ title.clone() }</span>
+                        <span class="doc-count">{ d.annotations }</span>
+                    </button>
+                    <button class="mini" onclick={onrename} aria-label={format!("Rename {title}")} title="Rename">{ "✎" }</button>
+                    if d.id != SEED_ID {
+                        <button class="mini" onclick={ondelete} aria-label={format!("Delete {title}")} title="Delete">{ "×" }</button>
+                    }
+                </>
+            }
+        };
+        html! {
+            <li class={classes!("doc", current.then_some("current"))} data-doc={d.id.clone()}>{ body }</li>
+        }
+    });
+    html! {
+        <nav class="documents" aria-label="Documents">
+            <h2>{ "Documents" }</h2>
+            <ul>{ for items }</ul>
+            <p class="drop-hint">{ "Open or drop .txt, .md or .spanmark.json files." }</p>
+        </nav>
+    }
+}
