@@ -168,3 +168,15 @@ async fn selections_outside_are_clamped_or_ignored() {
     before.remove();
     article.parent_element().expect("root").remove();
 }
+
+#[wasm_bindgen_test]
+fn a_panic_leaves_a_message_not_a_blank_page() {
+    spanmark::edge::panic::show_message("panicked at src/model/x.rs:1:1: boom");
+    let document = web_sys::window().and_then(|w| w.document()).expect("document");
+    let overlay = document.get_element_by_id("crash").expect("the crash message is on the page");
+    assert_eq!(overlay.get_attribute("role").as_deref(), Some("alert"));
+    let text = overlay.text_content().unwrap_or_default();
+    assert!(text.contains("reload the page to carry on"), "{text}");
+    assert!(text.contains("boom"), "{text}");
+    overlay.remove();
+}

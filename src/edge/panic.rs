@@ -8,8 +8,12 @@ pub fn install() {
 }
 
 fn show(info: &PanicHookInfo<'_>) {
-    let detail = info.to_string();
-    web_sys::console::error_1(&detail.as_str().into());
+    show_message(&info.to_string());
+}
+
+/// Puts the crash message over the page, with `detail` (what panicked, and where).
+pub fn show_message(detail: &str) {
+    web_sys::console::error_1(&detail.into());
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let Ok(overlay) = document.create_element("div") else { return };
     overlay.set_id("crash");
@@ -22,7 +26,7 @@ fn show(info: &PanicHookInfo<'_>) {
          did just before this, with the details below.</p><pre></pre>",
     );
     if let Ok(Some(pre)) = overlay.query_selector("pre") {
-        pre.set_text_content(Some(&detail));
+        pre.set_text_content(Some(detail));
     }
     if let Some(body) = document.body() {
         let _ = body.append_child(&overlay);

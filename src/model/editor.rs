@@ -384,10 +384,9 @@ impl Editor {
             Action::Notify(notice) => self.notice = Some(notice),
             Action::DismissNotice => self.notice = None,
             Action::Saved(upto) => {
+                // A write went through, so storage works (again, after a failure).
                 self.journal.retain(|(n, _)| *n > upto);
-                if !matches!(self.saving, Saving::Failed(_)) {
-                    self.saving = if self.journal.is_empty() { Saving::Saved } else { Saving::Pending };
-                }
+                self.saving = if self.journal.is_empty() { Saving::Saved } else { Saving::Pending };
             }
             Action::SaveFailed(reason) => self.saving = Saving::Failed(reason),
         }

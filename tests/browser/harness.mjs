@@ -23,6 +23,20 @@ export function assertEqual(actual, expected, message) {
   if (a !== e) throw new AssertionError(`${message}\n    expected: ${e}\n    actual:   ${a}`);
 }
 
+/**
+ * Polls `read()` until it equals `expected` (for what follows an asynchronous step, such as a
+ * file being read), then asserts; up to `ms` milliseconds.
+ */
+export async function assertSoon(read, expected, message, ms = 3000) {
+  const until = Date.now() + ms;
+  let actual = await read();
+  while (JSON.stringify(actual) !== JSON.stringify(expected) && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 25));
+    actual = await read();
+  }
+  assertEqual(actual, expected, message);
+}
+
 /** Runs every registered test whose name contains the FILTER environment variable. */
 export async function run({ dist = 'dist', viewport = { width: 1280, height: 800 } } = {}) {
   const filter = process.env.FILTER ?? '';

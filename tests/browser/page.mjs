@@ -159,3 +159,40 @@ export function checkSpanmark(json, text) {
 }
 
 export const seedText = () => readFile(new URL('../../assets/article.txt', import.meta.url), 'utf8');
+
+/** Opens files through the Open button, as a person does (the browser's file chooser). */
+export async function openFiles(page, ...paths) {
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Open', exact: true }).click(),
+  ]);
+  await chooser.setFiles(paths);
+}
+
+/** Waits until the toolbar says every change is stored. */
+export async function saved(page) {
+  await page.locator('.save-status.saved').waitFor({ timeout: 5000 });
+}
+
+/** The export with its timestamp blanked, for byte comparisons. */
+export async function exportBytes(page) {
+  const { raw } = await exportJson(page);
+  return raw.replace(/"exported_at": "[^"]*"/, '"exported_at": ""');
+}
+
+/** The documents list: titles in order, and the open one. */
+export async function documents(page) {
+  return page.locator('nav.documents li.doc').evaluateAll((items) =>
+    items.map((li) => (li.querySelector('.doc-name')?.textContent ?? '') + (li.classList.contains('current') ? ' *' : '')),
+  );
+}
+
+/** Clicks a document in the list. */
+export async function switchTo(page, title) {
+  await page.locator('nav.documents .doc-open', { hasText: title }).click();
+}
+
+/** The visible notice texts (errors and information). */
+export async function notices(page) {
+  return page.locator('.notices .notice').allTextContents();
+}

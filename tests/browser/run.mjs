@@ -2,5 +2,6 @@
 // (FILTER=words runs the tests whose names contain them; SHOTS=dir saves a screenshot of each failure).
 import { run } from './harness.mjs';
 import './annotator.mjs';
+import './persistence.mjs';
 
 await run();
