@@ -204,7 +204,8 @@ impl Document {
 
     /// Up to `CONTEXT` code points before `span`.
     pub fn prefix(&self, span: Span) -> &str {
-        self.slice(Span::new(span.start().saturating_sub(CONTEXT), span.start().min(self.len_chars)))
+        let start = span.start().min(self.len_chars);
+        self.slice(Span::new(start.saturating_sub(CONTEXT), start))
     }
 
     /// Up to `CONTEXT` code points after `span`.

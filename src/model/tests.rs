@@ -140,6 +140,9 @@ fn context_is_up_to_32_code_points() {
     assert_eq!(d.suffix(s), ", focused on “de-escalation and ");
     assert_eq!(d.prefix(Span::new(2, 3)), "Sy");
     assert_eq!(d.suffix(Span::new(3000, 3024)), "");
+    // Past the end: clamped to the end, never a panic.
+    assert_eq!(d.prefix(Span::new(5000, 5001)), d.prefix(Span::new(3024, 3024)));
+    assert_eq!(d.suffix(Span::new(5000, 5001)), "");
 }
 
 #[test]
