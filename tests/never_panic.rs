@@ -6,7 +6,9 @@
 use std::rc::Rc;
 
 use proptest::prelude::*;
+use spanmark::model::formats::export::{render, Kind};
 use spanmark::model::formats::spanmark as native;
+use spanmark::model::formats::Unit;
 use spanmark::model::persist::{AnnRecord, EditRecord, Op, OpRecord, SnapshotRecord, Stored};
 use spanmark::model::{input, Action, Document, Editor, LabelId, Labels, Span};
 
@@ -17,14 +19,21 @@ fn cases(default: u32) -> ProptestConfig {
     ProptestConfig { cases: n, failure_persistence: None, ..ProptestConfig::default() }
 }
 
-/// A valid spanmark file over a text with astral characters and CRLF.
-fn valid_file() -> String {
+/// A valid file in each format spanmark writes, over a text with astral characters and CRLF.
+fn valid_files() -> Vec<(String, Vec<u8>)> {
     let text = "Family 👩‍👩‍👦 in Daraa 🇮🇱\r\ne\u{301} وزير שר\r\n“quoted”";
     let mut e = Editor::new(Document::new("t.txt", text).expect("small"), Labels::news());
     for (label, s, end) in [("actor", 0, 6), ("location", 17, 22), ("event", 7, 22), ("claim", 28, 40)] {
         e.apply(Action::Annotate { label: LabelId::new(label), span: Span::new(s, end) });
     }
-    native::serialize(e.doc(), e.labels(), e.annotations(), "2026-11-26T00:00:00.000Z")
+    Kind::ALL
+        .iter()
+        .filter(|k| **k != Kind::Conll)
+        .map(|&k| {
+            let out = render(k, e.doc(), e.labels(), e.annotations(), "2026-11-26T00:00:00.000Z", Unit::Utf16);
+            (out.filename, out.bytes)
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone)]
@@ -86,7 +95,7 @@ fn open_into_editor(name: &str, bytes: Vec<u8>) {
     let mut e = Editor::new(Document::new("article.txt", SEED).expect("seed"), Labels::news());
     e.apply(Action::Annotate { label: LabelId::new("actor"), span: Span::new(262, 272) });
     let before = native::serialize(e.doc(), e.labels(), e.annotations(), "t");
-    let result = input::open(name, &bytes);
+    let result = input::open(name, &bytes, input::Options::default());
     let failed = result.is_err();
     e.apply(Action::OpenFile { name: name.to_owned(), bytes: Rc::new(bytes) });
     if failed {
@@ -107,10 +116,12 @@ proptest! {
     }
 
     #[test]
-    fn mutated_files_never_panic(mutations in proptest::collection::vec(mutation(), 1..4)) {
-        let bytes = mutate(valid_file().into_bytes(), &mutations);
+    fn mutated_files_never_panic(which in 0usize..6, mutations in proptest::collection::vec(mutation(), 1..4)) {
+        let files = valid_files();
+        let (name, bytes) = files[which % files.len()].clone();
+        let bytes = mutate(bytes, &mutations);
         let _ = native::parse(&String::from_utf8_lossy(&bytes));
-        open_into_editor("m.spanmark.json", bytes);
+        open_into_editor(&name, bytes);
     }
 }
 

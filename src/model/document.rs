@@ -195,6 +195,17 @@ impl Document {
         cp
     }
 
+    /// The code point that starts at byte `byte` (or the one holding it).
+    pub fn cp_of_byte(&self, byte: usize) -> u32 {
+        if byte >= self.text.len() {
+            return self.len_chars;
+        }
+        let i = self.checkpoints.partition_point(|&(b, _)| (b as usize) <= byte).saturating_sub(1);
+        let (start, _) = self.checkpoints[i];
+        let cp = i as u32 * STRIDE;
+        cp + self.text[start as usize..].char_indices().take_while(|(b, _)| start as usize + b < byte).count() as u32
+    }
+
     /// The text of `span` (clamped to the document).
     pub fn slice(&self, span: Span) -> &str {
         let start = self.byte_of(span.start());

@@ -8,7 +8,8 @@ use super::annotation::{Annotation, AnnotationId, AnnotationSet};
 use super::document::Document;
 use super::formats::spanmark::Project;
 use super::history::{Edit, History};
-use super::input::{self, Opened};
+use super::formats::{self, Anchored, Foreign, Report, Unit};
+use super::input::{self, Opened, Options};
 use super::label::{LabelId, Labels};
 use super::persist::{self, DocRecord, Op, OpRecord, SnapshotRecord, Stored, WorkspaceRecord, Write};
 use super::span::Span;
@@ -82,6 +83,8 @@ pub struct Editor {
     /// The last deleted document and where it stood, for undo.
     pub trash: Option<(usize, Rc<DocState>)>,
     pub saving: Saving,
+    /// How files that cannot show their offset unit are read (and doccano files written).
+    pub options: Options,
     /// Writes not yet confirmed stored, numbered.
     journal: Vec<(u64, Write)>,
     journal_next: u64,
@@ -124,6 +127,8 @@ pub enum Action {
     /// Brings back the last deleted document.
     RestoreDocument,
     ResolveImport(ImportChoice),
+    /// The unit doccano offsets are read and written in.
+    SetDoccanoUnit(Unit),
     Notify(Notice),
     DismissNotice,
     /// The journal is stored up to this number.
@@ -177,6 +182,7 @@ impl Editor {
             pending: None,
             trash: None,
             saving: Saving::Saved,
+            options: Options::default(),
             journal: Vec::new(),
             journal_next: 1,
             next_op: 1,
@@ -336,11 +342,18 @@ impl Editor {
             }
             Action::Undo => self.step(Op::Undo),
             Action::Redo => self.step(Op::Redo),
-            Action::OpenFile { name, bytes } => match input::open(&name, &bytes) {
+            Action::OpenFile { name, bytes } => match input::open(&name, &bytes, self.options) {
                 Ok(Opened::Text { title, text }) => self.open_text(title, text),
                 Ok(Opened::Project(project)) => self.open_project(name, *project),
+                Ok(Opened::Imported { format, docs }) => {
+                    for (project, report) in docs {
+                        self.open_imported(&name, format, project, report);
+                    }
+                }
+                Ok(Opened::Onto { format, spans }) => self.place_onto_current(&name, format, &spans),
                 Err(e) => self.notice = Some(Notice::Error(e.to_string())),
             },
+            Action::SetDoccanoUnit(unit) => self.options.doccano_unit = unit,
             Action::NewDocument { title, text } => {
                 if text.trim().is_empty() {
                     self.notice = Some(Notice::Error("The new document has no text: paste some first.".to_owned()));
@@ -536,6 +549,77 @@ impl Editor {
             if project.annotations.len() == 1 { "" } else { "s" }
         )));
         self.add_document(project.doc, project.labels, project.annotations);
+    }
+
+    /// A document from another tool's file: opened like a spanmark file (asking when its text is
+    /// already open), with a note of how its spans were placed.
+    fn open_imported(&mut self, name: &str, format: &str, project: Project, report: Report) {
+        let note = format!("Opened {name} ({format}): {report}.");
+        if self.docs.iter().any(|d| d.doc.sha256() == project.doc.sha256()) && self.pending.is_none() {
+            self.open_project(name.to_owned(), project);
+            self.notice = Some(Notice::Info(note));
+            return;
+        }
+        if self.docs.iter().any(|d| d.doc.sha256() == project.doc.sha256()) {
+            return; // one question at a time; this one can be opened again after
+        }
+        self.add_document(project.doc, project.labels, project.annotations);
+        self.notice = Some(if report.lost.is_empty() && report.hint.is_none() { Notice::Info(note) } else { Notice::Error(note) });
+    }
+
+    /// Spans that came without their text (W3C, Recogito, brat `.ann`): placed on the open
+    /// document, by offsets and quote, as one undoable step.
+    fn place_onto_current(&mut self, name: &str, format: &str, spans: &[Foreign]) {
+        let doc = self.doc().clone();
+        let mut labels: Vec<super::label::Label> = self.labels().iter().cloned().collect();
+        let mut scratch = self.annotations().clone();
+        let mut report = Report::default();
+        let mut edits = Vec::new();
+        for f in spans {
+            let span = match formats::anchor(&doc, f) {
+                Anchored::AtOffsets(s) => s,
+                Anchored::ByQuote(s) => {
+                    report.reanchored += 1;
+                    s
+                }
+                Anchored::Lost => {
+                    report.lost.push(f.quote.clone().unwrap_or_else(|| format!("{}–{}", f.start, f.end)));
+                    continue;
+                }
+            };
+            let label = formats::label_for(&mut labels, &f.label);
+            let id = scratch.fresh_id();
+            let annotation = Annotation { id, label, span };
+            match scratch.insert(annotation.clone()) {
+                Ok(()) => {
+                    edits.push(Edit::Add(annotation));
+                    report.placed += 1;
+                }
+                Err(_) => report.duplicates += 1,
+            }
+        }
+        if report.placed == 0 {
+            let why = if report.duplicates > 0 { "they are all there already" } else { "none fits its text" };
+            self.notice = Some(Notice::Error(format!(
+                "{name} ({format}) holds {} annotation{} for “{}”, but {why}: open the text they belong to first.",
+                spans.len(),
+                if spans.len() == 1 { "" } else { "s" },
+                doc.title()
+            )));
+            return;
+        }
+        if labels.len() != self.labels().iter().count() {
+            if let Ok(labels) = Labels::new(labels) {
+                let state = self.current_mut();
+                state.labels = Rc::new(labels);
+                let record = state.record();
+                self.write(Write::Doc(record));
+            }
+        }
+        self.edit(Edit::Batch(edits));
+        self.selected = None;
+        let note = format!("Added from {name} ({format}): {report}.");
+        self.notice = Some(if report.lost.is_empty() { Notice::Info(note) } else { Notice::Error(note) });
     }
 
     fn resolve_import(&mut self, choice: ImportChoice) {

@@ -3,7 +3,10 @@
 
 use std::fmt;
 
+use super::document::Document;
 use super::formats::spanmark::{self, ParseError, Project};
+use super::formats::{self, brat, doccano, labelstudio, spacy, w3c, zip, Foreign, FormatError, Report, Unit};
+use super::label::Labels;
 
 /// The largest file spanmark opens.
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
@@ -13,6 +16,23 @@ pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 pub enum Opened {
     Text { title: String, text: String },
     Project(Box<Project>),
+    /// Documents from another tool's file, each with its spans placed, and what placing did.
+    Imported { format: &'static str, docs: Vec<(Project, Report)> },
+    /// Spans without their text (W3C, Recogito, a brat `.ann`): for the open document.
+    Onto { format: &'static str, spans: Vec<Foreign> },
+}
+
+/// How to read files whose unit cannot be seen in them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// doccano stores no quote: its offsets are taken in this unit.
+    pub doccano_unit: Unit,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { doccano_unit: Unit::CodePoint }
+    }
 }
 
 /// Why a file cannot be opened. Every message names the file and what is wrong.
@@ -26,6 +46,7 @@ pub enum InputError {
     /// JSON, but of a shape spanmark does not read.
     UnknownJson { name: String },
     Project { name: String, error: ParseError },
+    Format { name: String, error: FormatError },
 }
 
 impl fmt::Display for InputError {
@@ -49,9 +70,11 @@ impl fmt::Display for InputError {
             InputError::Json { name, error } => write!(f, "{name} is not valid JSON: {error}."),
             InputError::UnknownJson { name } => write!(
                 f,
-                "{name} is JSON, but not a file spanmark reads (a spanmark file has \"format\": \"spanmark\")."
+                "{name} is JSON, but not a file spanmark reads (spanmark, W3C Web Annotation, Label Studio, \
+                 doccano or spaCy JSON)."
             ),
             InputError::Project { name, error } => write!(f, "{name} cannot be opened: {error}."),
+            InputError::Format { name, error } => write!(f, "{name} cannot be opened: {error}."),
         }
     }
 }
@@ -82,23 +105,34 @@ pub fn decode_text(name: &str, bytes: &[u8]) -> Result<String, InputError> {
     }
 }
 
-/// Reads a file, deciding from its content what it is: JSON (an object or array, in a `.json`
-/// file or parsing as JSON) is read as a spanmark project; anything else is a text to annotate.
-pub fn open(name: &str, bytes: &[u8]) -> Result<Opened, InputError> {
+/// Reads a file, deciding from its content what it is: a zip (brat `.txt` + `.ann`); JSON (a
+/// spanmark file, W3C annotations, a Label Studio export, a doccano or spaCy record); JSON lines;
+/// a brat `.ann`; otherwise a text to annotate. A `.json` name only means a broken file is
+/// reported as broken JSON rather than opened as text.
+pub fn open(name: &str, bytes: &[u8], options: Options) -> Result<Opened, InputError> {
+    check_size(name, bytes.len() as u64)?;
+    if zip::is_zip(bytes) {
+        return open_brat_zip(name, bytes);
+    }
     let text = decode_text(name, bytes)?;
     let body = text.trim_start_matches('\u{feff}').trim_start();
-    let looks_json = body.starts_with('{') || body.starts_with('[');
-    let named_json = name.to_ascii_lowercase().ends_with(".json");
-    if looks_json {
+    let lower = name.to_ascii_lowercase();
+    let named_json = lower.ends_with(".json") || lower.ends_with(".jsonl");
+    let format_error = |error: FormatError| InputError::Format { name: name.to_owned(), error };
+    if body.starts_with('{') || body.starts_with('[') {
         match serde_json::from_str::<serde_json::Value>(body) {
-            Ok(value) => return read_json(name, body, &value),
-            Err(_) if !named_json => {} // a text that happens to start with a bracket
+            Ok(value) => return read_json(name, body, &value, options),
             Err(_) => {
-                let error = match spanmark::parse(body) {
-                    Err(e) => e,
-                    Ok(_) => return Err(InputError::UnknownJson { name: name.to_owned() }),
-                };
-                return Err(InputError::Json { name: name.to_owned(), error });
+                if let Some(opened) = read_json_lines(name, body, options)? {
+                    return Ok(opened);
+                }
+                if named_json {
+                    let error = match spanmark::parse(body) {
+                        Err(e) => e,
+                        Ok(_) => return Err(InputError::UnknownJson { name: name.to_owned() }),
+                    };
+                    return Err(InputError::Json { name: name.to_owned(), error });
+                }
             }
         }
     } else if named_json {
@@ -108,6 +142,10 @@ pub fn open(name: &str, bytes: &[u8]) -> Result<Opened, InputError> {
         };
         return Err(InputError::Json { name: name.to_owned(), error });
     }
+    if lower.ends_with(".ann") || brat::looks_like_ann(body) {
+        let spans = brat::parse_ann(&text).map_err(format_error)?;
+        return Ok(Opened::Onto { format: "brat", spans });
+    }
     if body.is_empty() {
         // Only whitespace: nothing to annotate.
         return Err(InputError::Empty { name: name.to_owned() });
@@ -115,11 +153,122 @@ pub fn open(name: &str, bytes: &[u8]) -> Result<Opened, InputError> {
     Ok(Opened::Text { title: name.to_owned(), text })
 }
 
-fn read_json(name: &str, body: &str, value: &serde_json::Value) -> Result<Opened, InputError> {
-    match value.get("format").and_then(|f| f.as_str()) {
-        None => Err(InputError::UnknownJson { name: name.to_owned() }),
-        Some(_) => spanmark::parse(body)
+fn read_json(name: &str, body: &str, value: &serde_json::Value, options: Options) -> Result<Opened, InputError> {
+    let format_error = |error: FormatError| InputError::Format { name: name.to_owned(), error };
+    if value.get("format").is_some() {
+        return spanmark::parse(body)
             .map(|project| Opened::Project(Box::new(project)))
-            .map_err(|error| InputError::Project { name: name.to_owned(), error }),
+            .map_err(|error| InputError::Project { name: name.to_owned(), error });
     }
+    if w3c::looks_like(value) {
+        let spans = w3c::parse(value).map_err(format_error)?;
+        let recogito = spans.first().is_some_and(|s| s.unit == Unit::Utf16);
+        return Ok(Opened::Onto { format: if recogito { "Recogito" } else { "W3C Web Annotation" }, spans });
+    }
+    if labelstudio::looks_like(value) {
+        let tasks = labelstudio::parse(value).map_err(format_error)?;
+        return documents(name, "Label Studio", tasks, None);
+    }
+    if doccano::looks_like(value) || spacy::looks_like(value) {
+        if let Some(opened) = read_json_lines(name, body, options)? {
+            return Ok(opened);
+        }
+    }
+    Err(InputError::UnknownJson { name: name.to_owned() })
+}
+
+/// JSON lines of doccano or spaCy records; `None` when the first line is neither.
+fn read_json_lines(name: &str, body: &str, options: Options) -> Result<Option<Opened>, InputError> {
+    let format_error = |error: FormatError| InputError::Format { name: name.to_owned(), error };
+    let mut lines = body.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
+    let Some((_, first)) = lines.next() else { return Ok(None) };
+    let Ok(first) = serde_json::from_str::<serde_json::Value>(first) else { return Ok(None) };
+    let (format, spacy) = if doccano::looks_like(&first) {
+        ("doccano", false)
+    } else if spacy::looks_like(&first) {
+        ("spaCy", true)
+    } else {
+        return Ok(None);
+    };
+    let mut records = Vec::new();
+    for (i, line) in body.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let value: serde_json::Value = serde_json::from_str(line).map_err(|e| {
+            format_error(formats::error(if spacy { "spaCy JSONL" } else { "doccano JSONL" }, format!("line {}", i + 1), e.to_string()))
+        })?;
+        let record = if spacy {
+            spacy::parse_record(&value, i + 1)
+        } else {
+            doccano::parse_record(&value, i + 1, options.doccano_unit)
+        };
+        records.push(record.map_err(format_error)?);
+    }
+    documents(name, format, records, (!spacy).then_some(options.doccano_unit)).map(Some)
+}
+
+/// Documents from (text, spans) records, titled after the file. `unit` is the unit assumed for a
+/// format that cannot show it (doccano): where the offsets fit only the other unit, the report
+/// says so.
+fn documents(
+    name: &str,
+    format: &'static str,
+    records: Vec<(String, Vec<Foreign>)>,
+    unit: Option<Unit>,
+) -> Result<Opened, InputError> {
+    let count = records.len();
+    let mut docs = Vec::new();
+    for (i, (text, spans)) in records.into_iter().enumerate() {
+        let title = if count == 1 { name.to_owned() } else { format!("{name} ({})", i + 1) };
+        let doc = Document::new(title, text).map_err(|e| InputError::Format {
+            name: name.to_owned(),
+            error: formats::error(format, format!("record {}", i + 1), e.to_string()),
+        })?;
+        let (labels, annotations, mut report) = formats::place(&doc, &Labels::news(), &spans);
+        if let (Some(assumed), Some(likely)) = (unit, doccano::guess_unit(&doc, &spans)) {
+            if assumed != likely {
+                report.hint = Some(format!(
+                    "these offsets look like {}, not {}: choose “doccano offsets: {}” and open the file again",
+                    likely.name(),
+                    assumed.name(),
+                    likely.name()
+                ));
+            }
+        }
+        docs.push((Project { doc, labels, annotations }, report));
+    }
+    if docs.is_empty() {
+        return Err(InputError::Empty { name: name.to_owned() });
+    }
+    Ok(Opened::Imported { format, docs })
+}
+
+/// A zip with a brat `.txt` and its `.ann`.
+fn open_brat_zip(name: &str, bytes: &[u8]) -> Result<Opened, InputError> {
+    let fail = |message: String| InputError::Format { name: name.to_owned(), error: formats::error("brat zip", "", message) };
+    let entries = zip::read(bytes).map_err(fail)?;
+    let mut records = Vec::new();
+    for (ann_name, ann) in entries.iter().filter(|(n, _)| n.ends_with(".ann")) {
+        let stem = &ann_name[..ann_name.len() - 4];
+        let txt = entries
+            .iter()
+            .find(|(n, _)| n.strip_suffix(".txt") == Some(stem))
+            .ok_or_else(|| fail(format!("{ann_name} has no {stem}.txt beside it")))?;
+        let text = decode_text(&txt.0, &txt.1)?;
+        let ann = decode_text(ann_name, ann).or_else(|e| match e {
+            InputError::Empty { .. } => Ok(String::new()),
+            e => Err(e),
+        })?;
+        let spans = brat::parse_ann(&ann).map_err(|error| InputError::Format { name: name.to_owned(), error })?;
+        records.push((text, spans, txt.0.clone()));
+    }
+    if records.is_empty() {
+        return Err(fail("it holds no .ann file".to_owned()));
+    }
+    let titled: Vec<(String, Vec<Foreign>)> = records.iter().map(|(t, s, _)| (t.clone(), s.clone())).collect();
+    let mut opened = documents(name, "brat", titled, None)?;
+    if let Opened::Imported { docs, .. } = &mut opened {
+        for ((project, _), (_, _, txt_name)) in docs.iter_mut().zip(&records) {
+            project.doc = project.doc.retitled(txt_name);
+        }
+    }
+    Ok(opened)
 }

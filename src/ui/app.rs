@@ -16,7 +16,8 @@ use super::toolbar::Toolbar;
 use crate::edge::storage::Store;
 use crate::edge::{self, keys::Key};
 use crate::model::persist::Write;
-use crate::model::{document::slug, formats::spanmark, Action, Editor, LabelId, Saving};
+use crate::model::formats::export::{self, Kind};
+use crate::model::{Action, Editor, LabelId, Notice, Saving};
 
 #[derive(Properties)]
 pub struct AppProps {
@@ -146,13 +147,17 @@ pub fn App(props: &AppProps) -> Html {
 
     let onexport = {
         let state = state.clone();
-        Callback::from(move |_: ()| {
+        Callback::from(move |kind: Kind| {
             let editor = &state.0;
             let now = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
-            let json = spanmark::serialize(editor.doc(), editor.labels(), editor.annotations(), &now);
-            let name = format!("{}.spanmark.json", slug(editor.doc().title()));
-            if let Err(e) = edge::download::download(&name, "application/json", &json) {
-                web_sys::console::error_2(&"export failed".into(), &e);
+            let out = export::render(kind, editor.doc(), editor.labels(), editor.annotations(), &now, editor.options.doccano_unit);
+            match edge::download::download(&out.filename, out.mime, &out.bytes) {
+                Ok(()) => {
+                    if let Some(note) = out.note {
+                        state.dispatch(Action::Notify(Notice::Info(note)));
+                    }
+                }
+                Err(_) => state.dispatch(Action::Notify(Notice::Error(format!("{} could not be downloaded.", out.filename)))),
             }
         })
     };
@@ -208,11 +213,13 @@ pub fn App(props: &AppProps) -> Html {
                 onundo={dispatch(Action::Undo)}
                 onredo={dispatch(Action::Redo)}
                 onexport={onexport.clone()}
+                doccano_unit={editor.options.doccano_unit}
+                onunit={onaction.reform(Action::SetDoccanoUnit)}
                 onfiles={onfiles}
                 onnew={onnew.clone()}
             />
             <LabelBar labels={current.labels.clone()} armed={editor.armed.clone()} selected={editor.selected.is_some()} {onapply} />
-            <NoticeBar notice={editor.notice.clone()} saving={editor.saving.clone()} onaction={onaction.clone()} {onexport} />
+            <NoticeBar notice={editor.notice.clone()} saving={editor.saving.clone()} onaction={onaction.clone()} onexport={onexport.reform(|_: ()| Kind::Spanmark)} />
             <main class="workspace">
                 <Documents docs={summaries} current={current.id.clone()} onaction={onaction.clone()} />
                 <div class="reader" id="reader">

@@ -4,6 +4,7 @@
 mod app;
 mod article;
 mod documents;
+mod export_menu;
 mod import_dialog;
 mod label_bar;
 mod new_document_dialog;

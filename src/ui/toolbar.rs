@@ -1,6 +1,8 @@
 use yew::prelude::*;
 
+use super::export_menu::ExportMenu;
 use crate::edge;
+use crate::model::formats::{export::Kind, Unit};
 use crate::model::Saving;
 
 #[derive(Properties, PartialEq)]
@@ -11,7 +13,9 @@ pub struct ToolbarProps {
     pub can_redo: bool,
     pub onundo: Callback<()>,
     pub onredo: Callback<()>,
-    pub onexport: Callback<()>,
+    pub onexport: Callback<Kind>,
+    pub doccano_unit: Unit,
+    pub onunit: Callback<Unit>,
     /// Files picked with Open.
     pub onfiles: Callback<Vec<web_sys::File>>,
     /// Opens the New document dialog.
@@ -72,7 +76,8 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <button class="tool" onclick={onnew}>{ "New document" }</button>
             <button class="tool" onclick={emit(&props.onundo)} disabled={!props.can_undo} title="Undo (Ctrl+Z)">{ "Undo" }</button>
             <button class="tool" onclick={emit(&props.onredo)} disabled={!props.can_redo} title="Redo (Ctrl+Shift+Z)">{ "Redo" }</button>
-            <button class="tool primary" onclick={emit(&props.onexport)}>{ "Export JSON" }</button>
+            <ExportMenu doccano_unit={props.doccano_unit} onexport={props.onexport.clone()} onunit={props.onunit.clone()} />
+            <button class="tool primary" onclick={props.onexport.reform(|_: MouseEvent| Kind::Spanmark)}>{ "Export JSON" }</button>
         </header>
     }
 }

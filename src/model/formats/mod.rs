@@ -1,4 +1,231 @@
 //! File formats. Each is one adapter: `parse` (text → value, or a named error) and `serialize`
-//! (value → text). The model knows nothing of any of them.
+//! (value → text). The model knows nothing of any of them; what they share is here: spans as
+//! other tools write them ([`Foreign`]), and anchoring them on a text, in whatever unit the tool
+//! counted, checked against the quote the tool stored.
 
+pub mod brat;
+pub mod conll;
+pub mod doccano;
+pub mod export;
+pub mod labelstudio;
+pub mod spacy;
 pub mod spanmark;
+pub mod w3c;
+pub mod zip;
+
+use std::fmt;
+
+use super::annotation::{Annotation, AnnotationSet};
+use super::document::Document;
+use super::label::{Label, LabelId, Labels};
+use super::span::{Span, Utf16};
+
+/// The unit a tool counted offsets in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// Unicode code points: Python, Label Studio, spaCy, brat, the W3C spec, spanmark.
+    CodePoint,
+    /// UTF-16 code units: JavaScript, doccano's UI, Recogito, Hypothesis.
+    Utf16,
+}
+
+impl Unit {
+    pub fn name(self) -> &'static str {
+        match self {
+            Unit::CodePoint => "code points",
+            Unit::Utf16 => "UTF-16 units",
+        }
+    }
+}
+
+/// A span as another tool wrote it: a label name, offsets in the tool's unit, and, where the tool
+/// stored them, the quoted text and its context.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Foreign {
+    pub label: String,
+    pub start: u64,
+    pub end: u64,
+    pub unit: Unit,
+    pub quote: Option<String>,
+    pub prefix: Option<String>,
+    pub suffix: Option<String>,
+}
+
+/// Where a foreign span landed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Anchored {
+    /// At its own offsets (and on its quote, where it had one).
+    AtOffsets(Span),
+    /// Its offsets did not hold its quote; found by the quote and its context.
+    ByQuote(Span),
+    Lost,
+}
+
+/// Converts offsets counted in `unit` to a code-point span, if they lie inside the text.
+pub fn to_span(doc: &Document, unit: Unit, start: u64, end: u64) -> Option<Span> {
+    let (start, end) = (u32::try_from(start).ok()?, u32::try_from(end).ok()?);
+    match unit {
+        Unit::CodePoint => (end <= doc.len()).then(|| Span::try_new(start, end).ok()).flatten(),
+        Unit::Utf16 => {
+            if end > doc.len_utf16() {
+                return None;
+            }
+            let (s, e) = (doc.cp_of_utf16(Utf16(start)), doc.cp_of_utf16(Utf16(end)));
+            // Offsets inside a surrogate pair are not a real UTF-16 boundary.
+            (doc.utf16_of(s) == Utf16(start) && doc.utf16_of(e) == Utf16(end)).then(|| Span::try_new(s, e).ok()).flatten()
+        }
+    }
+}
+
+/// Places a foreign span on `doc`: at its offsets when they hold its quote; otherwise at the
+/// occurrence of its quote whose context matches best (nearest to the offsets on a tie).
+pub fn anchor(doc: &Document, f: &Foreign) -> Anchored {
+    let at = to_span(doc, f.unit, f.start, f.end);
+    let Some(quote) = f.quote.as_deref().filter(|q| !q.is_empty()) else {
+        return at.filter(|s| !s.is_empty()).map_or(Anchored::Lost, Anchored::AtOffsets);
+    };
+    if let Some(span) = at.filter(|s| doc.slice(*s) == quote) {
+        return Anchored::AtOffsets(span);
+    }
+    // The quote somewhere else: score each occurrence by how much context agrees.
+    let len = quote.chars().count() as u32;
+    let guess = u32::try_from(f.start).unwrap_or(u32::MAX);
+    let mut best: Option<(usize, u32, Span)> = None;
+    for (byte, _) in doc.text().match_indices(quote) {
+        let start = doc.cp_of_byte(byte);
+        let span = Span::new(start, start + len);
+        let before = f.prefix.as_deref().map_or(0, |p| common_suffix(doc.prefix(span), p));
+        let after = f.suffix.as_deref().map_or(0, |s| common_prefix(doc.suffix(span), s));
+        let score = before + after;
+        let distance = start.abs_diff(guess);
+        if best.is_none_or(|(s, d, _)| score > s || (score == s && distance < d)) {
+            best = Some((score, distance, span));
+        }
+    }
+    best.map_or(Anchored::Lost, |(_, _, span)| Anchored::ByQuote(span))
+}
+
+fn common_suffix(a: &str, b: &str) -> usize {
+    a.chars().rev().zip(b.chars().rev()).take_while(|(x, y)| x == y).count()
+}
+
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+}
+
+/// What importing foreign spans did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    pub placed: usize,
+    /// Placed by their quote because their offsets did not hold it.
+    pub reanchored: usize,
+    /// Quotes not found anywhere in the text (or offsets outside it).
+    pub lost: Vec<String>,
+    /// Exact duplicates of another span, dropped.
+    pub duplicates: usize,
+    /// Advice when the offsets look wrong as a whole.
+    pub hint: Option<String>,
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} annotation{}", self.placed, if self.placed == 1 { "" } else { "s" })?;
+        if self.reanchored > 0 {
+            write!(f, ", {} re-anchored by their quote (their offsets were in another unit or off)", self.reanchored)?;
+        }
+        if self.duplicates > 0 {
+            write!(f, ", {} duplicate{} dropped", self.duplicates, if self.duplicates == 1 { "" } else { "s" })?;
+        }
+        if !self.lost.is_empty() {
+            write!(f, "; {} could not be placed: {}", self.lost.len(), self.lost.iter().take(3).map(|q| format!("{q:?}")).collect::<Vec<_>>().join(", "))?;
+        }
+        if let Some(hint) = &self.hint {
+            write!(f, "; {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The label for `name`: an existing label whose id or name matches (ignoring case), or a new one
+/// added to `labels` with the next free colour and hotkey.
+pub fn label_for(labels: &mut Vec<Label>, name: &str) -> LabelId {
+    let wanted = name.trim();
+    if let Some(l) = labels.iter().find(|l| l.id.as_str().eq_ignore_ascii_case(wanted) || l.name.eq_ignore_ascii_case(wanted)) {
+        return l.id.clone();
+    }
+    const COLOURS: [&str; 6] = ["#f0e442", "#d55e00", "#0072b2", "#999999", "#a6761d", "#66a61e"];
+    const KEYS: &str = "56789qwertyuiop";
+    let hotkey = KEYS.chars().find(|k| labels.iter().all(|l| l.hotkey != *k)).unwrap_or('0');
+    let mut id: String = wanted.to_lowercase().chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect();
+    if id.is_empty() {
+        id = "label".to_owned();
+    }
+    while labels.iter().any(|l| l.id.as_str() == id) {
+        id.push('_');
+    }
+    let label = Label {
+        id: LabelId::new(&id),
+        name: if wanted.is_empty() { id.clone() } else { wanted.to_owned() },
+        colour: COLOURS[labels.len() % COLOURS.len()].to_owned(),
+        hotkey,
+    };
+    labels.push(label.clone());
+    label.id
+}
+
+/// Places foreign spans on a document: the annotations (ids `a1`, `a2`… in order), the labels
+/// (the news labels plus any new names), and a report.
+pub fn place(doc: &Document, base: &Labels, spans: &[Foreign]) -> (Labels, AnnotationSet, Report) {
+    let mut labels: Vec<Label> = base.iter().cloned().collect();
+    let mut set = AnnotationSet::new();
+    let mut report = Report::default();
+    for f in spans {
+        let span = match anchor(doc, f) {
+            Anchored::AtOffsets(s) => s,
+            Anchored::ByQuote(s) => {
+                report.reanchored += 1;
+                s
+            }
+            Anchored::Lost => {
+                report.lost.push(f.quote.clone().unwrap_or_else(|| format!("{}–{}", f.start, f.end)));
+                continue;
+            }
+        };
+        let label = label_for(&mut labels, &f.label);
+        let id = set.fresh_id();
+        match set.insert(Annotation { id, label, span }) {
+            Ok(()) => report.placed += 1,
+            Err(_) => report.duplicates += 1,
+        }
+    }
+    let labels = Labels::new(labels.clone()).unwrap_or_else(|_| base.clone());
+    (labels, set, report)
+}
+
+/// Why a file in another tool's format cannot be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FormatError {
+    pub format: &'static str,
+    /// Where: a line, or a JSON path.
+    pub place: String,
+    pub message: String,
+}
+
+impl fmt::Display for FormatError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.place.is_empty() {
+            write!(f, "{}: {}", self.format, self.message)
+        } else {
+            write!(f, "{} {}: {}", self.format, self.place, self.message)
+        }
+    }
+}
+
+pub(crate) fn error(format: &'static str, place: impl Into<String>, message: impl Into<String>) -> FormatError {
+    FormatError { format, place: place.into(), message: message.into() }
+}
+
+/// A label's name for export (its name, or its id when the label is unknown).
+pub(crate) fn label_name<'a>(labels: &'a Labels, id: &'a LabelId) -> &'a str {
+    labels.get(id).map_or(id.as_str(), |l| l.name.as_str())
+}

@@ -1,0 +1,201 @@
+//! W3C Web Annotation (JSON-LD): each span an `Annotation` whose body is a `TextualBody` with
+//! `purpose: "tagging"` and the label as `value`, and whose target carries a `TextQuoteSelector`
+//! and a `TextPositionSelector` in code points, as the spec says. Reading also takes Recogito's
+//! files, whose positions count UTF-16 units: where position and quote disagree, the quote and
+//! its context decide (and the import says how many were re-anchored).
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::{error, label_name, Foreign, FormatError, Unit};
+use crate::model::annotation::AnnotationSet;
+use crate::model::document::Document;
+use crate::model::label::Labels;
+
+const FORMAT: &str = "W3C Web Annotation";
+
+#[derive(Serialize)]
+struct Collection<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    label: &'a str,
+    total: usize,
+    first: Page<'a>,
+}
+
+#[derive(Serialize)]
+struct Page<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    items: Vec<Annotation<'a>>,
+}
+
+#[derive(Serialize)]
+struct Annotation<'a> {
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    body: [Body<'a>; 1],
+    target: Target<'a>,
+}
+
+#[derive(Serialize)]
+struct Body<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    purpose: &'static str,
+    value: &'a str,
+}
+
+#[derive(Serialize)]
+struct Target<'a> {
+    source: &'a str,
+    selector: (QuoteSelector<'a>, PositionSelector),
+}
+
+#[derive(Serialize)]
+struct QuoteSelector<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    exact: &'a str,
+    prefix: &'a str,
+    suffix: &'a str,
+}
+
+#[derive(Serialize)]
+struct PositionSelector {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    start: u32,
+    end: u32,
+}
+
+/// The IRI spanmark gives a text: its SHA-256.
+pub fn source(doc: &Document) -> String {
+    format!("urn:spanmark:sha256:{}", doc.sha256())
+}
+
+pub fn serialize(doc: &Document, labels: &Labels, annotations: &AnnotationSet) -> String {
+    let source = source(doc);
+    let items: Vec<Annotation> = annotations
+        .iter()
+        .map(|a| Annotation {
+            id: format!("{source}#{}", a.id.as_str()),
+            kind: "Annotation",
+            body: [Body { kind: "TextualBody", purpose: "tagging", value: label_name(labels, &a.label) }],
+            target: Target {
+                source: &source,
+                selector: (
+                    QuoteSelector {
+                        kind: "TextQuoteSelector",
+                        exact: doc.slice(a.span),
+                        prefix: doc.prefix(a.span),
+                        suffix: doc.suffix(a.span),
+                    },
+                    PositionSelector { kind: "TextPositionSelector", start: a.span.start(), end: a.span.end() },
+                ),
+            },
+        })
+        .collect();
+    let collection = Collection {
+        context: "http://www.w3.org/ns/anno.jsonld",
+        id: format!("{source}/annotations"),
+        kind: "AnnotationCollection",
+        label: doc.title(),
+        total: items.len(),
+        first: Page { kind: "AnnotationPage", items },
+    };
+    let mut out = serde_json::to_string_pretty(&collection).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+/// The annotations of a W3C file: an `AnnotationCollection` (with `first.items` or `items`), an
+/// `AnnotationPage`, a JSON array of annotations, or one annotation.
+pub fn items(value: &Value) -> Option<&Vec<Value>> {
+    match value {
+        Value::Array(items) => Some(items),
+        Value::Object(o) => o
+            .get("items")
+            .or_else(|| o.get("first").and_then(|f| f.get("items")))
+            .and_then(Value::as_array),
+        _ => None,
+    }
+}
+
+/// Whether `value` is a W3C annotation file (or Recogito's own): its items have a `target`.
+pub fn looks_like(value: &Value) -> bool {
+    let single = value.get("type").and_then(Value::as_str) == Some("Annotation");
+    single || items(value).and_then(|i| i.first()).is_some_and(|a| a.get("target").is_some())
+}
+
+fn as_list(v: Option<&Value>) -> Vec<&Value> {
+    match v {
+        Some(Value::Array(a)) => a.iter().collect(),
+        Some(v) => vec![v],
+        None => Vec::new(),
+    }
+}
+
+/// Reads the spans. Positions count code points (the spec), except in Recogito's own format
+/// (`bodies`, selectors with `quote`), which counts UTF-16 units.
+pub fn parse(value: &Value) -> Result<Vec<Foreign>, FormatError> {
+    let single = [value.clone()];
+    let annotations: &[Value] = if value.get("type").and_then(Value::as_str) == Some("Annotation") {
+        &single
+    } else {
+        items(value).ok_or_else(|| error(FORMAT, "", "expected an AnnotationCollection, an AnnotationPage or an array of annotations"))?
+    };
+    let mut out = Vec::new();
+    for (i, a) in annotations.iter().enumerate() {
+        let path = format!("annotation {}", i + 1);
+        let bodies = as_list(a.get("body").or_else(|| a.get("bodies")));
+        let tag = bodies
+            .iter()
+            .find(|b| b.get("purpose").and_then(Value::as_str).is_none_or(|p| p == "tagging" || p == "classifying"))
+            .and_then(|b| b.get("value").and_then(Value::as_str));
+        let Some(label) = tag else {
+            return Err(error(FORMAT, path, "has no tagging body with a value (the label)"));
+        };
+        let selectors: Vec<&Value> = as_list(a.get("target")).into_iter().flat_map(|t| as_list(t.get("selector"))).collect();
+        let kind = |s: &&Value, k: &str| s.get("type").and_then(Value::as_str) == Some(k);
+        let quote = selectors.iter().find(|s| kind(s, "TextQuoteSelector"));
+        let position = selectors.iter().find(|s| kind(s, "TextPositionSelector"));
+        // Recogito's own format: one untyped selector with quote, start and end, in UTF-16 units.
+        let recogito = selectors.iter().find(|s| s.get("quote").is_some() && s.get("start").is_some());
+        let text = |s: Option<&&Value>, key: &str| s.and_then(|s| s.get(key)).and_then(Value::as_str).map(str::to_owned);
+        let number = |s: Option<&&Value>, key: &str| s.and_then(|s| s.get(key)).and_then(Value::as_u64);
+        let foreign = if let Some(r) = recogito.filter(|_| position.is_none()) {
+            Foreign {
+                label: label.to_owned(),
+                start: number(Some(r), "start").unwrap_or(0),
+                end: number(Some(r), "end").unwrap_or(0),
+                unit: Unit::Utf16,
+                quote: text(Some(r), "quote"),
+                prefix: None,
+                suffix: None,
+            }
+        } else {
+            let (start, end) = match (number(position, "start"), number(position, "end")) {
+                (Some(s), Some(e)) => (s, e),
+                // Quote only: found by the quote alone.
+                _ if quote.is_some() => (u64::MAX, u64::MAX),
+                _ => return Err(error(FORMAT, path, "has neither a TextPositionSelector nor a TextQuoteSelector")),
+            };
+            Foreign {
+                label: label.to_owned(),
+                start,
+                end,
+                unit: Unit::CodePoint,
+                quote: text(quote, "exact"),
+                prefix: text(quote, "prefix"),
+                suffix: text(quote, "suffix"),
+            }
+        };
+        out.push(foreign);
+    }
+    Ok(out)
+}

@@ -1,0 +1,63 @@
+use yew::prelude::*;
+
+use crate::model::formats::export::Kind;
+use crate::model::formats::Unit;
+
+#[derive(Properties, PartialEq)]
+pub struct ExportMenuProps {
+    pub doccano_unit: Unit,
+    pub onexport: Callback<Kind>,
+    pub onunit: Callback<Unit>,
+}
+
+/// "Export as…": every format, and the unit doccano offsets are written (and read) in.
+#[component]
+pub fn ExportMenu(props: &ExportMenuProps) -> Html {
+    let open = use_state(|| false);
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let onkeydown = {
+        let open = open.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                open.set(false);
+            }
+        })
+    };
+    let items = Kind::ALL.iter().map(|&kind| {
+        let (open, onexport) = (open.clone(), props.onexport.clone());
+        let onclick = Callback::from(move |_: MouseEvent| {
+            open.set(false);
+            onexport.emit(kind);
+        });
+        html! { <li role="none"><button role="menuitem" class="menu-item" {onclick}>{ kind.name() }</button></li> }
+    });
+    let onchange = {
+        let onunit = props.onunit.clone();
+        Callback::from(move |e: Event| {
+            if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                onunit.emit(if select.value() == "utf16" { Unit::Utf16 } else { Unit::CodePoint });
+            }
+        })
+    };
+    let utf16 = props.doccano_unit == Unit::Utf16;
+    html! {
+        <div class="export-menu" {onkeydown}>
+            <button class="tool" aria-haspopup="menu" aria-expanded={open.to_string()} onclick={toggle}>{ "Export as…" }</button>
+            if *open {
+                <div class="menu">
+                    <ul role="menu" aria-label="Export formats">{ for items }</ul>
+                    <label class="menu-option">
+                        { "doccano offsets" }
+                        <select {onchange} aria-label="doccano offsets">
+                            <option value="codepoint" selected={!utf16}>{ "code points" }</option>
+                            <option value="utf16" selected={utf16}>{ "UTF-16 units (doccano's UI)" }</option>
+                        </select>
+                    </label>
+                </div>
+            }
+        </div>
+    }
+}

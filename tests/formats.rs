@@ -1,0 +1,253 @@
+//! Every format: round trips through our own writers, the peers' real exports read back onto the
+//! right text, and offsets checked in each file's declared unit.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::PathBuf;
+use std::rc::Rc;
+
+use proptest::prelude::*;
+use serde_json::Value;
+use spanmark::model::formats::export::{render, Kind};
+use spanmark::model::formats::{brat, conll, doccano, labelstudio, spacy, w3c, Unit};
+use spanmark::model::input::{self, Opened, Options};
+use spanmark::model::{Action, AnnotationSet, Document, Editor, LabelId, Labels, Notice, Span};
+
+const SEED: &str = include_str!("../assets/article.txt");
+
+fn peers() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/peers")
+}
+
+fn peer(name: &str) -> Vec<u8> {
+    std::fs::read(peers().join(name)).unwrap_or_else(|e| panic!("{name}: {e} (../shared/fixtures/peers must sit beside the checkout)"))
+}
+
+/// (label, quote) of every annotation, sorted: what a person would check.
+fn quotes(doc: &Document, labels: &Labels, set: &AnnotationSet) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = set
+        .iter()
+        .map(|a| (labels.get(&a.label).map_or(a.label.as_str().to_owned(), |l| l.name.clone()), doc.slice(a.span).to_owned()))
+        .collect();
+    out.sort();
+    out
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = list.iter().map(|(l, q)| (l.to_string(), q.to_string())).collect();
+    out.sort();
+    out
+}
+
+fn article_expected() -> Vec<(String, String)> {
+    pairs(&[
+        ("Actor", "Ron Dermer"),
+        ("Actor", "Syria’s Foreign Minister, Asaad al-Shaibani"),
+        ("Location", "Syria"),
+        ("Location", "Paris"),
+        ("Claim", "“de-escalation and non-interference in Syria’s internal affairs”"),
+        ("Event", "deadly sectarian clashes"),
+    ])
+}
+
+fn unicode_expected() -> Vec<(String, String)> {
+    pairs(&[
+        ("Location", "Amman"),
+        ("Claim", "“The talks will resume.”"),
+        ("Location", "Daraa"),
+        ("Location", "درعا"),
+        ("Event", "left Daraa"),
+        ("Actor", "Noa Levi"),
+        ("Actor", "נועה לוי"),
+        ("Event", "denied it"),
+    ])
+}
+
+fn unicode_text() -> String {
+    String::from_utf8(peer("unicode_sample.txt")).expect("utf-8")
+}
+
+/// Opens a file from a peer tool; checks the documents and spans it gives.
+fn check_imported(file: &str, options: Options, text: &str, expected: Vec<(String, String)>) {
+    match input::open(file, &peer(file), options) {
+        Ok(Opened::Imported { docs, .. }) => {
+            assert_eq!(docs.len(), 1, "{file}");
+            let (project, report) = &docs[0];
+            assert_eq!(project.doc.text(), text, "{file}: the text");
+            assert!(report.lost.is_empty(), "{file}: lost {:?}", report.lost);
+            assert_eq!(quotes(&project.doc, &project.labels, &project.annotations), expected, "{file}");
+        }
+        other => panic!("{file}: expected documents, got {other:?}"),
+    }
+}
+
+/// Opens a file of spans without text onto a document with `text`: every span must land on the
+/// text its quote says, and the report says how many were re-anchored.
+fn check_onto(file: &str, text: &str, expected: Vec<(String, String)>, reanchored: usize) {
+    let mut e = Editor::new(Document::new("t.txt", text).expect("small"), Labels::news());
+    e.apply(Action::OpenFile { name: file.to_owned(), bytes: Rc::new(peer(file)) });
+    assert_eq!(quotes(e.doc(), e.labels(), e.annotations()), expected, "{file}: {:?}", e.notice);
+    let Some(Notice::Info(note)) = &e.notice else { panic!("{file}: {:?}", e.notice) };
+    if reanchored > 0 {
+        assert!(note.contains(&format!("{reanchored} re-anchored")), "{file}: {note}");
+    } else {
+        assert!(!note.contains("re-anchored"), "{file}: {note}");
+    }
+}
+
+#[test]
+fn label_studio_exports_land_on_their_quotes() {
+    for (file, text, expected) in [
+        ("labelstudio_article.json", SEED.to_owned(), article_expected()),
+        ("labelstudio_unicode.json", unicode_text(), unicode_expected()),
+        ("labelstudio_article.min.json", SEED.to_owned(), article_expected()),
+        ("labelstudio_unicode.min.json", unicode_text(), unicode_expected()),
+    ] {
+        check_imported(file, Options::default(), &text, expected);
+    }
+}
+
+#[test]
+fn doccano_exports_land_in_utf16_when_told_and_say_so_when_not() {
+    let utf16 = Options { doccano_unit: Unit::Utf16 };
+    check_imported("doccano_article.jsonl", utf16, SEED, article_expected());
+    check_imported("doccano_unicode.jsonl", utf16, &unicode_text(), unicode_expected());
+    // Read as code points, the same file is wrong, and the import says what to do.
+    let Ok(Opened::Imported { docs, .. }) = input::open("doccano_unicode.jsonl", &peer("doccano_unicode.jsonl"), Options::default()) else {
+        panic!("opens")
+    };
+    let hint = docs[0].1.hint.clone().unwrap_or_default();
+    assert!(hint.contains("look like UTF-16 units"), "{hint}");
+}
+
+#[test]
+fn recogito_and_w3c_files_are_reanchored_by_their_quotes() {
+    // The article is BMP only: positions agree in both units.
+    check_onto("recogito_article_w3c.json", SEED, article_expected(), 0);
+    check_onto("recogito_article_internal.json", SEED, article_expected(), 0);
+    // On the unicode text, Recogito's W3C positions count UTF-16 against the spec: all 8 are
+    // re-anchored by quote and context. Its internal format declares UTF-16, so none needs it.
+    check_onto("recogito_unicode_w3c.json", &unicode_text(), unicode_expected(), 8);
+    check_onto("recogito_unicode_internal.json", &unicode_text(), unicode_expected(), 0);
+}
+
+/// What each writer produces for `text` and `spans`, read back: the same (label, span) set.
+fn round_trip(text: &str, spans: &[(&str, u32, u32)]) {
+    let mut e = Editor::new(Document::new("rt.txt", text).expect("small"), Labels::news());
+    for (l, s, end) in spans {
+        e.apply(Action::Annotate { label: LabelId::new(l), span: Span::new(*s, *end) });
+    }
+    let (doc, labels, set) = (e.doc().clone(), e.labels().clone(), e.annotations().clone());
+    let want: Vec<(String, Span)> = set.iter().map(|a| (a.label.as_str().to_owned(), a.span)).collect();
+    for kind in [Kind::Spanmark, Kind::Brat, Kind::Doccano, Kind::LabelStudio, Kind::Spacy, Kind::W3c] {
+        for unit in [Unit::CodePoint, Unit::Utf16] {
+            if unit == Unit::Utf16 && kind != Kind::Doccano {
+                continue;
+            }
+            let out = render(kind, &doc, &labels, &set, "t", unit);
+            let options = Options { doccano_unit: unit };
+            let got: Vec<(String, Span)> = if kind == Kind::W3c {
+                // W3C holds no text: placed onto the open document.
+                let mut onto = Editor::new(doc.retitled("same"), Labels::news());
+                onto.apply(Action::OpenFile { name: out.filename.clone(), bytes: Rc::new(out.bytes.clone()) });
+                onto.annotations().iter().map(|a| (a.label.as_str().to_owned(), a.span)).collect()
+            } else {
+                match input::open(&out.filename, &out.bytes, options) {
+                    Ok(Opened::Project(p)) => p.annotations.iter().map(|a| (a.label.as_str().to_owned(), a.span)).collect(),
+                    Ok(Opened::Imported { docs, .. }) => {
+                        assert_eq!(docs[0].0.doc.text(), text, "{kind:?}: the text");
+                        docs[0].0.annotations.iter().map(|a| (a.label.as_str().to_owned(), a.span)).collect()
+                    }
+                    other => panic!("{kind:?}: {other:?}"),
+                }
+            };
+            assert_eq!(got, want, "{kind:?} {unit:?} over {text:?}");
+        }
+    }
+}
+
+#[test]
+fn every_format_round_trips_on_hard_text() {
+    let text = String::from_utf8(peer("unicode_sample.txt")).expect("utf-8");
+    round_trip(&text, &[("location", 15, 20), ("event", 70, 80), ("location", 75, 80), ("actor", 140, 148), ("claim", 27, 51)]);
+    // A span across a CRLF (brat writes fragments).
+    round_trip(&text, &[("event", 40, 60)]);
+    round_trip(SEED, &[("actor", 173, 216), ("location", 173, 178), ("claim", 285, 349)]);
+}
+
+fn text_strategy() -> impl Strategy<Value = String> {
+    let pieces = prop_oneof![
+        Just("word".to_owned()),
+        Just(" ".to_owned()),
+        Just("\r\n".to_owned()),
+        Just("\n".to_owned()),
+        Just("👩‍👩‍👦".to_owned()),
+        Just("🇮🇱".to_owned()),
+        Just("e\u{301}".to_owned()),
+        Just("درعا".to_owned()),
+        Just("“q”".to_owned()),
+        Just("\t".to_owned()),
+        "[a-z]{1,6}",
+    ];
+    proptest::collection::vec(pieces, 1..30).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn round_trips_hold_for_random_texts(text in text_strategy(), picks in proptest::collection::vec((0u32..200, 1u32..20, 0usize..4), 0..6)) {
+        let n = text.chars().count() as u32;
+        prop_assume!(!text.trim().is_empty());
+        let labels = ["actor", "location", "claim", "event"];
+        let spans: Vec<(&str, u32, u32)> = picks.iter().map(|&(s, len, l)| {
+            let s = s % n.max(1);
+            (labels[l], s, (s + len).min(n))
+        }).collect();
+        round_trip(&text, &spans);
+    }
+}
+
+#[test]
+fn brat_writes_fragments_across_line_breaks() {
+    let doc = Document::new("b.txt", "first line\r\nsecond line").expect("small");
+    let mut set = AnnotationSet::new();
+    set.insert(spanmark::model::Annotation { id: spanmark::model::AnnotationId::new("a1"), label: LabelId::new("event"), span: Span::new(6, 18) })
+        .expect("insert");
+    assert_eq!(brat::serialize_ann(&doc, &Labels::news(), &set), "T1\tEvent 6 10;12 18\tline second\n");
+}
+
+#[test]
+fn conll_keeps_the_longest_span_per_token_and_counts_the_rest() {
+    let doc = Document::new("c.txt", "The family left Daraa (درعا) on Monday.").expect("small");
+    let mut e = Editor::new(doc, Labels::news());
+    for (l, s, end) in [("event", 11, 21), ("location", 16, 21), ("location", 23, 27)] {
+        e.apply(Action::Annotate { label: LabelId::new(l), span: Span::new(s, end) });
+    }
+    let (out, dropped) = conll::serialize(e.doc(), e.labels(), e.annotations());
+    assert_eq!(dropped, 1);
+    assert_eq!(out, "The\tO\nfamily\tO\nleft\tB-Event\nDaraa\tI-Event\n(\tO\nدرعا\tB-Location\n)\tO\non\tO\nMonday\tO\n.\tO\n\n");
+}
+
+#[test]
+fn writers_declare_what_the_docs_say() {
+    let mut e = Editor::new(Document::new("article.txt", SEED).expect("seed"), Labels::news());
+    e.apply(Action::Annotate { label: LabelId::new("actor"), span: Span::new(262, 272) });
+    let (doc, labels, set) = (e.doc(), e.labels(), e.annotations());
+    let w: Value = serde_json::from_str(&w3c::serialize(doc, labels, set)).expect("json");
+    assert_eq!(w["type"], "AnnotationCollection");
+    let item = &w["first"]["items"][0];
+    assert_eq!(item["body"][0]["purpose"], "tagging");
+    assert_eq!(item["body"][0]["value"], "Actor");
+    assert_eq!(item["target"]["selector"][0]["exact"], "Ron Dermer");
+    assert_eq!(item["target"]["selector"][1]["start"], 262);
+    let d: Value = serde_json::from_str(doccano::serialize(doc, labels, set, Unit::CodePoint).trim()).expect("json");
+    assert_eq!(d["entities"][0]["start_offset"], 262);
+    assert_eq!(d["relations"], serde_json::json!([]));
+    let l: Value = serde_json::from_str(&labelstudio::serialize(doc, labels, set)).expect("json");
+    let r = &l[0]["annotations"][0]["result"][0];
+    assert_eq!((r["from_name"].as_str(), r["to_name"].as_str(), r["type"].as_str()), (Some("label"), Some("text"), Some("labels")));
+    assert_eq!(r["value"]["text"], "Ron Dermer");
+    let s: Value = serde_json::from_str(spacy::serialize(doc, labels, set).trim()).expect("json");
+    assert_eq!(s["spans"][0], serde_json::json!({"start": 262, "end": 272, "label": "Actor"}));
+    assert!(labelstudio::config(labels).contains("<Labels name=\"label\" toName=\"text\">"));
+}
