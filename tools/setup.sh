@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what spanmark's build and tests need, skipping whatever is already there.
 #   tools/setup.sh build     wasm32 target, Trunk, wasm-bindgen-cli (at Cargo.lock's version), npm packages
-#   tools/setup.sh browser   Debian's Chromium and ChromeDriver (apt-get, as root)
-# Only package registries are used: crates.io, npm, Debian.
+#   tools/setup.sh browser   Debian's Chromium and ChromeDriver (apt-get, as root), and spaCy (pip)
+# Only package registries are used: crates.io, npm, PyPI, Debian.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -71,9 +71,18 @@ setup_browser() {
     chromium chromium-driver fonts-liberation >/dev/null
 }
 
+# spaCy, for the test that loads spanmark's spaCy export with spaCy itself.
+setup_python() {
+  if python3 -c 'import spacy' 2>/dev/null; then
+    return
+  fi
+  say "installing spaCy for the export cross-check (pip)"
+  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore -r tests/requirements.txt
+}
+
 case "${1:-build}" in
   build) setup_build ;;
-  browser) setup_browser ;;
-  all) setup_build; setup_browser ;;
+  browser) setup_browser; setup_python ;;
+  all) setup_build; setup_browser; setup_python ;;
   *) echo "usage: tools/setup.sh build|browser|all" >&2; exit 2 ;;
 esac

@@ -226,7 +226,7 @@ fn documents(
         if let (Some(assumed), Some(likely)) = (unit, doccano::guess_unit(&doc, &spans)) {
             if assumed != likely {
                 report.hint = Some(format!(
-                    "these offsets look like {}, not {}: choose “doccano offsets: {}” and open the file again",
+                    "these offsets look like {}, not {}: choose {} under Export as… › doccano offsets, then open the file again",
                     likely.name(),
                     assumed.name(),
                     likely.name()

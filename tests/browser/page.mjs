@@ -39,9 +39,11 @@ export async function pointsFor(page, start, end) {
       const first = rectOf(start);
       const lastChar = end - 1 - (end >= 2 && /[\udc00-\udfff]/.test(article.textContent[end - 1]) ? 1 : 0);
       const last = rectOf(lastChar);
+      // A character's leading edge is its left in left-to-right scripts, its right in Arabic and Hebrew.
+      const rtl = (i) => /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/.test(article.textContent[i]);
       return {
-        from: { x: first.left + 1, y: first.top + first.height / 2 },
-        to: { x: last.right - 1, y: last.top + last.height / 2 },
+        from: { x: rtl(start) ? first.right - 1 : first.left + 1, y: first.top + first.height / 2 },
+        to: { x: rtl(lastChar) ? last.left + 1 : last.right - 1, y: last.top + last.height / 2 },
       };
     },
     [start, end],
@@ -127,6 +129,18 @@ export async function entries(page) {
       selected: li.classList.contains('selected'),
     })),
   );
+}
+
+/** Exports through the "Export as…" menu; saves the file into `dir`; returns its path. */
+export async function exportAs(page, format, dir) {
+  await page.getByRole('button', { name: 'Export as…' }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('menuitem', { name: format }).click(),
+  ]);
+  const path = `${dir}/${download.suggestedFilename()}`;
+  await download.saveAs(path);
+  return path;
 }
 
 /** Clicks Export JSON; returns the download's name, bytes and parsed JSON. */

@@ -3,5 +3,6 @@
 import { run } from './harness.mjs';
 import './annotator.mjs';
 import './persistence.mjs';
+import './formats.mjs';
 
 await run();
