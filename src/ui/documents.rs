@@ -109,7 +109,7 @@ pub fn Documents(props: &DocumentsProps) -> Html {
         <nav class="documents" aria-label="Documents">
             <h2>{ "Documents" }</h2>
             <ul>{ for items }</ul>
-            <p class="drop-hint">{ "Open or drop .txt, .md or .spanmark.json files." }</p>
+            <p class="drop-hint">{ "Open or drop texts (.txt, .md) and annotation files: spanmark, W3C, brat, doccano, Label Studio, spaCy." }</p>
         </nav>
     }
 }

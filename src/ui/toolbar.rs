@@ -62,12 +62,12 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <span class="doc-title" title="Open document">{ props.title.clone() }</span>
             <span class={classes!("save-status", class)} role="status" aria-live="polite">{ status }</span>
             <span class="spacer"></span>
-            <button class="tool" onclick={onopen} title="Open a .txt, .md or .spanmark.json file (or drop files on the page)">{ "Open" }</button>
+            <button class="tool" onclick={onopen} title="Open a text (.txt, .md) or annotations (spanmark, W3C, brat, doccano, Label Studio, spaCy); or drop files on the page">{ "Open" }</button>
             <input
                 ref={input_ref}
                 type="file"
                 class="file-input"
-                accept=".txt,.md,.json,text/plain,text/markdown,application/json"
+                accept=".txt,.md,.json,.jsonl,.jsonld,.ann,.zip,text/plain,text/markdown,application/json"
                 multiple=true
                 {onchange}
                 tabindex="-1"
