@@ -117,6 +117,15 @@ fn doccano_exports_land_in_utf16_when_told_and_say_so_when_not() {
     };
     let hint = docs[0].1.hint.clone().unwrap_or_default();
     assert!(hint.contains("look like UTF-16 units"), "{hint}");
+    // doccano's grapheme mode counts clusters (CRLF and 👩‍👩‍👦 are one each).
+    check_imported("doccano_unicode_grapheme.jsonl", Options { doccano_unit: Unit::Grapheme }, &unicode_text(), unicode_expected());
+    let Ok(Opened::Imported { docs, .. }) =
+        input::open("doccano_unicode_grapheme.jsonl", &peer("doccano_unicode_grapheme.jsonl"), Options { doccano_unit: Unit::Utf16 })
+    else {
+        panic!("opens")
+    };
+    let hint = docs[0].1.hint.clone().unwrap_or_default();
+    assert!(hint.contains("look like grapheme clusters"), "{hint}");
 }
 
 #[test]
@@ -139,8 +148,8 @@ fn round_trip(text: &str, spans: &[(&str, u32, u32)]) {
     let (doc, labels, set) = (e.doc().clone(), e.labels().clone(), e.annotations().clone());
     let want: Vec<(String, Span)> = set.iter().map(|a| (a.label.as_str().to_owned(), a.span)).collect();
     for kind in [Kind::Spanmark, Kind::Brat, Kind::Doccano, Kind::LabelStudio, Kind::Spacy, Kind::W3c] {
-        for unit in [Unit::CodePoint, Unit::Utf16] {
-            if unit == Unit::Utf16 && kind != Kind::Doccano {
+        for unit in [Unit::CodePoint, Unit::Utf16, Unit::Grapheme] {
+            if unit != Unit::CodePoint && kind != Kind::Doccano {
                 continue;
             }
             let out = render(kind, &doc, &labels, &set, "t", unit);

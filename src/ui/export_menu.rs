@@ -38,11 +38,15 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
         let onunit = props.onunit.clone();
         Callback::from(move |e: Event| {
             if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
-                onunit.emit(if select.value() == "utf16" { Unit::Utf16 } else { Unit::CodePoint });
+                onunit.emit(match select.value().as_str() {
+                    "utf16" => Unit::Utf16,
+                    "grapheme" => Unit::Grapheme,
+                    _ => Unit::CodePoint,
+                });
             }
         })
     };
-    let utf16 = props.doccano_unit == Unit::Utf16;
+    let unit = props.doccano_unit;
     html! {
         <div class="export-menu" {onkeydown}>
             <button class="tool" aria-haspopup="menu" aria-expanded={open.to_string()} onclick={toggle}>{ "Export as…" }</button>
@@ -52,8 +56,9 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
                     <label class="menu-option">
                         { "doccano offsets" }
                         <select {onchange} aria-label="doccano offsets">
-                            <option value="codepoint" selected={!utf16}>{ "code points" }</option>
-                            <option value="utf16" selected={utf16}>{ "UTF-16 units (doccano's UI)" }</option>
+                            <option value="codepoint" selected={unit == Unit::CodePoint}>{ "code points" }</option>
+                            <option value="utf16" selected={unit == Unit::Utf16}>{ "UTF-16 units (doccano's UI)" }</option>
+                            <option value="grapheme" selected={unit == Unit::Grapheme}>{ "grapheme clusters (doccano's grapheme mode)" }</option>
                         </select>
                     </label>
                 </div>

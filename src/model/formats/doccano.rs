@@ -31,10 +31,8 @@ struct Entity<'a> {
 
 /// One JSONL line (with its newline) for `doc`, offsets in `unit`.
 pub fn serialize(doc: &Document, labels: &Labels, annotations: &AnnotationSet, unit: Unit) -> String {
-    let at = |cp: u32| match unit {
-        Unit::CodePoint => cp,
-        Unit::Utf16 => doc.utf16_of(cp).0,
-    };
+    let starts = if unit == Unit::Grapheme { super::grapheme_starts(doc) } else { Vec::new() };
+    let at = |cp: u32| super::from_cp(doc, unit, cp, &starts);
     let line = Line {
         text: doc.text(),
         entities: annotations
@@ -102,9 +100,9 @@ pub fn parse_record(record: &Value, line: usize, unit: Unit) -> Result<(String, 
 
 /// Guesses the unit of a doccano record whose text has characters outside the BMP (elsewhere the
 /// units agree): the unit in which the spans fit the text and cut fewer words in half or start or
-/// end on a space. `None` when neither is clearly better.
+/// end on a space. `None` when none is clearly better.
 pub fn guess_unit(doc: &Document, spans: &[Foreign]) -> Option<Unit> {
-    if doc.len() == doc.len_utf16() || spans.is_empty() {
+    if (doc.len() == doc.len_utf16() && super::grapheme_starts(doc).len() as u32 == doc.len() + 1) || spans.is_empty() {
         return None;
     }
     let score = |unit: Unit| -> Option<usize> {
@@ -122,11 +120,13 @@ pub fn guess_unit(doc: &Document, spans: &[Foreign]) -> Option<Unit> {
         }
         Some(bad)
     };
-    match (score(Unit::CodePoint), score(Unit::Utf16)) {
-        (Some(cp), Some(u)) if u < cp => Some(Unit::Utf16),
-        (Some(cp), Some(u)) if cp < u => Some(Unit::CodePoint),
-        (None, Some(_)) => Some(Unit::Utf16),
-        (Some(_), None) => Some(Unit::CodePoint),
+    // The unit whose spans fit and cut the fewest words; none when two tie for the best.
+    let mut scores: Vec<(usize, Unit)> =
+        [Unit::CodePoint, Unit::Utf16, Unit::Grapheme].into_iter().filter_map(|u| score(u).map(|s| (s, u))).collect();
+    scores.sort_by_key(|(s, _)| *s);
+    match scores.as_slice() {
+        [(_, unit)] => Some(*unit),
+        [(best, unit), (next, _), ..] if best < next => Some(*unit),
         _ => None,
     }
 }

@@ -27,6 +27,8 @@ pub enum Unit {
     CodePoint,
     /// UTF-16 code units: JavaScript, doccano's UI, Recogito, Hypothesis.
     Utf16,
+    /// Extended grapheme clusters: doccano with its grapheme mode on (CRLF and 👩‍👩‍👦 count 1).
+    Grapheme,
 }
 
 impl Unit {
@@ -34,6 +36,7 @@ impl Unit {
         match self {
             Unit::CodePoint => "code points",
             Unit::Utf16 => "UTF-16 units",
+            Unit::Grapheme => "grapheme clusters",
         }
     }
 }
@@ -74,6 +77,29 @@ pub fn to_span(doc: &Document, unit: Unit, start: u64, end: u64) -> Option<Span>
             // Offsets inside a surrogate pair are not a real UTF-16 boundary.
             (doc.utf16_of(s) == Utf16(start) && doc.utf16_of(e) == Utf16(end)).then(|| Span::try_new(s, e).ok()).flatten()
         }
+        Unit::Grapheme => {
+            let bounds = grapheme_starts(doc);
+            let at = |g: u32| bounds.get(g as usize).copied();
+            Span::try_new(at(start)?, at(end)?).ok()
+        }
+    }
+}
+
+/// The code point where each grapheme cluster starts, and the end of the text last.
+pub fn grapheme_starts(doc: &Document) -> Vec<u32> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut out: Vec<u32> = doc.text().grapheme_indices(true).map(|(b, _)| doc.cp_of_byte(b)).collect();
+    out.push(doc.len());
+    out
+}
+
+/// `cp` counted in `unit` (for a grapheme unit, `starts` from [`grapheme_starts`]; a code point
+/// inside a cluster counts as the cluster's start).
+pub fn from_cp(doc: &Document, unit: Unit, cp: u32, starts: &[u32]) -> u32 {
+    match unit {
+        Unit::CodePoint => cp,
+        Unit::Utf16 => doc.utf16_of(cp).0,
+        Unit::Grapheme => starts.partition_point(|&s| s <= cp).saturating_sub(1) as u32,
     }
 }
 
