@@ -4,7 +4,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 PORT ?= 8080
 
-.PHONY: all setup build serve test test-native test-wasm test-browser fuzz screenshot clean
+.PHONY: all setup build serve test test-native test-wasm test-browser fuzz bench screenshot clean
 
 all: build
 
@@ -44,6 +44,11 @@ test-browser:
 	@tools/setup.sh build
 	@test -f dist/index.html || { echo "no dist/: run make build first" >&2; exit 1; }
 	node tests/browser/run.mjs
+
+## Speed in headless Chromium: prints a table, writes bench/results.json (BENCH_CASES=10k,100k for fewer).
+bench: build
+	@tools/setup.sh browser
+	node tools/bench.mjs
 
 ## A screenshot of the app on the seed article with some spans, in docs/screenshot.png.
 screenshot: build

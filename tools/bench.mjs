@@ -1,0 +1,375 @@
+// make bench: spanmark's speed, measured in headless Chromium through the app's own Open flow.
+//
+// Generates documents reproducibly (the licence texts in /usr/share/common-licenses, repeated to
+// length; spans at word boundaries from a fixed seed, some overlapping), opens each as a
+// .spanmark.json with the Open button, and measures what issue #5 lists: open → first paint,
+// add / relabel / delete / undo from keydown to the painted frame (p95 of RUNS_EDIT), scroll
+// frame times, export, autosave, memory. Prints a table and writes bench/results.json.
+//   BENCH_CASES=10k,100k   only some cases      BENCH_RUNS=5 BENCH_EDITS=50   repetitions
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { mkdir, readdir, readFile, writeFile, stat } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
+import { launchOptions } from '../tests/browser/chromium.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const EDITS = Number(process.env.BENCH_EDITS ?? 50);
+const ALL = [
+  { name: '10k', chars: 10_000, spans: 100 },
+  { name: '100k', chars: 100_000, spans: 1_000 },
+  { name: '1M', chars: 1_000_000, spans: 10_000 },
+];
+const wanted = (process.env.BENCH_CASES ?? '').split(',').filter(Boolean);
+const CASES = ALL.filter((c) => wanted.length === 0 || wanted.includes(c.name));
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
+
+/** A small, fixed-seed generator (mulberry32). */
+function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function corpus() {
+  const dir = '/usr/share/common-licenses';
+  let text = '';
+  for (const f of (await readdir(dir)).sort()) {
+    const path = join(dir, f);
+    if ((await stat(path)).isFile()) text += `${await readFile(path, 'utf8')}\n`;
+  }
+  return text.replace(/\r/g, '');
+}
+
+/** A spanmark file of `chars` code points with `spans` annotations at word boundaries. */
+function makeFile(source, chars, spans, seed) {
+  let text = '';
+  while ([...text].length < chars) text += source;
+  text = [...text].slice(0, chars).join('');
+  const cps = [...text];
+  const words = [];
+  const re = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+  for (let m = re.exec(text); m; m = re.exec(text)) words.push([[...text.slice(0, m.index)].length, 0, m[0]]);
+  // Code-point ends (the texts are BMP, but count properly anyway).
+  for (const w of words) w[1] = w[0] + [...w[2]].length;
+  const rand = random(seed);
+  const labels = ['actor', 'location', 'claim', 'event'];
+  const seen = new Set();
+  const annotations = [];
+  while (annotations.length < spans) {
+    const i = Math.floor(rand() * words.length);
+    const len = 1 + Math.floor(rand() * 4);
+    const j = Math.min(words.length - 1, i + len - 1);
+    const label = labels[Math.floor(rand() * labels.length)];
+    const [start, end] = [words[i][0], words[j][1]];
+    const key = `${start}:${end}:${label}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    annotations.push({ label, start, end });
+  }
+  annotations.sort((a, b) => a.start - b.start || a.end - b.end || a.label.localeCompare(b.label));
+  const slice = (s, e) => cps.slice(Math.max(0, s), Math.min(cps.length, e)).join('');
+  const file = {
+    format: 'spanmark', version: 1, offset_unit: 'codepoint', exported_at: '2026-01-01T00:00:00.000Z',
+    document: {
+      title: `bench-${chars}.txt`, text,
+      sha256: createHash('sha256').update(text, 'utf8').digest('hex'),
+      length: { code_points: cps.length, utf16_units: text.length, utf8_bytes: Buffer.byteLength(text) },
+    },
+    labels: [
+      { id: 'actor', name: 'Actor', colour: '#e69f00', hotkey: '1' },
+      { id: 'location', name: 'Location', colour: '#56b4e9', hotkey: '2' },
+      { id: 'claim', name: 'Claim', colour: '#cc79a7', hotkey: '3' },
+      { id: 'event', name: 'Event', colour: '#009e73', hotkey: '4' },
+    ],
+    annotations: annotations.map((a, n) => ({
+      id: `a${n + 1}`, label: a.label, start: a.start, end: a.end,
+      text: slice(a.start, a.end), prefix: slice(a.start - 32, a.start), suffix: slice(a.end, a.end + 32),
+    })),
+  };
+  return JSON.stringify(file);
+}
+
+// Installed in every page: timestamps the app's own events for in-page measurement.
+function instrument() {
+  window.__bench = { downloads: [] };
+  addEventListener('TrunkApplicationStarted', (e) => { window.__bench.wasm = e.detail.wasm; });
+  const click = HTMLAnchorElement.prototype.click;
+  HTMLAnchorElement.prototype.click = function () {
+    if (this.download) window.__bench.downloads.push(performance.now());
+    return click.call(this);
+  };
+}
+
+/** In the page: arms a measurement of the ms from the next `trigger` event to the frame painted
+ * after `done()` holds; the result lands in window.__bench.results[slot]. */
+function arm([trigger, doneSource, slot]) {
+  const done = new Function(`return (${doneSource})()`);
+  const results = (window.__bench.results ??= {});
+  delete results[slot];
+  let start = null;
+  const giveUp = performance.now() + 20_000;
+  addEventListener(trigger, (e) => { start = e.timeStamp; }, { capture: true, once: true });
+  const check = () => {
+    if (start !== null && done()) {
+      requestAnimationFrame(() => requestAnimationFrame(() => { results[slot] = performance.now() - start; }));
+    } else if (performance.now() > giveUp) {
+      results[slot] = start === null ? 'no event' : 'no change';
+    } else {
+      requestAnimationFrame(check);
+    }
+  };
+  requestAnimationFrame(check);
+}
+
+/** Arms measurements, does `act`, and returns each measurement in ms. */
+async function measure(page, trigger, dones, act) {
+  const slots = dones.map((_, i) => `m${i}`);
+  for (const [i, done] of dones.entries()) await page.evaluate(arm, [trigger, done, slots[i]]);
+  await act();
+  const out = [];
+  for (const slot of slots) {
+    const handle = await page.waitForFunction((slot) => window.__bench.results?.[slot], slot, { polling: 'raf', timeout: 30_000 });
+    const value = await handle.jsonValue();
+    if (typeof value !== 'number') throw new Error(`measurement failed: ${value}`);
+    out.push(value);
+  }
+  return out;
+}
+
+async function rendererRss() {
+  // The largest renderer's resident set, in MB (only one page is open while measuring).
+  const out = execFileSync('ps', ['-eo', 'rss=,args='], { encoding: 'utf8' });
+  const rss = out.split('\n').filter((l) => l.includes('--type=renderer')).map((l) => Number(l.trim().split(/\s+/)[0]));
+  return Math.max(0, ...rss) / 1024;
+}
+
+async function openFile(page, path, title) {
+  const input = page.locator('input.file-input');
+  const t0 = await page.evaluate(() => performance.now());
+  await input.setInputFiles(path);
+  const t1 = await page.waitForFunction((title) => {
+    const t = document.querySelector('.doc-title');
+    if (t && t.textContent === title && document.querySelector('article.text [data-p]')) {
+      return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now()))));
+    }
+    return false;
+  }, title, { polling: 'raf', timeout: 120_000 });
+  return (await t1.jsonValue()) - t0;
+}
+
+/** Selects word `n` (the n-th mark-free word in view) with the mouse; returns true if it could. */
+async function dragSomeWord(page, n) {
+  const box = await page.evaluate((n) => {
+    const article = document.querySelector('article.text');
+    const reader = document.querySelector('#reader');
+    const view = reader.getBoundingClientRect();
+    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+    let k = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement.closest('mark') || node.parentElement.classList.contains('eol')) continue;
+      const re = /[A-Za-z]{4,}/g;
+      for (let m = re.exec(node.data); m; m = re.exec(node.data)) {
+        const r = document.createRange();
+        r.setStart(node, m.index);
+        r.setEnd(node, m.index + m[0].length);
+        const rect = r.getBoundingClientRect();
+        if (rect.top < view.top + 40 || rect.bottom > view.bottom - 40 || rect.width < 10) continue;
+        if (k++ === n) return { x0: rect.left + 1, x1: rect.right - 1, y: rect.top + rect.height / 2 };
+      }
+    }
+    return null;
+  }, n);
+  if (!box) return false;
+  await page.mouse.move(box.x0, box.y);
+  await page.mouse.down();
+  await page.mouse.move(box.x1, box.y, { steps: 3 });
+  await page.mouse.up();
+  return true;
+}
+
+async function clickSomeMark(page, n) {
+  const box = await page.evaluate((n) => {
+    const view = document.querySelector('#reader').getBoundingClientRect();
+    const marks = [...document.querySelectorAll('article.text mark[data-seg]')].filter((m) => {
+      const r = m.getBoundingClientRect();
+      return r.top > view.top + 40 && r.bottom < view.bottom - 40 && r.width > 6;
+    });
+    if (marks.length === 0) return null;
+    const r = marks[n % marks.length].getBoundingClientRect();
+    return { x: r.left + Math.min(4, r.width / 2), y: r.top + r.height / 2 };
+  }, n);
+  if (!box) return false;
+  await page.mouse.click(box.x, box.y);
+  return true;
+}
+
+async function benchCase(browser, url, c, source, dir) {
+  const path = join(dir, `bench-${c.chars}.spanmark.json`);
+  await writeFile(path, makeFile(source, c.chars, c.spans, 20261126 + c.chars));
+  const title = `bench-${c.chars}.txt`;
+  const row = { case: c.name, chars: c.chars, spans: c.spans };
+  const opens = [];
+  let context;
+  let page;
+  for (let run = 0; run < RUNS; run += 1) {
+    if (context) await context.close();
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript(instrument);
+    page = await context.newPage();
+    await page.goto(url);
+    await page.waitForSelector('article.text [data-p]');
+    opens.push(await openFile(page, path, title));
+  }
+  row.open_ms = median(opens);
+  await page.waitForSelector('.save-status.saved', { timeout: 60_000 });
+  // Edits on the open document, in the middle of the text.
+  await page.locator('#reader').evaluate((r) => r.scrollTo(0, r.scrollHeight / 2));
+  await page.waitForTimeout(200);
+  const add = [];
+  const saves = [];
+  for (let i = 0; i < EDITS; i += 1) {
+    if (!(await dragSomeWord(page, i % 7))) break;
+    const count = JSON.stringify(await page.locator('aside.panel .total').textContent());
+    const changed = `() => document.querySelector('aside.panel .total').textContent !== ${count}`;
+    const [painted, saved] = await measure(page, 'keydown', [changed, `() => (${changed})() && document.querySelector('.save-status.saved')`], () => page.keyboard.press(String(1 + (i % 4))));
+    add.push(painted);
+    saves.push(saved);
+  }
+  row.add_p95_ms = p95(add);
+  row.autosave_p95_ms = p95(saves);
+  const relabel = [];
+  for (let i = 0; i < EDITS; i += 1) {
+    if (!(await clickSomeMark(page, i))) break;
+    const label = await page.locator('article.text mark.selected').first().getAttribute('data-label');
+    const next = ['1', '2', '3', '4'].find((k) => ['actor', 'location', 'claim', 'event'][Number(k) - 1] !== label);
+    const [painted] = await measure(page, 'keydown', [`() => { const m = document.querySelector('article.text mark.selected'); return m && m.dataset.label !== ${JSON.stringify(label)}; }`], () => page.keyboard.press(next));
+    relabel.push(painted);
+    await page.keyboard.press('Escape');
+  }
+  row.relabel_p95_ms = p95(relabel);
+  const del = [];
+  for (let i = 0; i < EDITS; i += 1) {
+    if (!(await clickSomeMark(page, i))) break;
+    const count = JSON.stringify(await page.locator('aside.panel .total').textContent());
+    const [painted] = await measure(page, 'keydown', [`() => document.querySelector('aside.panel .total').textContent !== ${count}`], () => page.keyboard.press('Delete'));
+    del.push(painted);
+  }
+  row.delete_p95_ms = p95(del);
+  const undo = [];
+  for (let i = 0; i < EDITS; i += 1) {
+    const count = JSON.stringify(await page.locator('aside.panel .total').textContent());
+    const [painted] = await measure(page, 'keydown', [`() => document.querySelector('aside.panel .total').textContent !== ${count}`], () => page.keyboard.press('Control+z'));
+    undo.push(painted);
+  }
+  row.undo_p95_ms = p95(undo);
+  // Scroll from top to bottom, a screen per frame; frame times between.
+  row.scroll_frame_p95_ms = p95(await page.evaluate(() => new Promise((resolve) => {
+    const reader = document.querySelector('#reader');
+    reader.scrollTo(0, 0);
+    const times = [];
+    let last = performance.now();
+    const step = () => {
+      const now = performance.now();
+      times.push(now - last);
+      last = now;
+      if (reader.scrollTop + reader.clientHeight >= reader.scrollHeight - 2 || times.length > 3000) resolve(times.slice(1));
+      else {
+        reader.scrollTop += reader.clientHeight;
+        requestAnimationFrame(step);
+      }
+    };
+    requestAnimationFrame(step);
+  })));
+  // Export: from the click to the download starting.
+  const exports = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const before = await page.evaluate(() => window.__bench.downloads.length);
+    const t = page.evaluate(() => new Promise((resolve) => {
+      addEventListener('click', (e) => {
+        const start = e.timeStamp;
+        const wait = () => (window.__bench.downloads.length ? resolve(window.__bench.downloads.at(-1) - start) : requestAnimationFrame(wait));
+        requestAnimationFrame(wait);
+      }, { capture: true, once: true });
+    }));
+    await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+    exports.push(await t);
+    if ((await page.evaluate(() => window.__bench.downloads.length)) === before) throw new Error('no download');
+  }
+  row.export_ms = median(exports);
+  row.renderer_rss_mb = await rendererRss();
+  const mem = await page.evaluate(() => ({
+    heap: performance.memory ? performance.memory.usedJSHeapSize / 1048576 : null,
+    wasm: window.__bench.wasm?.memory ? window.__bench.wasm.memory.buffer.byteLength / 1048576 : null,
+  }));
+  row.js_heap_mb = mem.heap;
+  row.wasm_memory_mb = mem.wasm;
+  await context.close();
+  return row;
+}
+
+async function seedOpen(browser, url) {
+  const times = [];
+  for (let i = 0; i < Math.max(5, RUNS); i += 1) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForSelector('article.text [data-p]');
+    times.push(await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      r(performance.now() - (nav ? nav.startTime : 0));
+    })))));
+    await context.close();
+  }
+  return median(times);
+}
+
+async function bundleKb() {
+  let raw = 0;
+  let gz = 0;
+  for (const f of await readdir('dist')) {
+    if (!/\.(wasm|js|css|html)$/.test(f)) continue;
+    const bytes = await readFile(join('dist', f));
+    raw += bytes.length;
+    gz += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { raw_kb: raw / 1024, gzip_kb: gz / 1024 };
+}
+
+const fmt = (x) => (x === null || x === undefined ? '–' : x >= 100 ? x.toFixed(0) : x.toFixed(1));
+
+const { server, url } = await serve('dist', 0);
+const browser = await chromium.launch({ ...launchOptions(), args: [...launchOptions().args, '--enable-precise-memory-info'] });
+const dir = join(tmpdir(), 'spanmark-bench');
+await mkdir(dir, { recursive: true });
+const source = await corpus();
+const results = { date: new Date().toISOString(), runs: RUNS, edits: EDITS, bundle: await bundleKb(), seed_open_ms: await seedOpen(browser, url), cases: [] };
+console.log(`bundle: ${fmt(results.bundle.raw_kb)} KB raw, ${fmt(results.bundle.gzip_kb)} KB gzip; seed article navigation → taggable: ${fmt(results.seed_open_ms)} ms (median of ${Math.max(5, RUNS)})`);
+for (const c of CASES) {
+  const row = await benchCase(browser, url, c, source, dir);
+  results.cases.push(row);
+  console.log(`measured ${c.name}`);
+}
+await browser.close();
+server.close();
+const cols = [
+  ['case', (r) => `${r.case} chars, ${r.spans} spans`], ['open → painted ms', (r) => fmt(r.open_ms)], ['add p95', (r) => fmt(r.add_p95_ms)],
+  ['relabel p95', (r) => fmt(r.relabel_p95_ms)], ['delete p95', (r) => fmt(r.delete_p95_ms)], ['undo p95', (r) => fmt(r.undo_p95_ms)],
+  ['scroll frame p95', (r) => fmt(r.scroll_frame_p95_ms)], ['export ms', (r) => fmt(r.export_ms)], ['autosave p95', (r) => fmt(r.autosave_p95_ms)],
+  ['renderer RSS MB', (r) => fmt(r.renderer_rss_mb)], ['JS heap MB', (r) => fmt(r.js_heap_mb)], ['wasm MB', (r) => fmt(r.wasm_memory_mb)],
+];
+console.log(`\n| ${cols.map((c) => c[0]).join(' | ')} |\n|${cols.map(() => '---').join('|')}|`);
+for (const r of results.cases) console.log(`| ${cols.map((c) => c[1](r)).join(' | ')} |`);
+await mkdir('bench', { recursive: true });
+await writeFile('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+console.log('\nwrote bench/results.json');
