@@ -133,6 +133,23 @@ impl AnnotationSet {
         self.items[..upto].iter().filter(move |a| a.span.overlaps(range))
     }
 
+    /// For each of `ranges` (in text order, not overlapping), the annotations that share a code
+    /// point with it, in text order: one sweep, O(ranges + annotations + answers).
+    pub fn per_range(&self, ranges: &[Span]) -> Vec<Vec<&Annotation>> {
+        let mut out = Vec::with_capacity(ranges.len());
+        let mut active: Vec<&Annotation> = Vec::new();
+        let mut next = 0;
+        for &range in ranges {
+            while next < self.items.len() && self.items[next].span.start() < range.end().max(range.start() + 1) {
+                active.push(&self.items[next]);
+                next += 1;
+            }
+            active.retain(|a| a.span.end() > range.start());
+            out.push(active.iter().copied().filter(|a| a.span.overlaps(range)).collect());
+        }
+        out
+    }
+
     /// Annotations that cover code point `at`, outermost (longest) first: the order in which
     /// repeated clicks on one spot walk down through nested spans.
     pub fn covering(&self, at: u32) -> Vec<&Annotation> {

@@ -26,7 +26,8 @@ pub struct DocState {
     pub id: String,
     pub doc: Rc<Document>,
     pub labels: Rc<Labels>,
-    pub annotations: AnnotationSet,
+    /// Shared between successive states: an edit copies the set once, a selection not at all.
+    pub annotations: Rc<AnnotationSet>,
     pub history: History,
     ops_since_snapshot: u32,
 }
@@ -143,7 +144,7 @@ impl DocState {
             id,
             doc: Rc::new(doc),
             labels: Rc::new(labels),
-            annotations: AnnotationSet::new(),
+            annotations: Rc::new(AnnotationSet::new()),
             history: History::default(),
             ops_since_snapshot: 0,
         }
@@ -218,7 +219,7 @@ impl Editor {
                     id: id.clone(),
                     doc: r.doc,
                     labels: r.labels,
-                    annotations: r.annotations,
+                    annotations: Rc::new(r.annotations),
                     history: r.history,
                     ops_since_snapshot: ops.len() as u32,
                 })),
@@ -435,7 +436,7 @@ impl Editor {
     /// Applies and records an edit to the open document.
     fn edit(&mut self, edit: Edit) -> bool {
         let state = self.current_mut();
-        if !edit.apply(&mut state.annotations) {
+        if !edit.apply(Rc::make_mut(&mut state.annotations)) {
             return false;
         }
         state.history.record(edit.clone());
@@ -446,8 +447,8 @@ impl Editor {
     fn step(&mut self, op: Op) {
         let state = self.current_mut();
         let done = match op {
-            Op::Undo => state.history.undo(&mut state.annotations),
-            _ => state.history.redo(&mut state.annotations),
+            Op::Undo => state.history.undo(Rc::make_mut(&mut state.annotations)),
+            _ => state.history.redo(Rc::make_mut(&mut state.annotations)),
         };
         if let Some(edit) = done {
             self.log(op);
@@ -462,7 +463,7 @@ impl Editor {
 
     fn annotate(&mut self, label: LabelId, span: Span) {
         let Some(span) = self.doc().tidy_selection(span) else { return };
-        let id = self.current_mut().annotations.fresh_id();
+        let id = Rc::make_mut(&mut self.current_mut().annotations).fresh_id();
         let annotation = Annotation { id, label, span };
         if self.annotations().iter().any(|a| a.span == span && a.label == annotation.label) {
             return;
@@ -506,7 +507,7 @@ impl Editor {
         let id = format!("d{}", self.next_doc);
         self.next_doc += 1;
         let mut state = DocState::new(id, doc, labels);
-        state.annotations = annotations;
+        state.annotations = Rc::new(annotations);
         self.write(Write::Doc(state.record()));
         if !state.annotations.is_empty() {
             let seq = self.next_op - 1;
@@ -572,7 +573,7 @@ impl Editor {
     fn place_onto_current(&mut self, name: &str, format: &str, spans: &[Foreign]) {
         let doc = self.doc().clone();
         let mut labels: Vec<super::label::Label> = self.labels().iter().cloned().collect();
-        let mut scratch = self.annotations().clone();
+        let mut scratch: AnnotationSet = self.annotations().clone();
         let mut report = Report::default();
         let mut edits = Vec::new();
         for f in spans {
@@ -652,7 +653,7 @@ impl Editor {
         }
         let mut edits = Vec::new();
         let (mut added, mut dropped) = (0, 0);
-        let mut scratch = self.annotations().clone();
+        let mut scratch: AnnotationSet = self.annotations().clone();
         if choice == ImportChoice::Replace {
             for a in self.annotations().iter() {
                 edits.push(Edit::Remove(a.clone()));

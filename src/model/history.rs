@@ -1,5 +1,7 @@
 //! Undo and redo, as a log of reversible edits.
 
+use std::rc::Rc;
+
 use super::annotation::{Annotation, AnnotationId, AnnotationSet};
 use super::label::LabelId;
 
@@ -51,33 +53,88 @@ impl Edit {
     }
 }
 
+/// A stack that shares its tail: pushing and popping are O(1), and cloning the history (as the
+/// editor does on every change) copies nothing.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Stack(Option<Rc<Node>>);
+
+#[derive(Debug, PartialEq, Eq)]
+struct Node {
+    edit: Edit,
+    len: usize,
+    below: Stack,
+}
+
+impl Stack {
+    fn len(&self) -> usize {
+        self.0.as_ref().map_or(0, |n| n.len)
+    }
+
+    fn push(&mut self, edit: Edit) {
+        let below = std::mem::take(self);
+        let len = below.len() + 1;
+        *self = Stack(Some(Rc::new(Node { edit, len, below })));
+    }
+
+    fn pop(&mut self) -> Option<Edit> {
+        let top = self.0.take()?;
+        let edit = top.edit.clone();
+        *self = top.below.clone();
+        Some(edit)
+    }
+
+    /// Bottom first.
+    fn to_vec(&self) -> Vec<Edit> {
+        let mut out = Vec::with_capacity(self.len());
+        let mut at = self.0.as_ref();
+        while let Some(node) = at {
+            out.push(node.edit.clone());
+            at = node.below.0.as_ref();
+        }
+        out.reverse();
+        out
+    }
+
+    fn from_vec(edits: Vec<Edit>) -> Stack {
+        let mut stack = Stack::default();
+        for e in edits {
+            stack.push(e);
+        }
+        stack
+    }
+}
+
 /// The edits that can be undone, and those undone that can be redone.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct History {
-    done: Vec<Edit>,
-    undone: Vec<Edit>,
+    done: Stack,
+    undone: Stack,
 }
 
 impl History {
     /// A history restored from storage.
     pub fn from_parts(done: Vec<Edit>, undone: Vec<Edit>) -> History {
-        History { done, undone }
+        History { done: Stack::from_vec(done), undone: Stack::from_vec(undone) }
     }
 
     /// Edits that can be undone, oldest first.
-    pub fn done(&self) -> &[Edit] {
-        &self.done
+    pub fn done(&self) -> Vec<Edit> {
+        self.done.to_vec()
     }
 
     /// Edits that can be redone, the next to redo last.
-    pub fn undone(&self) -> &[Edit] {
-        &self.undone
+    pub fn undone(&self) -> Vec<Edit> {
+        self.undone.to_vec()
+    }
+
+    pub fn depth(&self) -> usize {
+        self.done.len()
     }
 
     /// Records an edit that was just applied; it clears what could be redone.
     pub fn record(&mut self, edit: Edit) {
         self.done.push(edit);
-        self.undone.clear();
+        self.undone = Stack::default();
     }
 
     /// Reverses the last edit; returns it.
@@ -103,10 +160,23 @@ impl History {
     }
 
     pub fn can_undo(&self) -> bool {
-        !self.done.is_empty()
+        self.done.len() > 0
     }
 
     pub fn can_redo(&self) -> bool {
-        !self.undone.is_empty()
+        self.undone.len() > 0
+    }
+}
+
+impl Drop for Stack {
+    /// Unlinks iteratively: a history of 100,000 steps must not overflow the stack when dropped.
+    fn drop(&mut self) {
+        let mut at = self.0.take();
+        while let Some(node) = at {
+            match Rc::try_unwrap(node) {
+                Ok(mut node) => at = node.below.0.take(),
+                Err(_) => break,
+            }
+        }
     }
 }

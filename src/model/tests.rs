@@ -199,6 +199,11 @@ fn covering_walks_from_outermost_down() {
     assert!(ids(300).is_empty());
     let over: Vec<&str> = s.overlapping(Span::new(178, 201)).map(|a| a.id.as_str()).collect();
     assert_eq!(over, ["outer", "cross"]);
+    // The sweep over many ranges agrees with asking range by range.
+    let ranges: Vec<Span> = (0..30).map(|i| Span::new(i * 10, i * 10 + 7)).chain([Span::new(300, 300)]).collect();
+    let swept: Vec<Vec<&str>> = s.per_range(&ranges).into_iter().map(|v| v.iter().map(|a| a.id.as_str()).collect()).collect();
+    let asked: Vec<Vec<&str>> = ranges.iter().map(|r| s.overlapping(*r).map(|a| a.id.as_str()).collect()).collect();
+    assert_eq!(swept, asked);
 }
 
 #[test]

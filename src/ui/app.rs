@@ -226,7 +226,7 @@ pub fn App(props: &AppProps) -> Html {
                     <Article
                         doc={DocRef(current.doc.clone())}
                         labels={current.labels.clone()}
-                        annotations={Rc::new(current.annotations.clone())}
+                        annotations={current.annotations.clone()}
                         selected={editor.selected.clone()}
                         armed={editor.armed.is_some()}
                         node_ref={article_ref.clone()}
@@ -236,7 +236,7 @@ pub fn App(props: &AppProps) -> Html {
                 <SidePanel
                     doc={DocRef(current.doc.clone())}
                     labels={current.labels.clone()}
-                    annotations={Rc::new(current.annotations.clone())}
+                    annotations={current.annotations.clone()}
                     selected={editor.selected.clone()}
                     onaction={onaction.clone()}
                 />

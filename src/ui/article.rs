@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::paragraph::Paragraph;
 use super::state::DocRef;
 use crate::edge;
-use crate::model::{Action, Annotation, AnnotationId, AnnotationSet, Labels};
+use crate::model::{Action, Annotation, AnnotationId, AnnotationSet, Labels, Span};
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleProps {
@@ -61,8 +61,10 @@ pub fn Article(props: &ArticleProps) -> Html {
         })
     };
 
-    let paragraphs = doc.paragraphs().iter().enumerate().map(|(index, p)| {
-        let touching: Vec<Annotation> = props.annotations.overlapping(p.content).cloned().collect();
+    let contents: Vec<Span> = doc.paragraphs().iter().map(|p| p.content).collect();
+    let per_paragraph = props.annotations.per_range(&contents);
+    let paragraphs = per_paragraph.into_iter().enumerate().map(|(index, touching)| {
+        let touching: Vec<Annotation> = touching.into_iter().cloned().collect();
         let selected = props.selected.as_ref().filter(|id| touching.iter().any(|a| &a.id == *id)).cloned();
         html! {
             <Paragraph

@@ -4,6 +4,7 @@
 mod app;
 mod article;
 mod documents;
+mod entry;
 mod export_menu;
 mod import_dialog;
 mod label_bar;

@@ -2,6 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::entry::Entry;
 use super::state::DocRef;
 use crate::edge;
 use crate::model::{Action, AnnotationId, AnnotationSet, Labels};
@@ -14,9 +15,6 @@ pub struct SidePanelProps {
     pub selected: Option<AnnotationId>,
     pub onaction: Callback<Action>,
 }
-
-/// Longest quote shown in the list, in characters.
-const QUOTE_MAX: usize = 80;
 
 /// Every annotation in text order, with a count per label.
 #[component]
@@ -49,32 +47,18 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
     });
     let entries = props.annotations.iter().map(|a| {
         let label = props.labels.get(&a.label);
-        let colour = label.map_or("#999999", |l| l.colour.as_str());
-        let name = label.map_or(a.label.as_str(), |l| l.name.as_str());
-        let quote = doc.slice(a.span);
-        let shown: String = if quote.chars().count() > QUOTE_MAX {
-            quote.chars().take(QUOTE_MAX - 1).chain(['…']).collect()
-        } else {
-            quote.to_owned()
-        };
-        let selected = props.selected.as_ref() == Some(&a.id);
-        let onselect = {
-            let (id, onaction) = (a.id.clone(), props.onaction.clone());
-            Callback::from(move |_: MouseEvent| onaction.emit(Action::Select(id.clone())))
-        };
-        let onremove = {
-            let (id, onaction) = (a.id.clone(), props.onaction.clone());
-            Callback::from(move |_: MouseEvent| onaction.emit(Action::Remove(id.clone())))
-        };
         html! {
-            <li class={classes!("entry", selected.then_some("selected"))} data-id={a.id.as_str().to_owned()} style={format!("--hl:{colour}")}>
-                <button class="entry-main" onclick={onselect} aria-current={selected.then_some("true")}>
-                    <span class="entry-label"><span class="swatch"></span>{ name }</span>
-                    <span class="entry-pos">{ format!("{}–{}", a.span.start(), a.span.end()) }</span>
-                    <q class="entry-quote">{ shown }</q>
-                </button>
-                <button class="entry-remove" onclick={onremove} aria-label={format!("Remove {name} “{}”", quote.chars().take(40).collect::<String>())} title="Remove">{ "×" }</button>
-            </li>
+            <Entry
+                key={a.id.as_str().to_owned()}
+                id={a.id.clone()}
+                label={AttrValue::from(label.map_or(a.label.as_str(), |l| l.name.as_str()).to_owned())}
+                colour={AttrValue::from(label.map_or("#999999", |l| l.colour.as_str()).to_owned())}
+                quote={AttrValue::from(doc.slice(a.span).to_owned())}
+                start={a.span.start()}
+                end={a.span.end()}
+                selected={props.selected.as_ref() == Some(&a.id)}
+                onaction={props.onaction.clone()}
+            />
         }
     });
     html! {
