@@ -8,7 +8,7 @@ use super::annotation::{Annotation, AnnotationId, AnnotationSet};
 use super::document::Document;
 use super::formats::spanmark::Project;
 use super::history::{Edit, History};
-use super::formats::{self, Anchored, Foreign, Report, Unit};
+use super::formats::{self, Foreign, Report, Unit};
 use super::input::{self, Opened, Options};
 use super::label::{LabelId, Labels};
 use super::persist::{self, DocRecord, Op, OpRecord, SnapshotRecord, Stored, WorkspaceRecord, Write};
@@ -574,31 +574,8 @@ impl Editor {
         let doc = self.doc().clone();
         let mut labels: Vec<super::label::Label> = self.labels().iter().cloned().collect();
         let mut scratch: AnnotationSet = self.annotations().clone();
-        let mut report = Report::default();
-        let mut edits = Vec::new();
-        for f in spans {
-            let span = match formats::anchor(&doc, f) {
-                Anchored::AtOffsets(s) => s,
-                Anchored::ByQuote(s) => {
-                    report.reanchored += 1;
-                    s
-                }
-                Anchored::Lost => {
-                    report.lost.push(f.quote.clone().unwrap_or_else(|| format!("{}–{}", f.start, f.end)));
-                    continue;
-                }
-            };
-            let label = formats::label_for(&mut labels, &f.label);
-            let id = scratch.fresh_id();
-            let annotation = Annotation { id, label, span };
-            match scratch.insert(annotation.clone()) {
-                Ok(()) => {
-                    edits.push(Edit::Add(annotation));
-                    report.placed += 1;
-                }
-                Err(_) => report.duplicates += 1,
-            }
-        }
+        let (report, added) = formats::place_into(&doc, &mut labels, &mut scratch, spans);
+        let edits: Vec<Edit> = added.into_iter().map(Edit::Add).collect();
         if report.placed == 0 {
             let why = if report.duplicates > 0 { "they are all there already" } else { "none fits its text" };
             self.notice = Some(Notice::Error(format!(

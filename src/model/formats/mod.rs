@@ -204,7 +204,17 @@ pub fn label_for(labels: &mut Vec<Label>, name: &str) -> LabelId {
 pub fn place(doc: &Document, base: &Labels, spans: &[Foreign]) -> (Labels, AnnotationSet, Report) {
     let mut labels: Vec<Label> = base.iter().cloned().collect();
     let mut set = AnnotationSet::new();
+    let (report, _) = place_into(doc, &mut labels, &mut set, spans);
+    let labels = Labels::new(labels).unwrap_or_else(|_| base.clone());
+    (labels, set, report)
+}
+
+/// Places foreign spans into `set` (with fresh ids; exact duplicates of what is there are
+/// dropped), adding a label to `labels` for each new name. Returns the report and the
+/// annotations added, in order.
+pub fn place_into(doc: &Document, labels: &mut Vec<Label>, set: &mut AnnotationSet, spans: &[Foreign]) -> (Report, Vec<Annotation>) {
     let mut report = Report::default();
+    let mut added = Vec::new();
     for f in spans {
         let span = match anchor(doc, f) {
             Anchored::AtOffsets(s) => s,
@@ -217,15 +227,18 @@ pub fn place(doc: &Document, base: &Labels, spans: &[Foreign]) -> (Labels, Annot
                 continue;
             }
         };
-        let label = label_for(&mut labels, &f.label);
+        let label = label_for(labels, &f.label);
         let id = set.fresh_id();
-        match set.insert(Annotation { id, label, span }) {
-            Ok(()) => report.placed += 1,
+        let annotation = Annotation { id, label, span };
+        match set.insert(annotation.clone()) {
+            Ok(()) => {
+                report.placed += 1;
+                added.push(annotation);
+            }
             Err(_) => report.duplicates += 1,
         }
     }
-    let labels = Labels::new(labels.clone()).unwrap_or_else(|_| base.clone());
-    (labels, set, report)
+    (report, added)
 }
 
 /// Why a file in another tool's format cannot be read.
