@@ -156,23 +156,19 @@ def main():
         name = os.path.basename(path)
         with open(path, "rb") as f:
             data = f.read()
-        if name.endswith(".spanmark.json"):
-            spans = spanmark(name, data, text)
-        elif name.endswith(".w3c.jsonld"):
-            spans = w3c(name, data, text)
-        elif name.endswith(".brat.zip"):
-            spans = brat(name, data, text)
-        elif name.endswith(".doccano.jsonl"):
-            spans = doccano(name, data, text, args.doccano_unit)
-        elif name.endswith(".labelstudio.json"):
-            spans = labelstudio(name, data, text)
-        elif name.endswith(".spacy.jsonl"):
-            spans = spacy_jsonl(name, data, text)
-        elif name.endswith(".conll"):
-            spans = conll(name, data, text)
-        else:
+        readers = {
+            ".spanmark.json": spanmark,
+            ".w3c.jsonld": w3c,
+            ".brat.zip": brat,
+            ".doccano.jsonl": lambda n, d, t: doccano(n, d, t, args.doccano_unit),
+            ".labelstudio.json": labelstudio,
+            ".spacy.jsonl": spacy_jsonl,
+            ".conll": conll,
+        }
+        reader = next((r for suffix, r in readers.items() if name.endswith(suffix)), None)
+        if reader is None:
             fail(name, "unknown export")
-        result[name] = sorted(spans)
+        result[name] = sorted(reader(name, data, text))
     json.dump(result, sys.stdout, ensure_ascii=False)
 
 

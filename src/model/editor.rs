@@ -651,13 +651,14 @@ impl Editor {
                 added += 1;
             }
         }
-        let changed = !edits.is_empty() && self.edit(Edit::Batch(edits));
+        if !edits.is_empty() {
+            self.edit(Edit::Batch(edits));
+        }
         self.selected = None;
         self.notice = Some(Notice::Info(match choice {
             ImportChoice::Replace => format!("Replaced the annotations of {} with the {added} in {}.", self.doc().title(), pending.name),
             _ => format!("Merged {}: {added} added, {dropped} exact duplicate{} dropped.", pending.name, if dropped == 1 { "" } else { "s" }),
         }));
-        let _ = changed;
     }
 
     fn delete_document(&mut self, id: &str) {
