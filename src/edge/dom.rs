@@ -5,10 +5,11 @@ use web_sys::{Element, HtmlElement, ScrollBehavior, ScrollIntoViewOptions, Scrol
 
 use crate::model::AnnotationId;
 
-/// The highlight elements of annotation `id` inside `root`.
-fn marks_of(root: &Element, id: &AnnotationId) -> Vec<Element> {
+/// The elements inside `root` matching `selector` whose `data-id` is `id` (ids are compared as
+/// strings, so no id needs escaping into a selector).
+pub fn with_data_id(root: &Element, selector: &str, id: &AnnotationId) -> Vec<Element> {
     let mut found = Vec::new();
-    if let Ok(list) = root.query_selector_all("mark[data-id]") {
+    if let Ok(list) = root.query_selector_all(selector) {
         for i in 0..list.length() {
             if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
                 if el.get_attribute("data-id").as_deref() == Some(id.as_str()) {
@@ -22,7 +23,7 @@ fn marks_of(root: &Element, id: &AnnotationId) -> Vec<Element> {
 
 /// Scrolls annotation `id` to the middle of its scroll container and flashes it.
 pub fn reveal(root: &Element, id: &AnnotationId) {
-    let marks = marks_of(root, id);
+    let marks = with_data_id(root, "mark[data-id]", id);
     if let Some(first) = marks.first() {
         let options = ScrollIntoViewOptions::new();
         options.set_block(ScrollLogicalPosition::Center);

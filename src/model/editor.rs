@@ -556,13 +556,13 @@ impl Editor {
     /// already open), with a note of how its spans were placed.
     fn open_imported(&mut self, name: &str, format: &str, project: Project, report: Report) {
         let note = format!("Opened {name} ({format}): {report}.");
-        if self.docs.iter().any(|d| d.doc.sha256() == project.doc.sha256()) && self.pending.is_none() {
-            self.open_project(name.to_owned(), project);
-            self.notice = Some(Notice::Info(note));
-            return;
-        }
         if self.docs.iter().any(|d| d.doc.sha256() == project.doc.sha256()) {
-            return; // one question at a time; this one can be opened again after
+            // One question at a time: a second same-text document waits to be opened again.
+            if self.pending.is_none() {
+                self.open_project(name.to_owned(), project);
+                self.notice = Some(Notice::Info(note));
+            }
+            return;
         }
         self.add_document(project.doc, project.labels, project.annotations);
         self.notice = Some(if report.lost.is_empty() && report.hint.is_none() { Notice::Info(note) } else { Notice::Error(note) });

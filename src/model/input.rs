@@ -127,20 +127,12 @@ pub fn open(name: &str, bytes: &[u8], options: Options) -> Result<Opened, InputE
                     return Ok(opened);
                 }
                 if named_json {
-                    let error = match spanmark::parse(body) {
-                        Err(e) => e,
-                        Ok(_) => return Err(InputError::UnknownJson { name: name.to_owned() }),
-                    };
-                    return Err(InputError::Json { name: name.to_owned(), error });
+                    return Err(broken_json(name, body));
                 }
             }
         }
     } else if named_json {
-        let error = match spanmark::parse(body) {
-            Err(e) => e,
-            Ok(_) => return Err(InputError::UnknownJson { name: name.to_owned() }),
-        };
-        return Err(InputError::Json { name: name.to_owned(), error });
+        return Err(broken_json(name, body));
     }
     if lower.ends_with(".ann") || brat::looks_like_ann(body) {
         let spans = brat::parse_ann(&text).map_err(format_error)?;
@@ -151,6 +143,14 @@ pub fn open(name: &str, bytes: &[u8], options: Options) -> Result<Opened, InputE
         return Err(InputError::Empty { name: name.to_owned() });
     }
     Ok(Opened::Text { title: name.to_owned(), text })
+}
+
+/// The error for a `.json` file that does not parse: the JSON parser's line and column.
+fn broken_json(name: &str, body: &str) -> InputError {
+    match spanmark::parse(body) {
+        Err(error) => InputError::Json { name: name.to_owned(), error },
+        Ok(_) => InputError::UnknownJson { name: name.to_owned() },
+    }
 }
 
 fn read_json(name: &str, body: &str, value: &serde_json::Value, options: Options) -> Result<Opened, InputError> {

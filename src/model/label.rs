@@ -26,6 +26,17 @@ pub struct Label {
     pub hotkey: char,
 }
 
+impl Label {
+    /// A label from its fields as files write them; refused when the hotkey is not one character.
+    pub fn from_parts(id: &str, name: String, colour: String, hotkey: &str) -> Result<Label, String> {
+        let mut keys = hotkey.chars();
+        match (keys.next(), keys.next()) {
+            (Some(key), None) => Ok(Label { id: LabelId::new(id), name, colour, hotkey: key }),
+            _ => Err(format!("hotkey {hotkey:?} is not one character")),
+        }
+    }
+}
+
 /// The labels of a project, in the order they are shown.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Labels(Vec<Label>);

@@ -182,12 +182,8 @@ pub fn edit(r: &EditRecord) -> Result<Edit, RestoreError> {
 pub fn labels(records: &[LabelRecord]) -> Result<Labels, RestoreError> {
     let mut out = Vec::with_capacity(records.len());
     for r in records {
-        let mut keys = r.hotkey.chars();
-        let hotkey = match (keys.next(), keys.next()) {
-            (Some(c), None) => c,
-            _ => return Err(format!("label {}: hotkey {:?}", r.id, r.hotkey)),
-        };
-        out.push(Label { id: LabelId::new(&r.id), name: r.name.clone(), colour: r.colour.clone(), hotkey });
+        let label = Label::from_parts(&r.id, r.name.clone(), r.colour.clone(), &r.hotkey);
+        out.push(label.map_err(|e| format!("label {}: {e}", r.id))?);
     }
     Labels::new(out)
 }

@@ -412,6 +412,7 @@ fn spanmark_parse_names_what_is_wrong() {
         "\"a1\" is used twice",
     );
     check(with(&|v| v["document"]["text"] = "changed".into()), "sha256");
+    check(with(&|v| v["labels"][0]["hotkey"] = "12".into()), "labels[0]: hotkey \"12\" is not one character");
     assert_eq!(with(&|_| {}), Ok(()));
 }
 

@@ -25,13 +25,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
         let list_ref = list_ref.clone();
         use_effect_with(props.selected.clone(), move |selected| {
             if let (Some(id), Some(list)) = (selected, list_ref.cast::<web_sys::Element>()) {
-                let entry = list.query_selector_all("li[data-id]").ok().and_then(|all| {
-                    (0..all.length()).filter_map(|i| all.item(i)).find_map(|n| {
-                        use wasm_bindgen::JsCast;
-                        n.dyn_into::<web_sys::Element>().ok().filter(|el| el.get_attribute("data-id").as_deref() == Some(id.as_str()))
-                    })
-                });
-                if let Some(entry) = entry {
+                if let Some(entry) = edge::dom::with_data_id(&list, "li[data-id]", id).first() {
                     edge::dom::show(&entry);
                 }
             }

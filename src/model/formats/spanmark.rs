@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::annotation::{Annotation, AnnotationId, AnnotationSet, Rejected};
 use crate::model::document::Document;
-use crate::model::label::{Label, LabelId, Labels};
+use crate::model::label::{Label, Labels};
 use crate::model::span::Span;
 
 pub const FORMAT: &str = "spanmark";
@@ -268,13 +268,9 @@ pub fn parse(input: &str) -> Result<Project, ParseError> {
 fn read_labels(input: Vec<LabelIn>) -> Result<Labels, ParseError> {
     let mut labels = Vec::with_capacity(input.len());
     for (i, l) in input.into_iter().enumerate() {
-        let bad = |message: String| ParseError::BadLabel { path: format!("labels[{i}]"), message };
-        let mut keys = l.hotkey.chars();
-        let hotkey = match (keys.next(), keys.next()) {
-            (Some(c), None) => c,
-            _ => return Err(bad(format!("hotkey {:?} is not one character", l.hotkey))),
-        };
-        labels.push(Label { id: LabelId::new(&l.id), name: l.name, colour: l.colour, hotkey });
+        let label = Label::from_parts(&l.id, l.name, l.colour, &l.hotkey)
+            .map_err(|message| ParseError::BadLabel { path: format!("labels[{i}]"), message })?;
+        labels.push(label);
     }
     Labels::new(labels).map_err(|message| ParseError::BadLabel { path: "labels".to_owned(), message })
 }
