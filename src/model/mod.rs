@@ -8,6 +8,7 @@ pub mod formats;
 pub mod history;
 pub mod input;
 pub mod label;
+pub mod layout;
 pub mod persist;
 pub mod segments;
 pub mod span;

@@ -199,11 +199,37 @@ fn covering_walks_from_outermost_down() {
     assert!(ids(300).is_empty());
     let over: Vec<&str> = s.overlapping(Span::new(178, 201)).map(|a| a.id.as_str()).collect();
     assert_eq!(over, ["outer", "cross"]);
-    // The sweep over many ranges agrees with asking range by range.
-    let ranges: Vec<Span> = (0..30).map(|i| Span::new(i * 10, i * 10 + 7)).chain([Span::new(300, 300)]).collect();
-    let swept: Vec<Vec<&str>> = s.per_range(&ranges).into_iter().map(|v| v.iter().map(|a| a.id.as_str()).collect()).collect();
-    let asked: Vec<Vec<&str>> = ranges.iter().map(|r| s.overlapping(*r).map(|a| a.id.as_str()).collect()).collect();
-    assert_eq!(swept, asked);
+}
+
+proptest::proptest! {
+    /// The indexed lookups (by id, by range through the max-end tree) agree with a scan of the
+    /// whole list, after any mix of inserts and removes.
+    #[test]
+    fn indexed_lookups_agree_with_a_scan(
+        ops in proptest::collection::vec((0u32..200, 1u32..60, 0usize..3, proptest::bool::weighted(0.75)), 1..120),
+        queries in proptest::collection::vec((0u32..260, 0u32..40), 1..20),
+    ) {
+        let labels = ["actor", "claim", "event"];
+        let mut s = AnnotationSet::new();
+        for (i, (start, len, label, add)) in ops.into_iter().enumerate() {
+            if add {
+                let id = AnnotationId::new(&format!("x{i}"));
+                let _ = s.insert(Annotation { id, label: LabelId::new(labels[label]), span: Span::new(start, start + len) });
+            } else if let Some(victim) = s.iter().nth(start as usize % s.len().max(1)).map(|a| a.id.clone()) {
+                proptest::prop_assert!(s.remove(&victim).is_some());
+                proptest::prop_assert!(s.get(&victim).is_none());
+            }
+            for a in s.iter() {
+                proptest::prop_assert_eq!(s.get(&a.id), Some(a));
+            }
+            for &(start, len) in &queries {
+                let range = Span::new(start, start + len);
+                let indexed: Vec<&Annotation> = s.overlapping(range).collect();
+                let scanned: Vec<&Annotation> = s.iter().filter(|a| a.span.overlaps(range)).collect();
+                proptest::prop_assert_eq!(indexed, scanned);
+            }
+        }
+    }
 }
 
 #[test]
@@ -643,4 +669,66 @@ fn resuming_a_file_restores_it_exactly_or_asks() {
     open(&mut o, "daraa.spanmark.json", other.as_bytes());
     assert_eq!(o.docs.len(), 2);
     assert_eq!(reexport(&o), other);
+}
+
+proptest::proptest! {
+    /// The Fenwick tree's tops and lookups agree with summing the heights one by one, through
+    /// any sequence of measurements.
+    #[test]
+    fn heights_agree_with_a_running_sum(
+        lines in proptest::collection::vec(0usize..300, 1..80),
+        measures in proptest::collection::vec((0usize..80, 0.0f64..400.0), 0..40),
+        probes in proptest::collection::vec(-50.0f64..20_000.0, 1..20),
+    ) {
+        use super::layout::{Heights, Metrics};
+        let text: String = lines.iter().map(|&n| "x".repeat(n) + "\n").collect();
+        let doc = Document::new("t", text).expect("a valid text");
+        let mut h = Heights::estimate(&doc, Metrics::default());
+        let mut plain: Vec<f64> = (0..h.len()).map(|i| h.top(i + 1) - h.top(i)).collect();
+        for (i, px) in measures {
+            if i < plain.len() {
+                if h.measure(i, px) {
+                    plain[i] = px;
+                }
+                proptest::prop_assert!((plain[i] - px).abs() < 0.01);
+                proptest::prop_assert!(h.is_measured(i));
+            }
+        }
+        let mut sum = 0.0;
+        for (i, &px) in plain.iter().enumerate() {
+            proptest::prop_assert!((h.top(i) - sum).abs() < 1e-6);
+            sum += px;
+        }
+        proptest::prop_assert!((h.total() - sum).abs() < 1e-6);
+        for y in probes {
+            let at = h.at(y);
+            // The largest k whose first k paragraphs end at or above y, within the document.
+            let mut prefix = 0.0;
+            let mut expected = 0;
+            for (k, &px) in plain.iter().enumerate() {
+                prefix += px;
+                if prefix <= y {
+                    expected = k + 1;
+                }
+            }
+            let expected = expected.min(plain.len() - 1);
+            proptest::prop_assert_eq!(at, expected, "at({})", y);
+        }
+    }
+}
+
+#[test]
+fn the_window_holds_still_while_the_view_is_inside_it() {
+    use super::layout::{window, Heights, Metrics};
+    let text = "line of text\n".repeat(1000);
+    let doc = Document::new("t", text).expect("a valid text");
+    let metrics = Metrics { line: 10.0, gap: 10.0, blank: 5.0, per_line: 60.0 };
+    let h = Heights::estimate(&doc, metrics);
+    // 20 px a paragraph (13 characters fit one line): a 400 px view with 400 px margin each way.
+    assert_eq!(h.total(), 20_000.0);
+    let first = window(&h, &(0..0), 0.0, 400.0, 400.0);
+    assert_eq!(first, 0..41);
+    assert_eq!(window(&h, &first, 200.0, 600.0, 400.0), first, "still inside: no redraw");
+    assert_eq!(window(&h, &first, 700.0, 1100.0, 400.0), 15..76);
+    assert_eq!(window(&h, &first, 19_600.0, 20_000.0, 400.0), 960..1000, "the end");
 }
