@@ -3,6 +3,8 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 
+use yew::NodeRef;
+
 use crate::model::AnnotationId;
 
 /// The elements inside `root` matching `selector` whose `data-id` is `id` (ids are compared as
@@ -41,9 +43,11 @@ pub fn reveal(root: &Element, id: &AnnotationId) {
     }
 }
 
-/// Scrolls `element` just enough to show it (for the selected entry in the list).
-pub fn show(element: &Element) {
-    let options = ScrollIntoViewOptions::new();
-    options.set_block(ScrollLogicalPosition::Nearest);
-    element.scroll_into_view_with_scroll_into_view_options(&options);
+/// The band of `inner` that its scrolling ancestor `outer` shows, in `inner`'s own pixels
+/// (from its top edge): `(top, bottom)`.
+pub fn band_of(outer: &NodeRef, inner: &NodeRef) -> Option<(f64, f64)> {
+    let outer = outer.cast::<Element>()?;
+    let inner = inner.cast::<Element>()?;
+    let from = outer.get_bounding_client_rect().top() - inner.get_bounding_client_rect().top();
+    Some((from, from + f64::from(outer.client_height())))
 }

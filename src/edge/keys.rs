@@ -1,27 +1,30 @@
 //! Window-level listeners that live as long as a value.
 
 use wasm_bindgen::{closure::Closure, JsCast};
-use web_sys::{Event, KeyboardEvent};
+use web_sys::{Event, EventTarget, KeyboardEvent};
 
-/// A listener on `window`, removed when dropped.
+/// A listener on an event target (the window, a scrolling element), removed when dropped.
 pub struct Listener {
+    target: EventTarget,
     kind: &'static str,
     closure: Closure<dyn FnMut(Event)>,
 }
 
 impl Listener {
     pub fn on_window(kind: &'static str, handler: impl FnMut(Event) + 'static) -> Option<Listener> {
+        Listener::on(web_sys::window()?.into(), kind, handler)
+    }
+
+    pub fn on(target: EventTarget, kind: &'static str, handler: impl FnMut(Event) + 'static) -> Option<Listener> {
         let closure = Closure::<dyn FnMut(Event)>::new(handler);
-        web_sys::window()?.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref()).ok()?;
-        Some(Listener { kind, closure })
+        target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref()).ok()?;
+        Some(Listener { target, kind, closure })
     }
 }
 
 impl Drop for Listener {
     fn drop(&mut self) {
-        if let Some(w) = web_sys::window() {
-            let _ = w.remove_event_listener_with_callback(self.kind, self.closure.as_ref().unchecked_ref());
-        }
+        let _ = self.target.remove_event_listener_with_callback(self.kind, self.closure.as_ref().unchecked_ref());
     }
 }
 

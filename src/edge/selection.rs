@@ -1,9 +1,11 @@
 //! Selection ↔ offsets. The DOM counts UTF-16 units inside text nodes; the model counts code
 //! points of the whole document. This is the one place that converts between them.
 //!
-//! The `<article>` holds one element per paragraph, marked `data-p="<index>"`, whose text is
-//! exactly that paragraph's content and line terminator; so a boundary point's UTF-16 distance
-//! from its paragraph's start, plus the paragraph's start, is its position in the document.
+//! The `<article>` holds one element per drawn paragraph (all of them, or a window of a long
+//! document), marked `data-p="<index>"`, whose text is exactly that paragraph's content and line
+//! terminator; so a boundary point's UTF-16 distance from its paragraph's start, plus the
+//! paragraph's start, is its position in the document. A selection reaching past the drawn
+//! paragraphs is cut at the first and last drawn one.
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node, Range};
@@ -22,14 +24,15 @@ pub fn selected_span(article: &Element, doc: &Document) -> Option<Span> {
     whole.select_node_contents(article).ok()?;
     let (start_node, start_offset) = (range.start_container().ok()?, range.start_offset().ok()?);
     let (end_node, end_offset) = (range.end_container().ok()?, range.end_offset().ok()?);
+    let (first, last) = drawn(article, doc)?;
     // comparePoint: -1 before the article, 0 inside, 1 after.
     let start = match whole.compare_point(&start_node, start_offset).ok()? {
-        i16::MIN..=-1 => 0,
+        i16::MIN..=-1 => first,
         0 => point_to_cp(article, doc, &start_node, start_offset)?,
         _ => return None,
     };
     let end = match whole.compare_point(&end_node, end_offset).ok()? {
-        1..=i16::MAX => doc.len(),
+        1..=i16::MAX => last,
         0 => point_to_cp(article, doc, &end_node, end_offset)?,
         _ => return None,
     };
@@ -43,17 +46,31 @@ pub fn clear() {
     }
 }
 
+/// The paragraph element's index in the document.
+fn index_of(element: &Element) -> Option<usize> {
+    element.get_attribute("data-p")?.parse().ok()
+}
+
+/// Where the drawn text starts and ends, in the document.
+fn drawn(article: &Element, doc: &Document) -> Option<(u32, u32)> {
+    let first = doc.paragraphs().get(index_of(&article.first_element_child()?)?)?;
+    let last = doc.paragraphs().get(index_of(&article.last_element_child()?)?)?;
+    Some((first.content.start(), last.terminator.end()))
+}
+
 /// The document position of the DOM boundary point (`node`, `offset`) inside `article`.
 fn point_to_cp(article: &Element, doc: &Document, node: &Node, offset: u32) -> Option<u32> {
     let paragraphs = doc.paragraphs();
     let article_node: &Node = article.as_ref();
     if node == article_node {
-        // A point between paragraph elements: the start of the next one, or the end.
-        return Some(paragraphs.get(offset as usize).map_or(doc.len(), |p| p.content.start()));
+        // A point between paragraph elements: the start of the next one, or the end of the last.
+        return match article.children().item(offset) {
+            Some(next) => Some(paragraphs.get(index_of(&next)?)?.content.start()),
+            None => drawn(article, doc).map(|(_, end)| end),
+        };
     }
     let element = paragraph_element(article_node, node)?;
-    let index: usize = element.get_attribute("data-p")?.parse().ok()?;
-    let paragraph = paragraphs.get(index)?;
+    let paragraph = paragraphs.get(index_of(&element)?)?;
     let prefix: Range = article.owner_document()?.create_range().ok()?;
     prefix.set_start(&element, 0).ok()?;
     prefix.set_end(node, offset).ok()?;

@@ -91,8 +91,8 @@ impl AnnotationSet {
         self.items.get(at)
     }
 
-    /// Where `id` sits in `items`: O(log n + annotations with the same span).
-    fn position(&self, id: &AnnotationId) -> Option<usize> {
+    /// Where `id` sits in text order: O(log n + annotations with the same span).
+    pub fn position(&self, id: &AnnotationId) -> Option<usize> {
         let span = *self.spans.get(id)?;
         let from = self.items.partition_point(|a| (a.span.start(), a.span.end()) < (span.start(), span.end()));
         self.items[from..].iter().take_while(|a| a.span == span).position(|a| &a.id == id).map(|i| from + i)

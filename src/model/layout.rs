@@ -155,3 +155,19 @@ pub fn window(heights: &Heights, shown: &Range<usize>, top: f64, bottom: f64, ma
     }
     heights.touching(top - margin, bottom + margin)
 }
+
+/// Lists of more entries than this are drawn in part (see [`rows`]).
+pub const WHOLE_MAX_ROWS: usize = 200;
+
+/// Which of `count` rows of `row` pixels each to draw when the band `top..bottom` of the list
+/// is visible: the rows touching it and `spare` more on each side; all of them up to
+/// [`WHOLE_MAX_ROWS`].
+pub fn rows(count: usize, row: f64, top: f64, bottom: f64, spare: usize) -> Range<usize> {
+    if count <= WHOLE_MAX_ROWS || row <= 0.0 {
+        return 0..count;
+    }
+    let row_at = |y: f64| ((y.max(0.0) / row) as usize).min(count);
+    let first = row_at(top).saturating_sub(spare).min(count);
+    let last = (row_at(bottom.max(top)) + 1 + spare).min(count);
+    first..last
+}

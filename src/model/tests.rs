@@ -732,3 +732,13 @@ fn the_window_holds_still_while_the_view_is_inside_it() {
     assert_eq!(window(&h, &first, 700.0, 1100.0, 400.0), 15..76);
     assert_eq!(window(&h, &first, 19_600.0, 20_000.0, 400.0), 960..1000, "the end");
 }
+
+#[test]
+fn list_rows_follow_the_band() {
+    use super::layout::rows;
+    assert_eq!(rows(150, 76.0, 5_000.0, 5_700.0, 10), 0..150, "short lists are drawn whole");
+    assert_eq!(rows(10_000, 76.0, 0.0, 700.0, 10), 0..20);
+    assert_eq!(rows(10_000, 76.0, 76_000.0, 76_700.0, 10), 990..1020);
+    assert_eq!(rows(10_000, 76.0, 10_000_000.0, 10_000_700.0, 10), 9_990..10_000, "past the end");
+    assert_eq!(rows(10_000, 76.0, -300.0, 400.0, 10), 0..16, "above the start");
+}

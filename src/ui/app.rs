@@ -95,16 +95,6 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    // Bring a requested annotation into view.
-    {
-        let article_ref = article_ref.clone();
-        use_effect_with(editor.flash.clone(), move |flash| {
-            if let (Some((id, _)), Some(article)) = (flash, article_ref.cast::<web_sys::Element>()) {
-                edge::dom::reveal(&article, id);
-            }
-        });
-    }
-
     // Keep every change: write what the editor journalled, one batch at a time, in order.
     {
         let busy = use_mut_ref(|| Cell::new(false));
@@ -229,6 +219,7 @@ pub fn App(props: &AppProps) -> Html {
                         annotations={current.annotations.clone()}
                         selected={editor.selected.clone()}
                         armed={editor.armed.is_some()}
+                        flash={editor.flash.clone()}
                         node_ref={article_ref.clone()}
                         onaction={onaction.clone()}
                     />

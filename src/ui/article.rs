@@ -1,4 +1,5 @@
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::ops::Range;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
@@ -7,7 +8,8 @@ use yew::prelude::*;
 use super::paragraph::Paragraph;
 use super::state::DocRef;
 use crate::edge;
-use crate::model::{Action, Annotation, AnnotationId, AnnotationSet, Labels, Span};
+use crate::model::layout::{self, Heights, Metrics, WHOLE_MAX_CHARS};
+use crate::model::{Action, Annotation, AnnotationId, AnnotationSet, Document, Labels, Span};
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleProps {
@@ -16,16 +18,79 @@ pub struct ArticleProps {
     pub annotations: Rc<AnnotationSet>,
     pub selected: Option<AnnotationId>,
     pub armed: bool,
+    /// An annotation to bring into view and flash; the number changes on every request.
+    pub flash: Option<(AnnotationId, u32)>,
     pub node_ref: NodeRef,
     pub onaction: Callback<Action>,
 }
 
-/// The text, one memoized [`Paragraph`] per line. Its `textContent` is exactly the document.
+/// Which part of the document is drawn, and the heights that place it.
+struct View {
+    doc: Rc<Document>,
+    heights: Heights,
+    /// The paragraphs in the DOM: all of a short document, the viewport ± a screen of a long one.
+    window: Range<usize>,
+    whole: bool,
+    /// An annotation to reveal once its paragraph is drawn, and how many draws it has waited.
+    reveal: Option<(AnnotationId, u8)>,
+}
+
+impl View {
+    fn new(doc: &Rc<Document>) -> View {
+        let heights = Heights::estimate(doc, Metrics::default());
+        let whole = doc.len() <= WHOLE_MAX_CHARS;
+        let window = if whole { 0..heights.len() } else { heights.touching(0.0, 2_000.0) };
+        View { doc: doc.clone(), heights, window, whole, reveal: None }
+    }
+}
+
+/// The text, one memoized [`Paragraph`] per line. A document of up to [`WHOLE_MAX_CHARS`]
+/// is drawn whole (its `<article>`'s `textContent` is exactly the document); a longer one only
+/// around the viewport, between two spacers as tall as the paragraphs they stand for.
 #[component]
 pub fn Article(props: &ArticleProps) -> Html {
     let doc = &props.doc.0;
+    let view = use_mut_ref(|| View::new(doc));
+    if !Rc::ptr_eq(&view.borrow().doc, doc) {
+        *view.borrow_mut() = View::new(doc);
+    }
+    let redraw = use_force_update();
+    let top_ref = use_node_ref();
     // Where the mouse went down, to tell a click from a drag.
     let down_at = use_mut_ref(|| Cell::new((0, 0)));
+
+    // Follow the scroll position (and the window's size) with the drawn window.
+    {
+        let (view, top_ref, node_ref, redraw) = (view.clone(), top_ref.clone(), props.node_ref.clone(), redraw.clone());
+        use_effect_with(props.doc.clone(), move |_| {
+            let reader = node_ref.cast::<web_sys::Element>().and_then(|a| a.parent_element());
+            let follow = move |_: web_sys::Event| {
+                if follow_scroll(&view, &top_ref, &node_ref) {
+                    redraw.force_update();
+                }
+            };
+            let listeners = reader.map(|r| {
+                [edge::keys::Listener::on(r.into(), "scroll", follow.clone()), edge::keys::Listener::on_window("resize", follow)]
+            });
+            move || drop(listeners)
+        });
+    }
+    // A requested annotation: drawn first if it is off the window, then revealed.
+    {
+        let view = view.clone();
+        use_effect_with(props.flash.clone(), move |flash| {
+            view.borrow_mut().reveal = flash.as_ref().map(|(id, _)| (id.clone(), 0));
+        });
+    }
+    // After every draw: measure what was drawn, keep the window on the viewport, reveal.
+    {
+        let (view, top_ref, node_ref, annotations) = (view.clone(), top_ref.clone(), props.node_ref.clone(), props.annotations.clone());
+        use_effect(move || {
+            if after_draw(&view, &top_ref, &node_ref, &annotations) {
+                redraw.force_update();
+            }
+        });
+    }
 
     let onmousedown = {
         let down_at = down_at.clone();
@@ -61,9 +126,13 @@ pub fn Article(props: &ArticleProps) -> Html {
         })
     };
 
-    let contents: Vec<Span> = doc.paragraphs().iter().map(|p| p.content).collect();
+    let view = view.borrow();
+    let window = view.window.clone();
+    let (above, below) = (view.heights.top(window.start), view.heights.total() - view.heights.top(window.end));
+    let drawn = doc.paragraphs().get(window.clone()).unwrap_or_default();
+    let contents: Vec<Span> = drawn.iter().map(|p| p.content).collect();
     let per_paragraph = props.annotations.per_range(&contents);
-    let paragraphs = per_paragraph.into_iter().enumerate().map(|(index, touching)| {
+    let paragraphs = per_paragraph.into_iter().zip(window.clone()).map(|(touching, index)| {
         let touching: Vec<Annotation> = touching.into_iter().cloned().collect();
         let selected = props.selected.as_ref().filter(|id| touching.iter().any(|a| &a.id == *id)).cloned();
         html! {
@@ -79,15 +148,83 @@ pub fn Article(props: &ArticleProps) -> Html {
     });
 
     html! {
-        <article
-            class={classes!("text", props.armed.then_some("armed"))}
-            ref={props.node_ref.clone()}
-            aria-label="Document text"
-            {onmousedown}
-            {onmouseup}
-            {onclick}
-        >
-            { for paragraphs }
-        </article>
+        <>
+            <div class="text-spacer" ref={top_ref} style={format!("height:{above:.1}px")} aria-hidden="true"></div>
+            <article
+                class={classes!("text", props.armed.then_some("armed"))}
+                ref={props.node_ref.clone()}
+                aria-label="Document text"
+                {onmousedown}
+                {onmouseup}
+                {onclick}
+            >
+                { for paragraphs }
+            </article>
+            <div class="text-spacer" style={format!("height:{below:.1}px")} aria-hidden="true"></div>
+        </>
     }
+}
+
+/// The band of the text (in the text's own coordinates, from the top of paragraph 0) that the
+/// scrolling reader shows, and the reader's height.
+fn visible_band(top_ref: &NodeRef, node_ref: &NodeRef) -> Option<(f64, f64)> {
+    let top = top_ref.cast::<web_sys::Element>()?;
+    let reader = node_ref.cast::<web_sys::Element>()?.parent_element()?;
+    let origin = top.get_bounding_client_rect().top() - reader.get_bounding_client_rect().top();
+    let height = f64::from(reader.client_height());
+    Some((-origin, height))
+}
+
+/// Moves the window to the viewport when the viewport left it; true when it moved.
+fn follow_scroll(view: &Rc<RefCell<View>>, top_ref: &NodeRef, node_ref: &NodeRef) -> bool {
+    let mut view = view.borrow_mut();
+    if view.whole {
+        return false;
+    }
+    let Some((from, height)) = visible_band(top_ref, node_ref) else { return false };
+    let window = layout::window(&view.heights, &view.window, from, from + height, height);
+    let moved = window != view.window;
+    view.window = window;
+    moved
+}
+
+/// Measures the drawn paragraphs, moves the window if the measurements moved the viewport off
+/// it, and reveals a requested annotation (drawing its paragraph first). True when the article
+/// must be drawn again.
+fn after_draw(view: &Rc<RefCell<View>>, top_ref: &NodeRef, node_ref: &NodeRef, annotations: &AnnotationSet) -> bool {
+    let Some(article) = node_ref.cast::<web_sys::Element>() else { return false };
+    let mut again = false;
+    let whole = view.borrow().whole;
+    if !whole {
+        let children = article.children();
+        let mut v = view.borrow_mut();
+        for i in 0..children.length() {
+            let Some(p) = children.item(i) else { continue };
+            let Some(index) = p.get_attribute("data-p").and_then(|s| s.parse::<usize>().ok()) else { continue };
+            again |= v.heights.measure(index, p.get_bounding_client_rect().height());
+        }
+    }
+    again |= follow_scroll(view, top_ref, node_ref);
+    let Some((id, waited)) = view.borrow().reveal.clone() else { return again };
+    if !edge::dom::with_data_id(&article, "mark[data-id]", &id).is_empty() {
+        view.borrow_mut().reveal = None;
+        edge::dom::reveal(&article, &id);
+        return again;
+    }
+    // Not drawn: draw the paragraphs around it and scroll near it; the next draw reveals it.
+    let mut v = view.borrow_mut();
+    v.reveal = Some((id.clone(), waited.saturating_add(1)));
+    let Some(span) = annotations.get(&id).map(|a| a.span).filter(|_| waited < 2) else {
+        v.reveal = None;
+        return again;
+    };
+    let index = v.doc.paragraph_at(span.start());
+    let (Some((from, height)), Some(reader)) = (visible_band(top_ref, node_ref), article.parent_element()) else {
+        v.reveal = None;
+        return again;
+    };
+    let y = v.heights.top(index);
+    v.window = v.heights.touching(y - height, y + height);
+    reader.set_scroll_top((f64::from(reader.scroll_top()) + (y - from) - height / 2.0) as i32);
+    true
 }

@@ -39,7 +39,7 @@ pub fn Entry(props: &EntryProps) -> Html {
             <button class="entry-main" onclick={onselect} aria-current={props.selected.then_some("true")}>
                 <span class="entry-label"><span class="swatch"></span>{ name.clone() }</span>
                 <span class="entry-pos">{ format!("{}–{}", props.start, props.end) }</span>
-                <q class="entry-quote">{ shown }</q>
+                <q class="entry-quote" title={props.quote.clone()}>{ shown }</q>
             </button>
             <button class="entry-remove" onclick={onremove} aria-label={format!("Remove {name} “{}”", props.quote.chars().take(40).collect::<String>())} title="Remove">{ "×" }</button>
         </li>

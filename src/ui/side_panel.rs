@@ -5,6 +5,7 @@ use yew::prelude::*;
 use super::entry::Entry;
 use super::state::DocRef;
 use crate::edge;
+use crate::model::layout::rows;
 use crate::model::{Action, AnnotationId, AnnotationSet, Labels};
 
 #[derive(Properties, PartialEq)]
@@ -16,19 +17,37 @@ pub struct SidePanelProps {
     pub onaction: Callback<Action>,
 }
 
-/// Every annotation in text order, with a count per label.
+/// Height of one entry with the space below it, in CSS pixels (the stylesheet reads it as
+/// `--row`): every entry has this height, so a long list is drawn only where it is seen.
+const ROW: f64 = 76.0;
+/// Entries drawn beyond each edge of the visible part of a long list.
+const SPARE: usize = 12;
+
+/// Every annotation in text order, with a count per label. A long list draws only the entries
+/// near its visible part, between padding as tall as the entries it stands for.
 #[component]
 pub fn SidePanel(props: &SidePanelProps) -> Html {
+    let panel_ref = use_node_ref();
     let list_ref = use_node_ref();
+    // The visible band of the list, in the list's own pixels.
+    let band = use_state_eq(|| (0.0f64, 1_000.0f64));
+    let onscroll = {
+        let (band, panel_ref, list_ref) = (band.clone(), panel_ref.clone(), list_ref.clone());
+        Callback::from(move |_: Event| {
+            if let Some(b) = edge::dom::band_of(&panel_ref, &list_ref) {
+                band.set(b);
+            }
+        })
+    };
     // Keep the selected entry in view when it was picked in the text.
     {
-        let list_ref = list_ref.clone();
+        let (panel_ref, list_ref, annotations) = (panel_ref.clone(), list_ref.clone(), props.annotations.clone());
         use_effect_with(props.selected.clone(), move |selected| {
-            if let (Some(id), Some(list)) = (selected, list_ref.cast::<web_sys::Element>()) {
-                if let Some(entry) = edge::dom::with_data_id(&list, "li[data-id]", id).first() {
-                    edge::dom::show(&entry);
-                }
-            }
+            let Some(index) = selected.as_ref().and_then(|id| annotations.position(id)) else { return };
+            let (Some(panel), Some((from, to))) = (panel_ref.cast::<web_sys::Element>(), edge::dom::band_of(&panel_ref, &list_ref)) else { return };
+            let (top, bottom) = (index as f64 * ROW, (index + 1) as f64 * ROW);
+            let by = if top < from { top - from } else if bottom > to { bottom - to } else { return };
+            panel.set_scroll_top((f64::from(panel.scroll_top()) + by).round() as i32);
         });
     }
     let doc = &props.doc.0;
@@ -39,7 +58,9 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
             </li>
         }
     });
-    let entries = props.annotations.iter().map(|a| {
+    let total = props.annotations.len();
+    let shown = rows(total, ROW, band.0, band.1, SPARE);
+    let entries = props.annotations.iter().skip(shown.start).take(shown.len()).map(|a| {
         let label = props.labels.get(&a.label);
         html! {
             <Entry
@@ -55,14 +76,15 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
             />
         }
     });
+    let style = format!("--row:{ROW}px;height:{}px;padding-top:{}px", total as f64 * ROW, shown.start as f64 * ROW);
     html! {
-        <aside class="panel" aria-label="Annotations">
-            <h2>{ "Annotations " }<span class="total">{ props.annotations.len() }</span></h2>
+        <aside class="panel" aria-label="Annotations" ref={panel_ref} {onscroll}>
+            <h2>{ "Annotations " }<span class="total">{ total }</span></h2>
             <ul class="counts">{ for counts }</ul>
             if props.annotations.is_empty() {
                 <p class="empty">{ "No annotations yet. Select a phrase in the text and press 1–4." }</p>
             }
-            <ol class="entries" ref={list_ref}>{ for entries }</ol>
+            <ol class="entries" ref={list_ref} {style} start={(shown.start + 1).to_string()}>{ for entries }</ol>
         </aside>
     }
 }
