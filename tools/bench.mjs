@@ -53,15 +53,22 @@ async function corpus() {
 
 /** A spanmark file of `chars` code points with `spans` annotations at word boundaries. */
 function makeFile(source, chars, spans, seed) {
-  let text = '';
-  while ([...text].length < chars) text += source;
-  text = [...text].slice(0, chars).join('');
-  const cps = [...text];
+  let cps = [];
+  const sourceCps = [...source];
+  while (cps.length < chars) cps = cps.concat(sourceCps);
+  cps = cps.slice(0, chars);
+  const text = cps.join('');
+  // Code-point index of every UTF-16 index (linear: the texts are long).
+  const cpAt = new Uint32Array(text.length + 1);
+  for (let i = 0, cp = 0; i <= text.length; cp += 1) {
+    cpAt[i] = cp;
+    const c = text.codePointAt(i);
+    if (c > 0xffff) cpAt[i + 1] = cp;
+    i += c > 0xffff ? 2 : 1;
+  }
   const words = [];
   const re = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
-  for (let m = re.exec(text); m; m = re.exec(text)) words.push([[...text.slice(0, m.index)].length, 0, m[0]]);
-  // Code-point ends (the texts are BMP, but count properly anyway).
-  for (const w of words) w[1] = w[0] + [...w[2]].length;
+  for (let m = re.exec(text); m; m = re.exec(text)) words.push([cpAt[m.index], cpAt[m.index + m[0].length]]);
   const rand = random(seed);
   const labels = ['actor', 'location', 'claim', 'event'];
   const seen = new Set();

@@ -28,6 +28,11 @@ impl Drop for Listener {
     }
 }
 
+/// Ctrl+F or Cmd+F: the app's find.
+pub fn is_find(event: &KeyboardEvent) -> bool {
+    (event.ctrl_key() || event.meta_key()) && !event.alt_key() && !event.shift_key() && event.key().eq_ignore_ascii_case("f")
+}
+
 /// What a key press means to the editor, before it knows the editor's state.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Key {

@@ -91,3 +91,96 @@ fn paragraph_element(article: &Node, node: &Node) -> Option<Element> {
         current = parent;
     }
 }
+
+/// How a found span is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Show {
+    /// Painted as the find's current match (the CSS highlight `find`); the selection and the
+    /// focus stay where they are, so typing in the find box goes on.
+    Mark,
+    /// Made the page's selection, ready for a label key.
+    Select,
+}
+
+/// Shows `span` in the text as `how` says and scrolls it to the middle of the reader; false
+/// when its paragraphs are not drawn.
+pub fn show(article: &Element, doc: &Document, span: Span, how: Show) -> bool {
+    let place = || -> Option<Range> {
+        let range = article.owner_document()?.create_range().ok()?;
+        let (node, offset) = cp_to_point(article, doc, span.start())?;
+        range.set_start(&node, offset).ok()?;
+        let (node, offset) = cp_to_point(article, doc, span.end())?;
+        range.set_end(&node, offset).ok()?;
+        Some(range)
+    };
+    let Some(range) = place() else { return false };
+    match how {
+        Show::Mark => mark_found(Some(&range)),
+        Show::Select => {
+            mark_found(None);
+            if let Some(Ok(Some(selection))) = web_sys::window().map(|w| w.get_selection()) {
+                let _ = selection.remove_all_ranges();
+                let _ = selection.add_range(&range);
+            }
+        }
+    }
+    if let Some(reader) = article.parent_element() {
+        let (at, view) = (range.get_bounding_client_rect(), reader.get_bounding_client_rect());
+        let middle = (at.top() + at.bottom()) / 2.0 - (view.top() + view.bottom()) / 2.0;
+        if at.top() < view.top() + 40.0 || at.bottom() > view.bottom() - 40.0 {
+            reader.set_scroll_top((f64::from(reader.scroll_top()) + middle).round() as i32);
+        }
+    }
+    true
+}
+
+/// Paints `range` as the find's current match (`::highlight(find)` in the stylesheet), or
+/// clears it. Browsers without the CSS Custom Highlight API show nothing.
+pub fn mark_found(range: Option<&Range>) {
+    use js_sys::{Array, Function, Reflect};
+    use wasm_bindgen::JsValue;
+    let run = || -> Option<()> {
+        let window: JsValue = web_sys::window()?.into();
+        let registry = Reflect::get(&Reflect::get(&window, &"CSS".into()).ok()?, &"highlights".into()).ok()?;
+        let method = |name: &str| Reflect::get(&registry, &name.into()).ok()?.dyn_into::<Function>().ok();
+        match range {
+            Some(range) => {
+                let class = Reflect::get(&window, &"Highlight".into()).ok()?.dyn_into::<Function>().ok()?;
+                let highlight = Reflect::construct(&class, &Array::of1(range)).ok()?;
+                method("set")?.call2(&registry, &"find".into(), &highlight).ok()?;
+            }
+            None => {
+                method("delete")?.call1(&registry, &"find".into()).ok()?;
+            }
+        }
+        Some(())
+    };
+    let _ = run();
+}
+
+/// The DOM boundary point of document position `cp`, when its paragraph is drawn: the text node
+/// and UTF-16 offset in it.
+fn cp_to_point(article: &Element, doc: &Document, cp: u32) -> Option<(Node, u32)> {
+    let index = doc.paragraph_at(cp);
+    let paragraph = doc.paragraphs().get(index)?;
+    let element = article.query_selector(&format!("[data-p=\"{index}\"]")).ok()??;
+    let mut left = doc.utf16_of(cp).0.checked_sub(doc.utf16_of(paragraph.content.start()).0)?;
+    let walker = article.owner_document()?.create_tree_walker_with_what_to_show(&element, 4).ok()?; // SHOW_TEXT
+    let mut last = None;
+    while let Some(node) = walker.next_node().ok()? {
+        let length = node.text_content().map_or(0, |t| t.encode_utf16().count() as u32);
+        if left <= length {
+            return Some((node, left));
+        }
+        left -= length;
+        last = Some(node);
+    }
+    // Past the last text node (an empty paragraph): the end of the paragraph element.
+    match last {
+        Some(node) => {
+            let length = node.text_content().map_or(0, |t| t.encode_utf16().count() as u32);
+            Some((node, length))
+        }
+        None => Some((element.into(), 0)),
+    }
+}

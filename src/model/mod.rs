@@ -10,6 +10,7 @@ pub mod input;
 pub mod label;
 pub mod layout;
 pub mod persist;
+pub mod search;
 pub mod segments;
 pub mod span;
 

@@ -742,3 +742,24 @@ fn list_rows_follow_the_band() {
     assert_eq!(rows(10_000, 76.0, 10_000_000.0, 10_000_700.0, 10), 9_990..10_000, "past the end");
     assert_eq!(rows(10_000, 76.0, -300.0, 400.0, 10), 0..16, "above the start");
 }
+
+#[test]
+fn find_ignores_case_and_counts_code_points() {
+    use super::search::find;
+    // Each match written as "start..end".
+    fn check(text: &str, query: &str, expected: &[&str]) {
+        let got: Vec<String> = find(text, query).matches.iter().map(|s| format!("{}..{}", s.start(), s.end())).collect();
+        assert_eq!(got, expected, "find({query:?}) in {text:?}");
+    }
+    check("Damascus and damascus, DAMASCUS.", "damascus", &["0..8", "13..21", "23..31"]);
+    check("no query", "", &[]);
+    check("aaaa", "aa", &["0..2", "2..4"]);
+    // After astral characters, offsets are still code points.
+    check("🇸🇾 Syria 👨‍👩‍👧 syria", "SYRIA", &["3..8", "15..20"]);
+    check("café cafe\u{301}", "café", &["0..4"]);
+    check("e\u{301} then é", "e\u{301}", &["0..2"]);
+    check("İstanbul", "i\u{307}stanbul", &["0..8"]);
+    check("Straße STRASSE", "straße", &["0..6"]);
+    check("سوريا وسوريا", "سوريا", &["0..5", "7..12"]);
+    check("line\r\nnext", "e\r\nn", &["3..7"]);
+}

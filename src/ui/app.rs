@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::article::Article;
 use super::documents::{DocSummary, Documents};
+use super::find_bar::FindBar;
 use super::import_dialog::ImportDialog;
 use super::label_bar::LabelBar;
 use super::new_document_dialog::NewDocumentDialog;
@@ -14,10 +15,10 @@ use super::side_panel::SidePanel;
 use super::state::{DocRef, EditorState};
 use super::toolbar::Toolbar;
 use crate::edge::storage::Store;
-use crate::edge::{self, keys::Key};
+use crate::edge::{self, keys::Key, selection::Show};
 use crate::model::persist::Write;
 use crate::model::formats::export::{self, Kind};
-use crate::model::{Action, Editor, LabelId, Notice, Saving};
+use crate::model::{Action, Editor, LabelId, Notice, Saving, Span};
 
 #[derive(Properties)]
 pub struct AppProps {
@@ -41,6 +42,8 @@ pub fn App(props: &AppProps) -> Html {
     });
     let article_ref = use_node_ref();
     let new_document = use_state(|| false);
+    // The find's current match, numbered so that showing the same one again still scrolls.
+    let found = use_state(|| None::<(Span, Show, u32)>);
     let editor = &state.0;
 
     // A label's key or button: tag the selection, relabel the selected span, or arm the label.
@@ -182,6 +185,13 @@ pub fn App(props: &AppProps) -> Html {
             }
         })
     };
+    let onfound = {
+        let found = found.clone();
+        Callback::from(move |shown: Option<(Span, Show)>| {
+            let n = found.as_ref().map_or(0, |(_, _, n)| n.wrapping_add(1));
+            found.set(shown.map(|(span, how)| (span, how, n)));
+        })
+    };
     let onnew = {
         let new_document = new_document.clone();
         Callback::from(move |open: bool| new_document.set(open))
@@ -212,6 +222,8 @@ pub fn App(props: &AppProps) -> Html {
             <NoticeBar notice={editor.notice.clone()} saving={editor.saving.clone()} onaction={onaction.clone()} onexport={onexport.reform(|_: ()| Kind::Spanmark)} />
             <main class="workspace">
                 <Documents docs={summaries} current={current.id.clone()} onaction={onaction.clone()} />
+                <div class="reading">
+                <FindBar doc={DocRef(current.doc.clone())} {onfound} />
                 <div class="reader" id="reader">
                     <Article
                         doc={DocRef(current.doc.clone())}
@@ -220,9 +232,11 @@ pub fn App(props: &AppProps) -> Html {
                         selected={editor.selected.clone()}
                         armed={editor.armed.is_some()}
                         flash={editor.flash.clone()}
+                        found={*found}
                         node_ref={article_ref.clone()}
                         onaction={onaction.clone()}
                     />
+                </div>
                 </div>
                 <SidePanel
                     doc={DocRef(current.doc.clone())}

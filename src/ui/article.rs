@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::paragraph::Paragraph;
 use super::state::DocRef;
 use crate::edge;
+use crate::edge::selection::Show;
 use crate::model::layout::{self, Heights, Metrics, WHOLE_MAX_CHARS};
 use crate::model::{Action, Annotation, AnnotationId, AnnotationSet, Document, Labels, Span};
 
@@ -20,6 +21,8 @@ pub struct ArticleProps {
     pub armed: bool,
     /// An annotation to bring into view and flash; the number changes on every request.
     pub flash: Option<(AnnotationId, u32)>,
+    /// A find's match to bring into view and show; the number changes on every request.
+    pub found: Option<(Span, Show, u32)>,
     pub node_ref: NodeRef,
     pub onaction: Callback<Action>,
 }
@@ -31,8 +34,17 @@ struct View {
     /// The paragraphs in the DOM: all of a short document, the viewport ± a screen of a long one.
     window: Range<usize>,
     whole: bool,
-    /// An annotation to reveal once its paragraph is drawn, and how many draws it has waited.
-    reveal: Option<(AnnotationId, u8)>,
+    /// What to reveal once its paragraph is drawn, and how many draws it has waited.
+    reveal: Option<(Target, u8)>,
+}
+
+/// Something to bring into view.
+#[derive(Clone)]
+enum Target {
+    /// Scrolled to the middle and flashed.
+    Annotation(AnnotationId),
+    /// Scrolled into view and shown as the find's match or selected.
+    Text(Span, Show),
 }
 
 impl View {
@@ -75,11 +87,22 @@ pub fn Article(props: &ArticleProps) -> Html {
             move || drop(listeners)
         });
     }
-    // A requested annotation: drawn first if it is off the window, then revealed.
+    // A requested annotation or match: drawn first if it is off the window, then revealed.
     {
         let view = view.clone();
         use_effect_with(props.flash.clone(), move |flash| {
-            view.borrow_mut().reveal = flash.as_ref().map(|(id, _)| (id.clone(), 0));
+            if let Some((id, _)) = flash {
+                view.borrow_mut().reveal = Some((Target::Annotation(id.clone()), 0));
+            }
+        });
+    }
+    {
+        let view = view.clone();
+        use_effect_with(props.found, move |found| {
+            match found {
+                Some((span, how, _)) => view.borrow_mut().reveal = Some((Target::Text(*span, *how), 0)),
+                None => edge::selection::mark_found(None),
+            }
         });
     }
     // After every draw: measure what was drawn, keep the window on the viewport, reveal.
@@ -205,20 +228,34 @@ fn after_draw(view: &Rc<RefCell<View>>, top_ref: &NodeRef, node_ref: &NodeRef, a
         }
     }
     again |= follow_scroll(view, top_ref, node_ref);
-    let Some((id, waited)) = view.borrow().reveal.clone() else { return again };
-    if !edge::dom::with_data_id(&article, "mark[data-id]", &id).is_empty() {
-        view.borrow_mut().reveal = None;
-        edge::dom::reveal(&article, &id);
+    let Some((target, waited)) = view.borrow().reveal.clone() else { return again };
+    let doc = view.borrow().doc.clone();
+    let shown = match &target {
+        Target::Annotation(id) => {
+            let drawn = !edge::dom::with_data_id(&article, "mark[data-id]", id).is_empty();
+            if drawn {
+                edge::dom::reveal(&article, id);
+            }
+            drawn
+        }
+        Target::Text(span, how) => edge::selection::show(&article, &doc, *span, *how),
+    };
+    let mut v = view.borrow_mut();
+    if shown {
+        v.reveal = None;
         return again;
     }
     // Not drawn: draw the paragraphs around it and scroll near it; the next draw reveals it.
-    let mut v = view.borrow_mut();
-    v.reveal = Some((id.clone(), waited.saturating_add(1)));
-    let Some(span) = annotations.get(&id).map(|a| a.span).filter(|_| waited < 2) else {
+    v.reveal = Some((target.clone(), waited.saturating_add(1)));
+    let start = match &target {
+        Target::Annotation(id) => annotations.get(id).map(|a| a.span.start()),
+        Target::Text(span, _) => Some(span.start()),
+    };
+    let (Some(start), true) = (start, waited < 2) else {
         v.reveal = None;
         return again;
     };
-    let index = v.doc.paragraph_at(span.start());
+    let index = v.doc.paragraph_at(start);
     let (Some((from, height)), Some(reader)) = (visible_band(top_ref, node_ref), article.parent_element()) else {
         v.reveal = None;
         return again;

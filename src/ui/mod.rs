@@ -6,6 +6,7 @@ mod article;
 mod documents;
 mod entry;
 mod export_menu;
+mod find_bar;
 mod import_dialog;
 mod label_bar;
 mod new_document_dialog;
