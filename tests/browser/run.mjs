@@ -4,5 +4,6 @@ import { run } from './harness.mjs';
 import './annotator.mjs';
 import './persistence.mjs';
 import './formats.mjs';
+import './long.mjs';
 
 await run();
