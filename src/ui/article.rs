@@ -172,7 +172,7 @@ pub fn Article(props: &ArticleProps) -> Html {
 
     html! {
         <>
-            <div class="text-spacer" ref={top_ref} style={format!("height:{above:.1}px")} aria-hidden="true"></div>
+            <div class="text-spacer" ref={top_ref} style={format!("height:{}px", above.round() as i64)} aria-hidden="true"></div>
             <article
                 class={classes!("text", props.armed.then_some("armed"))}
                 ref={props.node_ref.clone()}
@@ -183,7 +183,7 @@ pub fn Article(props: &ArticleProps) -> Html {
             >
                 { for paragraphs }
             </article>
-            <div class="text-spacer" style={format!("height:{below:.1}px")} aria-hidden="true"></div>
+            <div class="text-spacer" style={format!("height:{}px", below.round() as i64)} aria-hidden="true"></div>
         </>
     }
 }

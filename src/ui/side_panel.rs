@@ -19,7 +19,7 @@ pub struct SidePanelProps {
 
 /// Height of one entry with the space below it, in CSS pixels (the stylesheet reads it as
 /// `--row`): every entry has this height, so a long list is drawn only where it is seen.
-const ROW: f64 = 76.0;
+const ROW: u32 = 76;
 /// Entries drawn beyond each edge of the visible part of a long list.
 const SPARE: usize = 12;
 
@@ -45,7 +45,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
         use_effect_with(props.selected.clone(), move |selected| {
             let Some(index) = selected.as_ref().and_then(|id| annotations.position(id)) else { return };
             let (Some(panel), Some((from, to))) = (panel_ref.cast::<web_sys::Element>(), edge::dom::band_of(&panel_ref, &list_ref)) else { return };
-            let (top, bottom) = (index as f64 * ROW, (index + 1) as f64 * ROW);
+            let (top, bottom) = (index as f64 * f64::from(ROW), (index + 1) as f64 * f64::from(ROW));
             let by = if top < from { top - from } else if bottom > to { bottom - to } else { return };
             panel.set_scroll_top((f64::from(panel.scroll_top()) + by).round() as i32);
         });
@@ -59,7 +59,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
         }
     });
     let total = props.annotations.len();
-    let shown = rows(total, ROW, band.0, band.1, SPARE);
+    let shown = rows(total, f64::from(ROW), band.0, band.1, SPARE);
     let entries = props.annotations.iter().skip(shown.start).take(shown.len()).map(|a| {
         let label = props.labels.get(&a.label);
         html! {
@@ -76,7 +76,9 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
             />
         }
     });
-    let style = format!("--row:{ROW}px;height:{}px;padding-top:{}px", total as f64 * ROW, shown.start as f64 * ROW);
+    // Whole pixels: the stylesheet needs no fractions here, and the wasm no float formatting.
+    let px = |rows: usize| rows.saturating_mul(ROW as usize);
+    let style = format!("--row:{ROW}px;height:{}px;padding-top:{}px", px(total), px(shown.start));
     html! {
         <aside class="panel" aria-label="Annotations" ref={panel_ref} {onscroll}>
             <h2>{ "Annotations " }<span class="total">{ total }</span></h2>
