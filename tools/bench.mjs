@@ -137,6 +137,8 @@ function arm([trigger, doneSource, slot]) {
   const observer = new MutationObserver(() => {
     if (start !== null && done()) {
       observer.disconnect();
+      // The script's share: from the event to the change in the DOM (no frame wait).
+      results[`${slot}:script`] = performance.now() - start;
       afterPaint();
     }
   });
@@ -149,8 +151,12 @@ function arm([trigger, doneSource, slot]) {
   }, 20_000);
 }
 
-/** Arms measurements, does `act`, and returns each measurement in ms. */
-async function measure(page, trigger, dones, act) {
+/** The script share of each kind of edit (event → DOM changed), for the table. */
+const SCRIPT = {};
+
+/** Arms measurements, does `act`, and returns each measurement in ms; the first one's script
+ * share is added to SCRIPT[kind]. */
+async function measure(page, trigger, dones, act, kind) {
   const slots = dones.map((_, i) => `m${i}`);
   for (const [i, done] of dones.entries()) await page.evaluate(arm, [trigger, done, slots[i]]);
   await act();
@@ -161,6 +167,8 @@ async function measure(page, trigger, dones, act) {
     // A change that never came (within 20 s) is recorded as Infinity: shown as "> 20 s".
     out.push(typeof value === 'number' ? value : Infinity);
   }
+  const script = await page.evaluate((slot) => window.__bench.results[`${slot}:script`], slots[0]);
+  if (kind && typeof script === 'number') (SCRIPT[kind] ??= []).push(script);
   return out;
 }
 
@@ -228,8 +236,16 @@ async function clickSomeMark(page, n) {
   }, n);
   if (!box) return false;
   await page.mouse.click(box.x, box.y);
+  // A person's key press comes well after the click has been drawn: let its frame finish.
+  await settle(page);
   return true;
 }
+
+/** Waits for the frame after the next one: what the last input changed is drawn. */
+const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+/** In the page: what the text and the list show (count, and each drawn mark's id and label). */
+const SHOWN = `() => document.querySelector('aside.panel .total').textContent + [...document.querySelectorAll('article.text mark[data-id]')].map((m) => m.dataset.id + m.dataset.label).join()`;
 
 async function benchCase(browser, url, c, source, dir) {
   const path = join(dir, `bench-${c.chars}.spanmark.json`);
@@ -257,9 +273,10 @@ async function benchCase(browser, url, c, source, dir) {
   const saves = [];
   for (let i = 0; i < EDITS; i += 1) {
     if (!(await dragSomeWord(page, i % 7))) break;
+    await settle(page);
     const count = JSON.stringify(await page.locator('aside.panel .total').textContent());
     const changed = `() => document.querySelector('aside.panel .total').textContent !== ${count}`;
-    const [painted, saved] = await measure(page, 'keydown', [changed, `() => (${changed})() && document.querySelector('.save-status.saved')`], () => page.keyboard.press(String(1 + (i % 4))));
+    const [painted, saved] = await measure(page, 'keydown', [changed, `() => (${changed})() && document.querySelector('.save-status.saved')`], () => page.keyboard.press(String(1 + (i % 4))), 'add');
     add.push(painted);
     saves.push(saved);
   }
@@ -270,7 +287,7 @@ async function benchCase(browser, url, c, source, dir) {
     if (!(await clickSomeMark(page, i))) break;
     const label = await page.locator('article.text mark.selected').first().getAttribute('data-label');
     const next = ['1', '2', '3', '4'].find((k) => ['actor', 'location', 'claim', 'event'][Number(k) - 1] !== label);
-    const [painted] = await measure(page, 'keydown', [`() => { const m = document.querySelector('article.text mark.selected'); return m && m.dataset.label !== ${JSON.stringify(label)}; }`], () => page.keyboard.press(next));
+    const [painted] = await measure(page, 'keydown', [`() => { const m = document.querySelector('article.text mark.selected'); return m && m.dataset.label !== ${JSON.stringify(label)}; }`], () => page.keyboard.press(next), 'relabel');
     relabel.push(painted);
     await page.keyboard.press('Escape');
   }
@@ -279,17 +296,22 @@ async function benchCase(browser, url, c, source, dir) {
   for (let i = 0; i < EDITS; i += 1) {
     if (!(await clickSomeMark(page, i))) break;
     const count = JSON.stringify(await page.locator('aside.panel .total').textContent());
-    const [painted] = await measure(page, 'keydown', [`() => document.querySelector('aside.panel .total').textContent !== ${count}`], () => page.keyboard.press('Delete'));
+    const [painted] = await measure(page, 'keydown', [`() => document.querySelector('aside.panel .total').textContent !== ${count}`], () => page.keyboard.press('Delete'), 'delete');
     del.push(painted);
   }
   row.delete_p95_ms = p95(del);
   const undo = [];
   for (let i = 0; i < EDITS; i += 1) {
-    const count = JSON.stringify(await page.locator('aside.panel .total').textContent());
-    const [painted] = await measure(page, 'keydown', [`() => document.querySelector('aside.panel .total').textContent !== ${count}`], () => page.keyboard.press('Control+z'));
+    // Undoing a relabel changes no count: any change to what is shown counts.
+    const shown = JSON.stringify(await page.evaluate(`(${SHOWN})()`));
+    const [painted] = await measure(page, 'keydown', [`() => (${SHOWN})() !== ${shown}`], () => page.keyboard.press('Control+z'), 'undo');
     undo.push(painted);
+    await settle(page);
   }
   row.undo_p95_ms = p95(undo);
+  // The script's share of every edit (keydown → DOM changed, before the frame), p95 per kind.
+  row.script_p95_ms = Object.fromEntries(Object.entries(SCRIPT).map(([kind, xs]) => [kind, p95(xs)]));
+  for (const kind of Object.keys(SCRIPT)) delete SCRIPT[kind];
   // Scroll from top to bottom, a screen per frame; frame times between.
   row.scroll_frame_p95_ms = p95(await page.evaluate(() => new Promise((resolve) => {
     const reader = document.querySelector('#reader');
@@ -335,6 +357,8 @@ async function benchCase(browser, url, c, source, dir) {
   return row;
 }
 
+let seedRss = null;
+
 async function seedOpen(browser, url) {
   const times = [];
   for (let i = 0; i < Math.max(5, RUNS); i += 1) {
@@ -346,6 +370,8 @@ async function seedOpen(browser, url) {
       const nav = performance.getEntriesByType('navigation')[0];
       r(performance.now() - (nav ? nav.startTime : 0));
     })))));
+    // The renderer on the seed article alone: the floor under every case's RSS.
+    if (i === 0) seedRss = await rendererRss();
     await context.close();
   }
   return median(times);
@@ -371,7 +397,8 @@ const dir = join(tmpdir(), 'spanmark-bench');
 await mkdir(dir, { recursive: true });
 const source = await corpus();
 const results = { date: new Date().toISOString(), runs: RUNS, edits: EDITS, bundle: await bundleKb(), seed_open_ms: await seedOpen(browser, url), cases: [] };
-console.log(`bundle: ${fmt(results.bundle.raw_kb)} KB raw, ${fmt(results.bundle.gzip_kb)} KB gzip; seed article navigation → taggable: ${fmt(results.seed_open_ms)} ms (median of ${Math.max(5, RUNS)})`);
+results.seed_renderer_rss_mb = seedRss;
+console.log(`bundle: ${fmt(results.bundle.raw_kb)} KB raw, ${fmt(results.bundle.gzip_kb)} KB gzip; seed article navigation → taggable: ${fmt(results.seed_open_ms)} ms (median of ${Math.max(5, RUNS)}); renderer RSS on the seed article: ${fmt(seedRss)} MB`);
 for (const c of CASES) {
   const row = await benchCase(browser, url, c, source, dir);
   results.cases.push(row);
@@ -382,6 +409,7 @@ server.close();
 const cols = [
   ['case', (r) => `${r.case} chars, ${r.spans} spans`], ['open → painted ms', (r) => fmt(r.open_ms)], ['add p95', (r) => fmt(r.add_p95_ms)],
   ['relabel p95', (r) => fmt(r.relabel_p95_ms)], ['delete p95', (r) => fmt(r.delete_p95_ms)], ['undo p95', (r) => fmt(r.undo_p95_ms)],
+  ['script p95 (add/relabel/delete/undo)', (r) => ['add', 'relabel', 'delete', 'undo'].map((k) => fmt(r.script_p95_ms?.[k])).join(' / ')],
   ['scroll frame p95', (r) => fmt(r.scroll_frame_p95_ms)], ['export ms', (r) => fmt(r.export_ms)], ['autosave p95', (r) => fmt(r.autosave_p95_ms)],
   ['renderer RSS MB', (r) => fmt(r.renderer_rss_mb)], ['JS heap MB', (r) => fmt(r.js_heap_mb)], ['wasm MB', (r) => fmt(r.wasm_memory_mb)],
 ];
