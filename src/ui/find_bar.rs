@@ -120,9 +120,9 @@ pub fn FindBar(props: &FindBarProps) -> Html {
                 {oninput}
                 {onkeydown}
             />
-            <span class="find-count" role="status" aria-live="polite">{ status }</span>
             <button class="tool small" onclick={Callback::from(move |_| prev(false))} disabled={found.matches.is_empty()} title="Previous match (Shift+Enter)" aria-label="Previous match">{ "↑" }</button>
             <button class="tool small" onclick={Callback::from(move |_| next(true))} disabled={found.matches.is_empty()} title="Next match (Enter)" aria-label="Next match">{ "↓" }</button>
+            <span class="find-count" role="status" aria-live="polite">{ status }</span>
         </div>
     }
 }
