@@ -1,12 +1,13 @@
 //! The browser edge in a real browser (headless Chromium through wasm-bindgen-test): the
 //! Article component rendered over texts with emoji, ZWJ sequences, combining marks, CRLF, lone CR,
 //! Arabic and Hebrew; DOM selections set at every pair of UTF-16 boundaries come back as the right
-//! code-point spans. Run with `make test-wasm`.
+//! code-point spans, and code-point spans selected by the edge read back the same. Run with
+//! `make test-wasm`.
 #![cfg(target_arch = "wasm32")]
 
 use std::rc::Rc;
 
-use spanmark::edge::selection::selected_span;
+use spanmark::edge::selection::{selected_span, show, Show};
 use spanmark::model::{Action, Annotation, AnnotationId, AnnotationSet, Document, LabelId, Labels, Span};
 use spanmark::ui::{Article, ArticleProps, DocRef};
 use wasm_bindgen_test::*;
@@ -52,6 +53,8 @@ async fn render(text: &str) -> (Element, Rc<Document>) {
         annotations: Rc::new(annotations),
         selected: None,
         armed: false,
+        flash: None,
+        found: None,
         node_ref: node_ref.clone(),
         onaction: Callback::from(|_: Action| {}),
     };
@@ -179,4 +182,25 @@ fn a_panic_leaves_a_message_not_a_blank_page() {
     assert!(text.contains("reload the page to carry on"), "{text}");
     assert!(text.contains("boom"), "{text}");
     overlay.remove();
+}
+
+#[wasm_bindgen_test]
+async fn every_span_selected_from_code_points_reads_back_the_same() {
+    // The way back, used by find: a code-point span becomes a DOM selection, which the edge
+    // reads as the same span.
+    let mut checked = 0;
+    for text in TEXTS {
+        let (article, doc) = render(text).await;
+        let n = doc.len();
+        for start in 0..n {
+            for end in start + 1..=n {
+                let span = Span::new(start, end);
+                assert!(show(&article, &doc, span, Show::Select), "{text:?}: {start}..{end} is drawn");
+                assert_eq!(selected_span(&article, &doc), Some(span), "{text:?}: {start}..{end}");
+                checked += 1;
+            }
+        }
+        article.parent_element().expect("root").remove();
+    }
+    assert!(checked > 1000, "only {checked} spans were checked");
 }
