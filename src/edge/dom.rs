@@ -23,10 +23,15 @@ pub fn with_data_id(root: &Element, selector: &str, id: &AnnotationId) -> Vec<El
     found
 }
 
-/// Scrolls annotation `id` to the middle of its scroll container and flashes it.
+/// Flashes annotation `id`, first scrolling it to the middle of `root`'s scrolling parent when
+/// it is not wholly in view there (an undo next to the mouse does not move the text).
 pub fn reveal(root: &Element, id: &AnnotationId) {
     let marks = with_data_id(root, "mark[data-id]", id);
-    if let Some(first) = marks.first() {
+    let in_view = |mark: &Element| {
+        let (at, view) = (mark.get_bounding_client_rect(), root.parent_element().map(|r| r.get_bounding_client_rect()));
+        view.is_some_and(|v| at.top() >= v.top() && at.bottom() <= v.bottom())
+    };
+    if let Some(first) = marks.first().filter(|m| !in_view(m)) {
         let options = ScrollIntoViewOptions::new();
         options.set_block(ScrollLogicalPosition::Center);
         options.set_behavior(ScrollBehavior::Instant);
