@@ -34,6 +34,9 @@ struct View {
     /// The paragraphs in the DOM: all of a short document, the viewport ± a screen of a long one.
     window: Range<usize>,
     whole: bool,
+    /// While a mouse button is down in the text (a selection being dragged), the window only
+    /// grows: the paragraph where the selection started stays in the DOM however far it goes.
+    held: bool,
     /// What to reveal once its paragraph is drawn, and how many draws it has waited.
     reveal: Option<(Target, u8)>,
 }
@@ -52,7 +55,7 @@ impl View {
         let heights = Heights::estimate(doc, Metrics::default());
         let whole = doc.len() <= WHOLE_MAX_CHARS;
         let window = if whole { 0..heights.len() } else { heights.touching(0.0, 2_000.0) };
-        View { doc: doc.clone(), heights, window, whole, reveal: None }
+        View { doc: doc.clone(), heights, window, whole, held: false, reveal: None }
     }
 }
 
@@ -115,9 +118,20 @@ pub fn Article(props: &ArticleProps) -> Html {
         });
     }
 
+    // The button can come up anywhere (outside the text, outside the window).
+    {
+        let view = view.clone();
+        use_effect_with((), move |_| {
+            let listener = edge::keys::Listener::on_window("mouseup", move |_| view.borrow_mut().held = false);
+            move || drop(listener)
+        });
+    }
     let onmousedown = {
-        let down_at = down_at.clone();
-        Callback::from(move |e: MouseEvent| down_at.borrow().set((e.client_x(), e.client_y())))
+        let (down_at, view) = (down_at.clone(), view.clone());
+        Callback::from(move |e: MouseEvent| {
+            view.borrow_mut().held = true;
+            down_at.borrow().set((e.client_x(), e.client_y()));
+        })
     };
     let onmouseup = {
         let (doc, node_ref, onaction, armed) = (doc.clone(), props.node_ref.clone(), props.onaction.clone(), props.armed);
@@ -205,7 +219,10 @@ fn follow_scroll(view: &Rc<RefCell<View>>, top_ref: &NodeRef, node_ref: &NodeRef
         return false;
     }
     let Some((from, height)) = visible_band(top_ref, node_ref) else { return false };
-    let window = layout::window(&view.heights, &view.window, from, from + height, height);
+    let mut window = layout::window(&view.heights, &view.window, from, from + height, height);
+    if view.held {
+        window = window.start.min(view.window.start)..window.end.max(view.window.end);
+    }
     let moved = window != view.window;
     view.window = window;
     moved

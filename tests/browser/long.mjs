@@ -115,6 +115,43 @@ test('a drag deep in a long document tags the right code points (after flags and
   checkSpanmark(json, text);
 });
 
+test('a selection dragged over several screens keeps where it started', async ({ page }) => {
+  await open(page, txt, 'long-report.txt');
+  await page.locator('#reader').evaluate((r) => r.scrollTo(0, r.scrollHeight * 0.3));
+  await page.waitForTimeout(200);
+  const middleLine = () => page.locator('article.text > [data-p]').evaluateAll((ps) => {
+    const v = document.querySelector('#reader').getBoundingClientRect();
+    const mid = (v.top + v.bottom) / 2;
+    return Number(ps.find((p) => p.getBoundingClientRect().bottom > mid && p.textContent.trim()).dataset.p);
+  });
+  const n = await middleLine();
+  const first = `Line ${n} of`;
+  const [s0, s1] = await find(page, first);
+  const { from } = await pointsFor(page, s0, s1);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 40, from.y, { steps: 3 }); // the drag begins in the line
+  // Hold the button and scroll four screens down, the mouse following, as a long drag does.
+  for (let i = 0; i < 4; i += 1) {
+    await page.locator('#reader').evaluate((r) => { r.scrollTop += r.clientHeight; });
+    await page.waitForTimeout(80);
+    await page.mouse.move(from.x + 5, from.y + 5 * (i % 2), { steps: 2 });
+  }
+  const m = await middleLine();
+  assert(m > n + 40, `the drag went far (${n} → ${m})`);
+  const last = `Line ${m} of the long report`;
+  const [e0, e1] = await find(page, last);
+  const { to } = await pointsFor(page, e0, e1);
+  await page.mouse.move(to.x, to.y, { steps: 3 });
+  await page.mouse.up();
+  await page.keyboard.press('4');
+  const { json } = await exportJson(page);
+  const [start] = spanOf(first);
+  const [, end] = spanOf(last);
+  assertEqual(json.annotations.map((a) => [a.label, a.start, a.end]), [['event', start, end]], `one span from line ${n} to line ${m}`);
+  checkSpanmark(json, text);
+});
+
 test('long document: find (Ctrl+F) reaches text that is not drawn; Escape then a label key tags the match', async ({ page }) => {
   await open(page, txt, 'long-report.txt');
   assert(!(await drawn(page)).includes(5990), 'line 5990 is not drawn at first');
