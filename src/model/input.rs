@@ -121,7 +121,7 @@ pub fn open(name: &str, bytes: &[u8], options: Options) -> Result<Opened, InputE
     let format_error = |error: FormatError| InputError::Format { name: name.to_owned(), error };
     if body.starts_with('{') || body.starts_with('[') {
         match serde_json::from_str::<serde_json::Value>(body) {
-            Ok(value) => return read_json(name, body, &value, options),
+            Ok(value) => return read_json(name, body, value, options),
             Err(_) => {
                 if let Some(opened) = read_json_lines(name, body, options)? {
                     return Ok(opened);
@@ -153,13 +153,15 @@ fn broken_json(name: &str, body: &str) -> InputError {
     }
 }
 
-fn read_json(name: &str, body: &str, value: &serde_json::Value, options: Options) -> Result<Opened, InputError> {
+fn read_json(name: &str, body: &str, tree: serde_json::Value, options: Options) -> Result<Opened, InputError> {
     let format_error = |error: FormatError| InputError::Format { name: name.to_owned(), error };
-    if value.get("format").is_some() {
-        return spanmark::parse(body)
+    if tree.get("format").is_some() {
+        // The parsed tree is handed over, not parsed again: a 1 MB file is one tree in memory.
+        return spanmark::from_value(tree)
             .map(|project| Opened::Project(Box::new(project)))
             .map_err(|error| InputError::Project { name: name.to_owned(), error });
     }
+    let value = &tree;
     if w3c::looks_like(value) {
         let spans = w3c::parse(value).map_err(format_error)?;
         let recogito = spans.first().is_some_and(|s| s.unit == Unit::Utf16);

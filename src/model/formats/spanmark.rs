@@ -203,8 +203,12 @@ pub fn parse(input: &str) -> Result<Project, ParseError> {
         let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m).to_owned();
         ParseError::Json { line: e.line(), column: e.column(), message }
     };
+    from_value(serde_json::from_str(input).map_err(json_error)?)
+}
+
+/// Reads a spanmark file already parsed as JSON (its strings are moved, not copied).
+pub fn from_value(head: serde_json::Value) -> Result<Project, ParseError> {
     // The header first, so that a file of another format or version is named as such.
-    let head: serde_json::Value = serde_json::from_str(input).map_err(json_error)?;
     match head.get("format").and_then(|f| f.as_str()) {
         Some(FORMAT) => {}
         Some(other) => return Err(ParseError::UnknownFormat(other.to_owned())),
