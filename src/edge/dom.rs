@@ -1,7 +1,7 @@
 //! Small DOM effects: bringing an annotation into view and flashing it.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
+use web_sys::{DomRect, Element, HtmlElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 
 use yew::NodeRef;
 
@@ -28,8 +28,8 @@ pub fn with_data_id(root: &Element, selector: &str, id: &AnnotationId) -> Vec<El
 pub fn reveal(root: &Element, id: &AnnotationId) {
     let marks = with_data_id(root, "mark[data-id]", id);
     let in_view = |mark: &Element| {
-        let (at, view) = (mark.get_bounding_client_rect(), root.parent_element().map(|r| r.get_bounding_client_rect()));
-        view.is_some_and(|v| at.top() >= v.top() && at.bottom() <= v.bottom())
+        let view = root.parent_element().map(|r| r.get_bounding_client_rect());
+        view.is_some_and(|v| inside(&mark.get_bounding_client_rect(), &v, 0.0))
     };
     if let Some(first) = marks.first().filter(|m| !in_view(m)) {
         let options = ScrollIntoViewOptions::new();
@@ -48,11 +48,19 @@ pub fn reveal(root: &Element, id: &AnnotationId) {
     }
 }
 
+/// Whether box `at` lies within `view`, at least `margin` pixels inside its top and bottom.
+pub fn inside(at: &DomRect, view: &DomRect, margin: f64) -> bool {
+    at.top() >= view.top() + margin && at.bottom() <= view.bottom() - margin
+}
+
 /// The band of `inner` that its scrolling ancestor `outer` shows, in `inner`'s own pixels
 /// (from its top edge): `(top, bottom)`.
-pub fn band_of(outer: &NodeRef, inner: &NodeRef) -> Option<(f64, f64)> {
-    let outer = outer.cast::<Element>()?;
-    let inner = inner.cast::<Element>()?;
+pub fn band_of(outer: &Element, inner: &Element) -> (f64, f64) {
     let from = outer.get_bounding_client_rect().top() - inner.get_bounding_client_rect().top();
-    Some((from, from + f64::from(outer.client_height())))
+    (from, from + f64::from(outer.client_height()))
+}
+
+/// The same, for two elements known by their `NodeRef`s (`None` until both are drawn).
+pub fn band_of_refs(outer: &NodeRef, inner: &NodeRef) -> Option<(f64, f64)> {
+    Some(band_of(&outer.cast::<Element>()?, &inner.cast::<Element>()?))
 }

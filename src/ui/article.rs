@@ -202,14 +202,11 @@ pub fn Article(props: &ArticleProps) -> Html {
     }
 }
 
-/// The band of the text (in the text's own coordinates, from the top of paragraph 0) that the
-/// scrolling reader shows, and the reader's height.
+/// The band of the text (in the text's own coordinates, from the top of paragraph 0, where the
+/// top spacer starts) that the scrolling reader shows.
 fn visible_band(top_ref: &NodeRef, node_ref: &NodeRef) -> Option<(f64, f64)> {
-    let top = top_ref.cast::<web_sys::Element>()?;
     let reader = node_ref.cast::<web_sys::Element>()?.parent_element()?;
-    let origin = top.get_bounding_client_rect().top() - reader.get_bounding_client_rect().top();
-    let height = f64::from(reader.client_height());
-    Some((-origin, height))
+    Some(edge::dom::band_of(&reader, &top_ref.cast::<web_sys::Element>()?))
 }
 
 /// Moves the window to the viewport when the viewport left it; true when it moved.
@@ -218,8 +215,8 @@ fn follow_scroll(view: &Rc<RefCell<View>>, top_ref: &NodeRef, node_ref: &NodeRef
     if view.whole {
         return false;
     }
-    let Some((from, height)) = visible_band(top_ref, node_ref) else { return false };
-    let mut window = layout::window(&view.heights, &view.window, from, from + height, height);
+    let Some((from, to)) = visible_band(top_ref, node_ref) else { return false };
+    let mut window = layout::window(&view.heights, &view.window, from, to, to - from);
     if view.held {
         window = window.start.min(view.window.start)..window.end.max(view.window.end);
     }
@@ -273,11 +270,11 @@ fn after_draw(view: &Rc<RefCell<View>>, top_ref: &NodeRef, node_ref: &NodeRef, a
         return again;
     };
     let index = v.doc.paragraph_at(start);
-    let (Some((from, height)), Some(reader)) = (visible_band(top_ref, node_ref), article.parent_element()) else {
+    let (Some((from, to)), Some(reader)) = (visible_band(top_ref, node_ref), article.parent_element()) else {
         v.reveal = None;
         return again;
     };
-    let y = v.heights.top(index);
+    let (y, height) = (v.heights.top(index), to - from);
     v.window = v.heights.touching(y - height, y + height);
     reader.set_scroll_top((f64::from(reader.scroll_top()) + (y - from) - height / 2.0) as i32);
     true
