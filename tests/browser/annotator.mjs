@@ -310,3 +310,16 @@ test('Export JSON downloads <slug>.spanmark.json with every span on its code poi
   const strip = (s) => s.replace(/"exported_at": "[^"]*"/, '');
   assertEqual(strip(again.raw), strip(raw), 'same annotations, same bytes');
 });
+
+test('a narrow window (700 px) keeps every control on screen and nothing wider than the window', async ({ page }) => {
+  await page.setViewportSize({ width: 700, height: 900 });
+  await page.waitForTimeout(100);
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert(wide <= 700, `the page is ${wide} px wide`);
+  const outside = await page.locator('button:visible, input:visible').evaluateAll((els) =>
+    els.filter((el) => { const r = el.getBoundingClientRect(); return r.left < 0 || r.right > innerWidth; }).map((el) => el.textContent || el.getAttribute('aria-label')));
+  assertEqual(outside, [], 'no control cut off at the right');
+  // Still usable: tag a phrase with a real drag.
+  await tag(page, 'Ron Dermer', '1');
+  assertEqual((await highlights(page)).map((h) => [h.label, h.text]), [['actor', 'Ron Dermer']], 'tagged');
+});
