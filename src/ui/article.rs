@@ -118,12 +118,21 @@ pub fn Article(props: &ArticleProps) -> Html {
         });
     }
 
-    // The button can come up anywhere (outside the text, outside the window).
+    // The button can come up anywhere (outside the text, outside the window): a mouseup, or a
+    // move with no button down, ends the hold.
     {
         let view = view.clone();
         use_effect_with((), move |_| {
-            let listener = edge::keys::Listener::on_window("mouseup", move |_| view.borrow_mut().held = false);
-            move || drop(listener)
+            let (up, moved) = (view.clone(), view);
+            let listeners = [
+                edge::keys::Listener::on_window("mouseup", move |_| up.borrow_mut().held = false),
+                edge::keys::Listener::on_window("mousemove", move |e| {
+                    if e.dyn_ref::<web_sys::MouseEvent>().is_some_and(|e| e.buttons() == 0) {
+                        moved.borrow_mut().held = false;
+                    }
+                }),
+            ];
+            move || drop(listeners)
         });
     }
     let onmousedown = {
