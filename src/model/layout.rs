@@ -40,7 +40,6 @@ pub struct Heights {
     tree: Vec<f64>,
     /// Each paragraph's current height (estimated or measured).
     height: Vec<f64>,
-    measured: Vec<bool>,
 }
 
 impl Heights {
@@ -64,8 +63,7 @@ impl Heights {
                 tree[parent] += tree[k];
             }
         }
-        let measured = vec![false; height.len()];
-        Heights { tree, height, measured }
+        Heights { tree, height }
     }
 
     pub fn len(&self) -> usize {
@@ -79,7 +77,6 @@ impl Heights {
     /// Records the drawn height of paragraph `i`; returns whether anything changed.
     pub fn measure(&mut self, i: usize, h: f64) -> bool {
         let Some(old) = self.height.get(i).copied() else { return false };
-        self.measured[i] = true;
         if !h.is_finite() || h < 0.0 || (old - h).abs() < 0.01 {
             return false;
         }
@@ -90,10 +87,6 @@ impl Heights {
             k += k & k.wrapping_neg();
         }
         true
-    }
-
-    pub fn is_measured(&self, i: usize) -> bool {
-        self.measured.get(i).copied().unwrap_or(false)
     }
 
     /// The sum of the heights of paragraphs `0..i` (`i` is clamped to the count).
