@@ -7,11 +7,11 @@ use yew::NodeRef;
 
 use crate::model::AnnotationId;
 
-/// The elements inside `root` matching `selector` whose `data-id` is `id` (ids are compared as
-/// strings, so no id needs escaping into a selector).
-pub fn with_data_id(root: &Element, selector: &str, id: &AnnotationId) -> Vec<Element> {
+/// The marks inside `root` whose `data-id` is `id` (ids are compared as strings, so no id needs
+/// escaping into a selector).
+fn marks_of(root: &Element, id: &AnnotationId) -> Vec<Element> {
     let mut found = Vec::new();
-    if let Ok(list) = root.query_selector_all(selector) {
+    if let Ok(list) = root.query_selector_all("mark[data-id]") {
         for i in 0..list.length() {
             if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
                 if el.get_attribute("data-id").as_deref() == Some(id.as_str()) {
@@ -24,9 +24,10 @@ pub fn with_data_id(root: &Element, selector: &str, id: &AnnotationId) -> Vec<El
 }
 
 /// Flashes annotation `id`, first scrolling it to the middle of `root`'s scrolling parent when
-/// it is not wholly in view there (an undo next to the mouse does not move the text).
-pub fn reveal(root: &Element, id: &AnnotationId) {
-    let marks = with_data_id(root, "mark[data-id]", id);
+/// it is not wholly in view there (an undo next to the mouse does not move the text). False when
+/// none of its marks is drawn.
+pub fn reveal(root: &Element, id: &AnnotationId) -> bool {
+    let marks = marks_of(root, id);
     let in_view = |mark: &Element| {
         let view = root.parent_element().map(|r| r.get_bounding_client_rect());
         view.is_some_and(|v| inside(&mark.get_bounding_client_rect(), &v, 0.0))
@@ -46,6 +47,7 @@ pub fn reveal(root: &Element, id: &AnnotationId) {
         }
         let _ = list.add_1("flash");
     }
+    !marks.is_empty()
 }
 
 /// Whether box `at` lies within `view`, at least `margin` pixels inside its top and bottom.

@@ -46,8 +46,8 @@ pub fn clear() {
     }
 }
 
-/// The paragraph element's index in the document.
-fn index_of(element: &Element) -> Option<usize> {
+/// The paragraph element's index in the document (its `data-p`).
+pub fn index_of(element: &Element) -> Option<usize> {
     element.get_attribute("data-p")?.parse().ok()
 }
 
@@ -166,21 +166,15 @@ fn cp_to_point(article: &Element, doc: &Document, cp: u32) -> Option<(Node, u32)
     let element = article.query_selector(&format!("[data-p=\"{index}\"]")).ok()??;
     let mut left = doc.utf16_of(cp).0.checked_sub(doc.utf16_of(paragraph.content.start()).0)?;
     let walker = article.owner_document()?.create_tree_walker_with_what_to_show(&element, 4).ok()?; // SHOW_TEXT
-    let mut last = None;
+    // Past the last text node: its end; no text node at all (an empty paragraph): the element.
+    let mut last: (Node, u32) = (element.into(), 0);
     while let Some(node) = walker.next_node().ok()? {
         let length = node.text_content().map_or(0, |t| t.encode_utf16().count() as u32);
         if left <= length {
             return Some((node, left));
         }
         left -= length;
-        last = Some(node);
+        last = (node, length);
     }
-    // Past the last text node (an empty paragraph): the end of the paragraph element.
-    match last {
-        Some(node) => {
-            let length = node.text_content().map_or(0, |t| t.encode_utf16().count() as u32);
-            Some((node, length))
-        }
-        None => Some((element.into(), 0)),
-    }
+    Some(last)
 }

@@ -246,7 +246,7 @@ fn after_draw(view: &Rc<RefCell<View>>, top_ref: &NodeRef, node_ref: &NodeRef, a
         let mut v = view.borrow_mut();
         for i in 0..children.length() {
             let Some(p) = children.item(i) else { continue };
-            let Some(index) = p.get_attribute("data-p").and_then(|s| s.parse::<usize>().ok()) else { continue };
+            let Some(index) = edge::selection::index_of(&p) else { continue };
             again |= v.heights.measure(index, p.get_bounding_client_rect().height());
         }
     }
@@ -254,13 +254,7 @@ fn after_draw(view: &Rc<RefCell<View>>, top_ref: &NodeRef, node_ref: &NodeRef, a
     let Some((target, waited)) = view.borrow().reveal.clone() else { return again };
     let doc = view.borrow().doc.clone();
     let shown = match &target {
-        Target::Annotation(id) => {
-            let drawn = !edge::dom::with_data_id(&article, "mark[data-id]", id).is_empty();
-            if drawn {
-                edge::dom::reveal(&article, id);
-            }
-            drawn
-        }
+        Target::Annotation(id) => edge::dom::reveal(&article, id),
         Target::Text(span, how) => edge::selection::show(&article, &doc, *span, *how),
     };
     let mut v = view.borrow_mut();
