@@ -2,7 +2,8 @@
 //! The model decides *what* to write (`model::persist::Write`, in order); this module only knows
 //! *how*. Each batch of writes is one IndexedDB transaction: all of it is stored, or none.
 //!
-//! IndexedDB stores (database `spanmark`, version 1), values are the records as JS objects:
+//! IndexedDB stores (database `spanmark`, version 1), values are the records as JS objects
+//! (written and read through JSON text, so each record type has one serde path: `serde_json`):
 //! `meta` (key `"workspace"`), `docs` (key: document id), `snapshots` (key: document id),
 //! `ops` (key: `[document id, seq]`, so one key range holds a document's ops in order).
 
@@ -80,7 +81,14 @@ async fn committed(tx: &IdbTransaction) -> Result<(), String> {
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, String> {
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| e.to_string())
+    let json = serde_json::to_string(value).map_err(|e| e.to_string())?;
+    js_sys::JSON::parse(&json).map_err(describe)
+}
+
+/// A stored JS object as a record; `None` when it does not fit (another version, damage).
+fn from_js<T: DeserializeOwned>(value: &JsValue) -> Option<T> {
+    let json = js_sys::JSON::stringify(value).ok()?.as_string()?;
+    serde_json::from_str(&json).ok()
 }
 
 /// Reads an array of records, skipping the ones that do not fit (another version, damage).
@@ -88,12 +96,10 @@ fn records<T: DeserializeOwned>(value: JsValue, skipped: &mut usize) -> Vec<T> {
     let Ok(array) = value.dyn_into::<Array>() else { return Vec::new() };
     array
         .iter()
-        .filter_map(|v| match serde_wasm_bindgen::from_value(v) {
-            Ok(r) => Some(r),
-            Err(_) => {
-                *skipped += 1;
-                None
-            }
+        .filter_map(|v| {
+            let record = from_js(&v);
+            *skipped += usize::from(record.is_none());
+            record
         })
         .collect()
 }
@@ -148,7 +154,7 @@ impl Store {
                 let ops = store("ops")?.get_all().map_err(describe)?;
                 let workspace = finish(&workspace).await?;
                 let workspace: Option<WorkspaceRecord> =
-                    if workspace.is_undefined() { None } else { serde_wasm_bindgen::from_value(workspace).ok() };
+                    if workspace.is_undefined() { None } else { from_js(&workspace) };
                 let stored = Stored {
                     workspace,
                     docs: records(finish(&docs).await?, &mut skipped),
