@@ -421,7 +421,11 @@ fn spanmark_parse_names_what_is_wrong() {
     check(spanmark::parse(&good[..good.len() / 2]).map(|_| ()).map_err(|e| e.to_string()), "EOF");
     check(spanmark::parse("[1,2]").map(|_| ()).map_err(|e| e.to_string()), "format");
     check(with(&|v| v["document"].as_object_mut().expect("object").remove("text").map(drop).unwrap_or(())), "document: missing field `text`");
-    check(with(&|v| v["annotations"][0]["start"] = "0".into()), "annotations[0].start: invalid type");
+    check(with(&|v| v["annotations"][0]["start"] = "0".into()), "annotations[0].start: invalid type: expected a whole number");
+    check(with(&|v| v["annotations"][0]["end"] = (-3).into()), "annotations[0].end: invalid type");
+    check(with(&|v| v["labels"][0] = 7.into()), "labels[0]: invalid type: expected an object, found a number");
+    check(with(&|v| v["labels"] = serde_json::Value::Null), "labels: invalid type: expected an array, found null");
+    check(with(&|v| v.as_object_mut().expect("object").remove("labels").map(drop).unwrap_or(())), "file: missing field `labels`");
     check(with(&|v| v["format"] = "brat".into()), "\"brat\"");
     check(with(&|v| v["version"] = 2.into()), "version 2");
     check(with(&|v| v["annotations"][0]["end"] = 99.into()), "annotations[0]: end 99 is past the end");

@@ -3,7 +3,8 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 use crate::model::annotation::{Annotation, AnnotationId, AnnotationSet, Rejected};
 use crate::model::document::Document;
@@ -22,7 +23,7 @@ pub struct Project {
     pub annotations: AnnotationSet,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct FileOut<'a> {
     format: &'a str,
     version: u32,
@@ -33,7 +34,7 @@ struct FileOut<'a> {
     annotations: Vec<AnnOut<'a>>,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct DocOut<'a> {
     title: &'a str,
     text: &'a str,
@@ -41,14 +42,14 @@ struct DocOut<'a> {
     length: Length,
 }
 
-#[derive(Serialize, Deserialize, PartialEq, Debug)]
+#[derive(Serialize)]
 struct Length {
     code_points: u32,
     utf16_units: u32,
     utf8_bytes: u32,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct LabelOut<'a> {
     id: &'a str,
     name: &'a str,
@@ -56,7 +57,7 @@ struct LabelOut<'a> {
     hotkey: String,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct AnnOut<'a> {
     id: &'a str,
     label: &'a str,
@@ -159,40 +160,74 @@ impl fmt::Display for ParseError {
     }
 }
 
-#[derive(Deserialize)]
-struct FileIn {
-    /// Checked before the rest (with `format`), so that a newer file is named as such.
-    #[allow(dead_code)]
-    version: u32,
-    offset_unit: String,
-    document: DocIn,
-    labels: Vec<LabelIn>,
-    annotations: Vec<AnnIn>,
+/// A JSON object being read field by field, its strings moved out rather than copied. Each
+/// refusal names the path of what is wrong (`annotations[3].start`) and what was expected.
+struct Object {
+    path: String,
+    fields: serde_json::Map<String, Value>,
 }
 
-#[derive(Deserialize)]
-struct DocIn {
-    title: String,
-    text: String,
-    sha256: String,
-    length: Length,
+impl Object {
+    fn new(value: Value, path: String) -> Result<Object, ParseError> {
+        match value {
+            Value::Object(fields) => Ok(Object { path, fields }),
+            other => Err(invalid(&path, "an object", &other)),
+        }
+    }
+
+    fn path(&self, key: &str) -> String {
+        if self.path.is_empty() { key.to_owned() } else { format!("{}.{key}", self.path) }
+    }
+
+    fn take(&mut self, key: &str) -> Result<Value, ParseError> {
+        self.fields.remove(key).ok_or_else(|| ParseError::Shape {
+            path: if self.path.is_empty() { "file".to_owned() } else { self.path.clone() },
+            message: format!("missing field `{key}`"),
+        })
+    }
+
+    fn string(&mut self, key: &str) -> Result<String, ParseError> {
+        match self.take(key)? {
+            Value::String(s) => Ok(s),
+            other => Err(invalid(&self.path(key), "a string", &other)),
+        }
+    }
+
+    fn number(&mut self, key: &str) -> Result<u32, ParseError> {
+        let value = self.take(key)?;
+        value
+            .as_u64()
+            .and_then(|n| u32::try_from(n).ok())
+            .ok_or_else(|| invalid(&self.path(key), "a whole number from 0 to 4294967295", &value))
+    }
+
+    fn object(&mut self, key: &str) -> Result<Object, ParseError> {
+        let value = self.take(key)?;
+        Object::new(value, self.path(key))
+    }
+
+    /// The items of an array, each with its path.
+    fn array(&mut self, key: &str) -> Result<impl Iterator<Item = Result<Object, ParseError>>, ParseError> {
+        let path = self.path(key);
+        match self.take(key)? {
+            Value::Array(items) => {
+                Ok(items.into_iter().enumerate().map(move |(i, item)| Object::new(item, format!("{path}[{i}]"))))
+            }
+            other => Err(invalid(&path, "an array", &other)),
+        }
+    }
 }
 
-#[derive(Deserialize)]
-struct LabelIn {
-    id: String,
-    name: String,
-    colour: String,
-    hotkey: String,
-}
-
-#[derive(Deserialize)]
-struct AnnIn {
-    id: String,
-    label: String,
-    start: u32,
-    end: u32,
-    text: String,
+fn invalid(path: &str, expected: &str, found: &Value) -> ParseError {
+    let found = match found {
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    };
+    ParseError::Shape { path: path.to_owned(), message: format!("invalid type: expected {expected}, found {found}") }
 }
 
 /// Reads a spanmark file, checking every offset and quote against its own text.
@@ -207,7 +242,7 @@ pub fn parse(input: &str) -> Result<Project, ParseError> {
 }
 
 /// Reads a spanmark file already parsed as JSON (its strings are moved, not copied).
-pub fn from_value(head: serde_json::Value) -> Result<Project, ParseError> {
+pub fn from_value(head: Value) -> Result<Project, ParseError> {
     // The header first, so that a file of another format or version is named as such.
     match head.get("format").and_then(|f| f.as_str()) {
         Some(FORMAT) => {}
@@ -219,43 +254,51 @@ pub fn from_value(head: serde_json::Value) -> Result<Project, ParseError> {
             return Err(ParseError::NewerVersion(u32::try_from(v).unwrap_or(u32::MAX)));
         }
     }
-    let file: FileIn = serde_path_to_error::deserialize(head)
-        .map_err(|e| ParseError::Shape { path: e.path().to_string(), message: e.inner().to_string() })?;
-    if file.offset_unit != OFFSET_UNIT {
-        return Err(ParseError::UnknownOffsetUnit(file.offset_unit));
+    let mut file = Object::new(head, String::new())?;
+    file.number("version")?;
+    let offset_unit = file.string("offset_unit")?;
+    let mut document = file.object("document")?;
+    let (title, text, sha256) = (document.string("title")?, document.string("text")?, document.string("sha256")?);
+    let mut length = document.object("length")?;
+    let length = [
+        ("code_points", length.number("code_points")?),
+        ("utf16_units", length.number("utf16_units")?),
+        ("utf8_bytes", length.number("utf8_bytes")?),
+    ];
+    let labels = read_labels(file.array("labels")?)?;
+    let annotations = file.array("annotations")?;
+    if offset_unit != OFFSET_UNIT {
+        return Err(ParseError::UnknownOffsetUnit(offset_unit));
     }
-    let doc = Document::new(file.document.title, file.document.text)
+    let doc = Document::new(title, text)
         .map_err(|e| ParseError::Shape { path: "document.text".to_owned(), message: e.to_string() })?;
-    if !file.document.sha256.eq_ignore_ascii_case(doc.sha256()) {
-        return Err(ParseError::Sha256Mismatch { declared: file.document.sha256, actual: doc.sha256().to_owned() });
+    if !sha256.eq_ignore_ascii_case(doc.sha256()) {
+        return Err(ParseError::Sha256Mismatch { declared: sha256, actual: doc.sha256().to_owned() });
     }
-    let length = &file.document.length;
-    for (field, declared, actual) in [
-        ("code_points", length.code_points, doc.len()),
-        ("utf16_units", length.utf16_units, doc.len_utf16()),
-        ("utf8_bytes", length.utf8_bytes, doc.len_bytes()),
-    ] {
+    for ((field, declared), actual) in length.into_iter().zip([doc.len(), doc.len_utf16(), doc.len_bytes()]) {
         if declared != actual {
             return Err(ParseError::LengthMismatch { field, declared, actual });
         }
     }
-    let labels = read_labels(file.labels)?;
-    let mut annotations = AnnotationSet::new();
-    for (i, a) in file.annotations.into_iter().enumerate() {
-        let path = format!("annotations[{i}]");
-        let span = Span::try_new(a.start, a.end)
+    let mut set = AnnotationSet::new();
+    for a in annotations {
+        let mut a = a?;
+        let (id, label, start, end, text) =
+            (a.string("id")?, a.string("label")?, a.number("start")?, a.number("end")?, a.string("text")?);
+        let path = a.path;
+        let span = Span::try_new(start, end)
             .map_err(|e| ParseError::InvertedSpan { path: path.clone(), start: e.start, end: e.end })?;
         if span.end() > doc.len() {
             return Err(ParseError::PastEnd { path, end: span.end(), len: doc.len() });
         }
-        if doc.slice(span) != a.text {
-            return Err(ParseError::TextMismatch { path, declared: a.text, actual: doc.slice(span).to_owned() });
+        if doc.slice(span) != text {
+            return Err(ParseError::TextMismatch { path, declared: text, actual: doc.slice(span).to_owned() });
         }
-        let Some(label) = labels.by_id(&a.label) else {
-            return Err(ParseError::UnknownLabel { path, label: a.label });
+        let Some(label) = labels.by_id(&label) else {
+            return Err(ParseError::UnknownLabel { path, label });
         };
-        let annotation = Annotation { id: AnnotationId::new(&a.id), label: label.id.clone(), span };
-        match annotations.insert(annotation) {
+        let annotation = Annotation { id: AnnotationId::new(&id), label: label.id.clone(), span };
+        match set.insert(annotation) {
             Ok(()) => {}
             Err(Rejected::Empty) => return Err(ParseError::EmptySpan { path }),
             Err(Rejected::DuplicateId(id)) => {
@@ -266,14 +309,16 @@ pub fn from_value(head: serde_json::Value) -> Result<Project, ParseError> {
             }
         }
     }
-    Ok(Project { doc, labels, annotations })
+    Ok(Project { doc, labels, annotations: set })
 }
 
-fn read_labels(input: Vec<LabelIn>) -> Result<Labels, ParseError> {
-    let mut labels = Vec::with_capacity(input.len());
-    for (i, l) in input.into_iter().enumerate() {
-        let label = Label::from_parts(&l.id, l.name, l.colour, &l.hotkey)
-            .map_err(|message| ParseError::BadLabel { path: format!("labels[{i}]"), message })?;
+fn read_labels(input: impl Iterator<Item = Result<Object, ParseError>>) -> Result<Labels, ParseError> {
+    let mut labels = Vec::new();
+    for l in input {
+        let mut l = l?;
+        let (id, name, colour, hotkey) = (l.string("id")?, l.string("name")?, l.string("colour")?, l.string("hotkey")?);
+        let label = Label::from_parts(&id, name, colour, &hotkey)
+            .map_err(|message| ParseError::BadLabel { path: l.path, message })?;
         labels.push(label);
     }
     Labels::new(labels).map_err(|message| ParseError::BadLabel { path: "labels".to_owned(), message })
