@@ -181,7 +181,7 @@ impl Store {
                         skipped += 1;
                     }
                 }
-                stored.ops.sort_by_key(|o| o.seq);
+                crate::model::order::sort_by(&mut stored.ops, |a, b| a.seq.cmp(&b.seq));
                 Ok(Loaded { stored, skipped })
             }
         }

@@ -180,7 +180,7 @@ impl AnnotationSet {
     /// repeated clicks on one spot walk down through nested spans.
     pub fn covering(&self, at: u32) -> Vec<&Annotation> {
         let mut found: Vec<&Annotation> = self.overlapping(Span::new(at, at.saturating_add(1))).collect();
-        found.sort_by(|a, b| outermost_first(a, b));
+        crate::model::order::sort_by(&mut found, |a, b| outermost_first(a, b));
         found
     }
 

@@ -9,6 +9,7 @@ pub mod history;
 pub mod input;
 pub mod label;
 pub mod layout;
+pub mod order;
 pub mod persist;
 pub mod search;
 pub mod segments;

@@ -1,6 +1,7 @@
 //! Cutting a paragraph into the runs that rendering draws.
 
 use super::annotation::{outermost_first, Annotation};
+use super::order::sort_by;
 use super::span::Span;
 
 /// A maximal run of a paragraph covered by the same set of annotations.
@@ -22,10 +23,10 @@ pub fn segments(range: Span, annotations: &[Annotation]) -> Vec<Segment> {
             cuts.push(part.end());
         }
     }
-    cuts.sort_unstable();
+    sort_by(&mut cuts, u32::cmp);
     cuts.dedup();
     let mut order: Vec<usize> = (0..annotations.len()).collect();
-    order.sort_by(|&i, &j| outermost_first(&annotations[i], &annotations[j]));
+    sort_by(&mut order, |&i, &j| outermost_first(&annotations[i], &annotations[j]));
     let mut out: Vec<Segment> = Vec::with_capacity(cuts.len());
     for pair in cuts.windows(2) {
         let span = Span::new(pair[0], pair[1]);

@@ -7,6 +7,7 @@
 use crate::model::annotation::{outermost_first, Annotation, AnnotationSet};
 use crate::model::document::Document;
 use crate::model::label::Labels;
+use crate::model::order::sort_by;
 use crate::model::span::Span;
 
 use super::label_name;
@@ -15,7 +16,7 @@ use super::label_name;
 pub fn serialize(doc: &Document, labels: &Labels, annotations: &AnnotationSet) -> (String, usize) {
     // Keep spans longest first, each only if it overlaps none kept before.
     let mut order: Vec<&Annotation> = annotations.iter().collect();
-    order.sort_by(|a, b| outermost_first(a, b));
+    sort_by(&mut order, |a, b| outermost_first(a, b));
     let mut kept: Vec<&Annotation> = Vec::new();
     for a in order {
         if kept.iter().all(|k| !k.span.overlaps(a.span)) {
@@ -23,7 +24,7 @@ pub fn serialize(doc: &Document, labels: &Labels, annotations: &AnnotationSet) -
         }
     }
     let dropped = annotations.len() - kept.len();
-    kept.sort_by_key(|a| a.span);
+    sort_by(&mut kept, |a, b| a.span.cmp(&b.span));
     let cuts: Vec<u32> = kept.iter().flat_map(|a| [a.span.start(), a.span.end()]).collect();
     let mut out = String::new();
     for p in doc.paragraphs() {
