@@ -11,13 +11,12 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use js_sys::{Array, Promise};
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbKeyRange, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransactionMode};
 
-use crate::model::persist::{DocRecord, OpRecord, SnapshotRecord, Stored, WorkspaceRecord, Write};
+use crate::model::persist::{DocRecord, OpRecord, Record, SnapshotRecord, Stored, WorkspaceRecord, Write};
 
 const DB_NAME: &str = "spanmark";
 const DB_VERSION: u32 = 1;
@@ -86,13 +85,13 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, String> {
 }
 
 /// A stored JS object as a record; `None` when it does not fit (another version, damage).
-fn from_js<T: DeserializeOwned>(value: &JsValue) -> Option<T> {
+fn from_js<T: Record>(value: &JsValue) -> Option<T> {
     let json = js_sys::JSON::stringify(value).ok()?.as_string()?;
-    serde_json::from_str(&json).ok()
+    T::from_json(&json).ok()
 }
 
 /// Reads an array of records, skipping the ones that do not fit (another version, damage).
-fn records<T: DeserializeOwned>(value: JsValue, skipped: &mut usize) -> Vec<T> {
+fn records<T: Record>(value: JsValue, skipped: &mut usize) -> Vec<T> {
     let Ok(array) = value.dyn_into::<Array>() else { return Vec::new() };
     array
         .iter()
@@ -171,10 +170,10 @@ impl Store {
                     let Some(rest) = key.strip_prefix(LOCAL_PREFIX) else { continue };
                     let Ok(Some(json)) = local.get_item(&key) else { continue };
                     let ok = match rest.split_once('.').map_or(rest, |(kind, _)| kind) {
-                        "workspace" => serde_json::from_str(&json).map(|w| stored.workspace = Some(w)).is_ok(),
-                        "doc" => serde_json::from_str::<DocRecord>(&json).map(|d| stored.docs.push(d)).is_ok(),
-                        "snapshot" => serde_json::from_str::<SnapshotRecord>(&json).map(|s| stored.snapshots.push(s)).is_ok(),
-                        "op" => serde_json::from_str::<OpRecord>(&json).map(|o| stored.ops.push(o)).is_ok(),
+                        "workspace" => WorkspaceRecord::from_json(&json).map(|w| stored.workspace = Some(w)).is_ok(),
+                        "doc" => DocRecord::from_json(&json).map(|d| stored.docs.push(d)).is_ok(),
+                        "snapshot" => SnapshotRecord::from_json(&json).map(|s| stored.snapshots.push(s)).is_ok(),
+                        "op" => OpRecord::from_json(&json).map(|o| stored.ops.push(o)).is_ok(),
                         _ => true,
                     };
                     if !ok {

@@ -7,6 +7,7 @@ pub mod editor;
 pub mod formats;
 pub mod history;
 pub mod input;
+pub mod json;
 pub mod label;
 pub mod layout;
 pub mod order;

@@ -6,10 +6,15 @@
 //! document (title, text, labels), and per document a [`SnapshotRecord`] (annotations and undo
 //! history as of op `seq`) plus the [`OpRecord`]s after it (each edit, undo and redo), so an edit
 //! writes one small record, never the whole document.
+//!
+//! Records are written with serde (`Serialize`) and read back with [`Record::from_json`], field
+//! by field from the parsed tree: the stored JSON is the serde encoding of these types.
 
 use std::rc::Rc;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use super::json::{Object, ShapeError};
 
 use super::annotation::{Annotation, AnnotationId, AnnotationSet};
 use super::document::Document;
@@ -17,7 +22,7 @@ use super::history::{Edit, History};
 use super::label::{Label, LabelId, Labels};
 use super::span::Span;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct WorkspaceRecord {
     /// Document ids, in the order of the list.
     pub order: Vec<String>,
@@ -25,7 +30,7 @@ pub struct WorkspaceRecord {
     pub next_doc: u64,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct LabelRecord {
     pub id: String,
     pub name: String,
@@ -33,7 +38,7 @@ pub struct LabelRecord {
     pub hotkey: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct DocRecord {
     pub id: String,
     pub title: String,
@@ -41,7 +46,7 @@ pub struct DocRecord {
     pub labels: Vec<LabelRecord>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct AnnRecord {
     pub id: String,
     pub label: String,
@@ -49,7 +54,7 @@ pub struct AnnRecord {
     pub end: u32,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum EditRecord {
     Add(AnnRecord),
@@ -59,14 +64,14 @@ pub enum EditRecord {
 }
 
 /// One change to one document, in the order made. `seq` grows across all documents.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct OpRecord {
     pub doc: String,
     pub seq: u64,
     pub op: Op,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Op {
     Edit { edit: EditRecord },
@@ -75,7 +80,7 @@ pub enum Op {
 }
 
 /// A document's annotations and history after op `seq` (0: before any op).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SnapshotRecord {
     pub doc: String,
     pub seq: u64,
@@ -85,8 +90,7 @@ pub struct SnapshotRecord {
 }
 
 /// What to write, in order.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "write", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Write {
     Workspace(WorkspaceRecord),
     Doc(DocRecord),
@@ -98,7 +102,7 @@ pub enum Write {
 }
 
 /// Everything read back from storage.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Stored {
     pub workspace: Option<WorkspaceRecord>,
     pub docs: Vec<DocRecord>,
@@ -129,6 +133,88 @@ impl Stored {
             }
         }
     }
+}
+
+/// A record read back from the JSON it was stored as.
+pub trait Record: Serialize + Sized {
+    fn read(o: Object) -> Result<Self, ShapeError>;
+
+    fn from_json(json: &str) -> Result<Self, ShapeError> {
+        let value = serde_json::from_str(json)
+            .map_err(|e| ShapeError { path: "record".to_owned(), message: e.to_string() })?;
+        Self::read(Object::new(value, String::new())?)
+    }
+}
+
+impl Record for WorkspaceRecord {
+    fn read(mut o: Object) -> Result<Self, ShapeError> {
+        Ok(WorkspaceRecord { order: o.strings("order")?, current: o.string("current")?, next_doc: o.u64("next_doc")? })
+    }
+}
+
+impl Record for LabelRecord {
+    fn read(mut o: Object) -> Result<Self, ShapeError> {
+        Ok(LabelRecord { id: o.string("id")?, name: o.string("name")?, colour: o.string("colour")?, hotkey: o.string("hotkey")? })
+    }
+}
+
+impl Record for DocRecord {
+    fn read(mut o: Object) -> Result<Self, ShapeError> {
+        Ok(DocRecord {
+            id: o.string("id")?,
+            title: o.string("title")?,
+            text: o.string("text")?,
+            labels: o.list("labels", LabelRecord::read)?,
+        })
+    }
+}
+
+impl Record for AnnRecord {
+    fn read(mut o: Object) -> Result<Self, ShapeError> {
+        Ok(AnnRecord { id: o.string("id")?, label: o.string("label")?, start: o.u32("start")?, end: o.u32("end")? })
+    }
+}
+
+impl Record for EditRecord {
+    fn read(mut o: Object) -> Result<Self, ShapeError> {
+        match o.string("kind")?.as_str() {
+            "add" => Ok(EditRecord::Add(AnnRecord::read(o)?)),
+            "remove" => Ok(EditRecord::Remove(AnnRecord::read(o)?)),
+            "relabel" => Ok(EditRecord::Relabel { id: o.string("id")?, from: o.string("from")?, to: o.string("to")? }),
+            "batch" => Ok(EditRecord::Batch { edits: o.list("edits", EditRecord::read)? }),
+            other => Err(unknown_kind(&o, other)),
+        }
+    }
+}
+
+impl Record for OpRecord {
+    fn read(mut o: Object) -> Result<Self, ShapeError> {
+        let (doc, seq) = (o.string("doc")?, o.u64("seq")?);
+        let mut op = o.object("op")?;
+        let op = match op.string("kind")?.as_str() {
+            "edit" => Op::Edit { edit: EditRecord::read(op.object("edit")?)? },
+            "undo" => Op::Undo,
+            "redo" => Op::Redo,
+            other => return Err(unknown_kind(&op, other)),
+        };
+        Ok(OpRecord { doc, seq, op })
+    }
+}
+
+impl Record for SnapshotRecord {
+    fn read(mut o: Object) -> Result<Self, ShapeError> {
+        Ok(SnapshotRecord {
+            doc: o.string("doc")?,
+            seq: o.u64("seq")?,
+            annotations: o.list("annotations", AnnRecord::read)?,
+            done: o.list("done", EditRecord::read)?,
+            undone: o.list("undone", EditRecord::read)?,
+        })
+    }
+}
+
+fn unknown_kind(o: &Object, kind: &str) -> ShapeError {
+    ShapeError { path: o.path().to_owned(), message: format!("unknown kind {kind:?}") }
 }
 
 pub fn ann_record(a: &Annotation) -> AnnRecord {

@@ -452,6 +452,51 @@ use super::editor::{ImportChoice, Notice, SEED_ID};
 use super::persist::Stored;
 use std::rc::Rc;
 
+/// Records as earlier versions stored them (serde's encoding of the record types, which is
+/// what storage keeps) are read back field by field; a record that does not fit says where.
+#[test]
+fn stored_records_keep_their_json() {
+    use super::persist::{AnnRecord, DocRecord, EditRecord, LabelRecord, Op, OpRecord, Record, WorkspaceRecord};
+    let ann = |id: &str, start, end| AnnRecord { id: id.to_owned(), label: "actor".to_owned(), start, end };
+    assert_eq!(
+        OpRecord::from_json(r#"{"doc":"d2","seq":7,"op":{"kind":"edit","edit":{"kind":"batch","edits":[
+            {"kind":"add","id":"a1","label":"actor","start":0,"end":3},
+            {"kind":"remove","id":"a2","label":"actor","start":4,"end":9},
+            {"kind":"relabel","id":"a3","from":"actor","to":"claim"}]}}}"#),
+        Ok(OpRecord {
+            doc: "d2".to_owned(),
+            seq: 7,
+            op: Op::Edit {
+                edit: EditRecord::Batch {
+                    edits: vec![
+                        EditRecord::Add(ann("a1", 0, 3)),
+                        EditRecord::Remove(ann("a2", 4, 9)),
+                        EditRecord::Relabel { id: "a3".to_owned(), from: "actor".to_owned(), to: "claim".to_owned() },
+                    ],
+                },
+            },
+        })
+    );
+    assert_eq!(OpRecord::from_json(r#"{"doc":"d","seq":1,"op":{"kind":"undo"}}"#).map(|o| o.op), Ok(Op::Undo));
+    assert_eq!(
+        WorkspaceRecord::from_json(r#"{"order":["seed","d2"],"current":"d2","next_doc":3}"#),
+        Ok(WorkspaceRecord { order: vec!["seed".to_owned(), "d2".to_owned()], current: "d2".to_owned(), next_doc: 3 })
+    );
+    let doc = r##"{"id":"d2","title":"t.txt","text":"abc","labels":[{"id":"actor","name":"Actor","colour":"#e69f00","hotkey":"1"}]}"##;
+    let label = LabelRecord { id: "actor".to_owned(), name: "Actor".to_owned(), colour: "#e69f00".to_owned(), hotkey: "1".to_owned() };
+    let record = DocRecord { id: "d2".to_owned(), title: "t.txt".to_owned(), text: "abc".to_owned(), labels: vec![label] };
+    assert_eq!(serde_json::to_string(&record).expect("json"), doc);
+    assert_eq!(DocRecord::from_json(doc), Ok(record));
+    let refused = |json: &str| OpRecord::from_json(json).map_err(|e| e.to_string()).expect_err("must be refused");
+    assert_eq!(refused(r#"{"doc":"d","seq":1,"op":{"kind":"sing"}}"#), "op: unknown kind \"sing\"");
+    assert_eq!(refused(r#"{"doc":"d","seq":-1,"op":{"kind":"undo"}}"#), "seq: invalid type: expected a whole number from 0, found a number");
+    assert_eq!(
+        refused(r#"{"doc":"d","seq":1,"op":{"kind":"edit","edit":{"kind":"batch","edits":[{"kind":"add","id":"a"}]}}}"#),
+        "op.edit.edits[0]: missing field `label`"
+    );
+    assert!(refused("{").starts_with("record: EOF"));
+}
+
 /// Stores everything the editor journalled, as the browser would, and confirms it.
 fn flush(e: &mut Editor, store: &mut Stored) {
     let upto = e.unsaved().last().map(|(n, _)| *n);

@@ -6,6 +6,8 @@ use std::fmt;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::model::json::{Object, ShapeError};
+
 use crate::model::annotation::{Annotation, AnnotationId, AnnotationSet, Rejected};
 use crate::model::document::Document;
 use crate::model::label::{Label, Labels};
@@ -21,6 +23,12 @@ pub struct Project {
     pub doc: Document,
     pub labels: Labels,
     pub annotations: AnnotationSet,
+}
+
+impl From<ShapeError> for ParseError {
+    fn from(e: ShapeError) -> ParseError {
+        ParseError::Shape { path: e.path, message: e.message }
+    }
 }
 
 #[derive(Serialize)]
@@ -160,76 +168,6 @@ impl fmt::Display for ParseError {
     }
 }
 
-/// A JSON object being read field by field, its strings moved out rather than copied. Each
-/// refusal names the path of what is wrong (`annotations[3].start`) and what was expected.
-struct Object {
-    path: String,
-    fields: serde_json::Map<String, Value>,
-}
-
-impl Object {
-    fn new(value: Value, path: String) -> Result<Object, ParseError> {
-        match value {
-            Value::Object(fields) => Ok(Object { path, fields }),
-            other => Err(invalid(&path, "an object", &other)),
-        }
-    }
-
-    fn path(&self, key: &str) -> String {
-        if self.path.is_empty() { key.to_owned() } else { format!("{}.{key}", self.path) }
-    }
-
-    fn take(&mut self, key: &str) -> Result<Value, ParseError> {
-        self.fields.remove(key).ok_or_else(|| ParseError::Shape {
-            path: if self.path.is_empty() { "file".to_owned() } else { self.path.clone() },
-            message: format!("missing field `{key}`"),
-        })
-    }
-
-    fn string(&mut self, key: &str) -> Result<String, ParseError> {
-        match self.take(key)? {
-            Value::String(s) => Ok(s),
-            other => Err(invalid(&self.path(key), "a string", &other)),
-        }
-    }
-
-    fn number(&mut self, key: &str) -> Result<u32, ParseError> {
-        let value = self.take(key)?;
-        value
-            .as_u64()
-            .and_then(|n| u32::try_from(n).ok())
-            .ok_or_else(|| invalid(&self.path(key), "a whole number from 0 to 4294967295", &value))
-    }
-
-    fn object(&mut self, key: &str) -> Result<Object, ParseError> {
-        let value = self.take(key)?;
-        Object::new(value, self.path(key))
-    }
-
-    /// The items of an array, each with its path.
-    fn array(&mut self, key: &str) -> Result<impl Iterator<Item = Result<Object, ParseError>>, ParseError> {
-        let path = self.path(key);
-        match self.take(key)? {
-            Value::Array(items) => {
-                Ok(items.into_iter().enumerate().map(move |(i, item)| Object::new(item, format!("{path}[{i}]"))))
-            }
-            other => Err(invalid(&path, "an array", &other)),
-        }
-    }
-}
-
-fn invalid(path: &str, expected: &str, found: &Value) -> ParseError {
-    let found = match found {
-        Value::Null => "null",
-        Value::Bool(_) => "true or false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    };
-    ParseError::Shape { path: path.to_owned(), message: format!("invalid type: expected {expected}, found {found}") }
-}
-
 /// Reads a spanmark file, checking every offset and quote against its own text.
 pub fn parse(input: &str) -> Result<Project, ParseError> {
     let json_error = |e: serde_json::Error| {
@@ -255,18 +193,18 @@ pub fn from_value(head: Value) -> Result<Project, ParseError> {
         }
     }
     let mut file = Object::new(head, String::new())?;
-    file.number("version")?;
+    file.u32("version")?;
     let offset_unit = file.string("offset_unit")?;
     let mut document = file.object("document")?;
     let (title, text, sha256) = (document.string("title")?, document.string("text")?, document.string("sha256")?);
     let mut length = document.object("length")?;
     let length = [
-        ("code_points", length.number("code_points")?),
-        ("utf16_units", length.number("utf16_units")?),
-        ("utf8_bytes", length.number("utf8_bytes")?),
+        ("code_points", length.u32("code_points")?),
+        ("utf16_units", length.u32("utf16_units")?),
+        ("utf8_bytes", length.u32("utf8_bytes")?),
     ];
-    let labels = read_labels(file.array("labels")?)?;
-    let annotations = file.array("annotations")?;
+    let labels = read_labels(file.objects("labels")?)?;
+    let annotations = file.objects("annotations")?;
     if offset_unit != OFFSET_UNIT {
         return Err(ParseError::UnknownOffsetUnit(offset_unit));
     }
@@ -284,8 +222,8 @@ pub fn from_value(head: Value) -> Result<Project, ParseError> {
     for a in annotations {
         let mut a = a?;
         let (id, label, start, end, text) =
-            (a.string("id")?, a.string("label")?, a.number("start")?, a.number("end")?, a.string("text")?);
-        let path = a.path;
+            (a.string("id")?, a.string("label")?, a.u32("start")?, a.u32("end")?, a.string("text")?);
+        let path = a.into_path();
         let span = Span::try_new(start, end)
             .map_err(|e| ParseError::InvertedSpan { path: path.clone(), start: e.start, end: e.end })?;
         if span.end() > doc.len() {
@@ -312,13 +250,13 @@ pub fn from_value(head: Value) -> Result<Project, ParseError> {
     Ok(Project { doc, labels, annotations: set })
 }
 
-fn read_labels(input: impl Iterator<Item = Result<Object, ParseError>>) -> Result<Labels, ParseError> {
+fn read_labels(input: impl Iterator<Item = Result<Object, ShapeError>>) -> Result<Labels, ParseError> {
     let mut labels = Vec::new();
     for l in input {
         let mut l = l?;
         let (id, name, colour, hotkey) = (l.string("id")?, l.string("name")?, l.string("colour")?, l.string("hotkey")?);
         let label = Label::from_parts(&id, name, colour, &hotkey)
-            .map_err(|message| ParseError::BadLabel { path: l.path, message })?;
+            .map_err(|message| ParseError::BadLabel { path: l.into_path(), message })?;
         labels.push(label);
     }
     Labels::new(labels).map_err(|message| ParseError::BadLabel { path: "labels".to_owned(), message })
