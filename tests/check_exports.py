@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""A cross-check of spanmark's exports outside Rust, with Python's standard library only.
+"""A cross-check of spanmark's exports outside Rust, in Python (its standard library, and `regex` for graphemes).
 
-    python3 tests/check_exports.py --text DOC.txt [--doccano-unit codepoint|utf16] EXPORT...
+    python3 tests/check_exports.py --text DOC.txt [--doccano-unit codepoint|utf16|grapheme] EXPORT...
 
 For each exported file it asserts that every quoted text equals text[start:end] in the file's own
-declared unit (Python strings index code points; files that declare UTF-16 are converted), then
+declared unit (Python strings index code points; files that declare UTF-16 are converted; doccano's
+grapheme mode is counted in extended grapheme clusters, the `regex` module's \\X), then
 prints, as JSON, the sorted [label, quote] pairs each file holds, so a caller can compare formats.
 Exits 1, naming the file and the span, at the first disagreement.
 """
@@ -24,6 +25,12 @@ def fail(name, message):
 def utf16_slice(text, start, end):
     units = text.encode("utf-16-le")
     return units[2 * start:2 * end].decode("utf-16-le")
+
+
+def grapheme_slice(text, start, end):
+    import regex  # the one module beyond the standard library: Python has no grapheme clusters
+
+    return "".join(regex.findall(r"\X", text)[start:end])
 
 
 def expect(name, what, got, want):
@@ -92,7 +99,8 @@ def doccano(name, data, text, unit):
         expect(name, "text", r["text"], text)
         for e in r["entities"]:
             s, t = e["start_offset"], e["end_offset"]
-            out.append([e["label"], utf16_slice(text, s, t) if unit == "utf16" else text[s:t]])
+            slicer = {"utf16": utf16_slice, "grapheme": grapheme_slice}.get(unit, lambda x, a, b: x[a:b])
+            out.append([e["label"], slicer(text, s, t)])
     return out
 
 
@@ -146,7 +154,7 @@ def conll(name, data, text):
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--text", required=True)
-    p.add_argument("--doccano-unit", choices=["codepoint", "utf16"], default="codepoint")
+    p.add_argument("--doccano-unit", choices=["codepoint", "utf16", "grapheme"], default="codepoint")
     p.add_argument("exports", nargs="+")
     args = p.parse_args()
     with open(args.text, encoding="utf-8", newline="") as f:

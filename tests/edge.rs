@@ -204,3 +204,27 @@ async fn every_span_selected_from_code_points_reads_back_the_same() {
     }
     assert!(checked > 1000, "only {checked} spans were checked");
 }
+
+/// The browser's segmenter, as the model uses it: clusters of emoji, flags, ZWJ sequences,
+/// combining marks, CRLF and Arabic are what a reader sees, and a selection over half of one
+/// widens to all of it.
+#[wasm_bindgen_test]
+fn the_browsers_clusters_are_whole_characters() {
+    spanmark::edge::graphemes::install();
+    fn check(text: &str, expected: &[&str]) {
+        let starts = spanmark::model::graphemes::starts(text);
+        let clusters: Vec<&str> =
+            starts.iter().enumerate().map(|(i, &s)| &text[s..starts.get(i + 1).copied().unwrap_or(text.len())]).collect();
+        assert_eq!(clusters, expected, "{text:?}");
+    }
+    check("", &[]);
+    check("👩‍👩‍👦!", &["👩‍👩‍👦", "!"]);
+    check("🇮🇱🇮🇱", &["🇮🇱", "🇮🇱"]);
+    check("Cafe\u{301}", &["C", "a", "f", "e\u{301}"]);
+    check("a\r\nb\rc\n", &["a", "\r\n", "b", "\r", "c", "\n"]);
+    check("🙅🏽‍♀️ وزير שר", &["🙅🏽‍♀️", " ", "و", "ز", "ي", "ر", " ", "ש", "ר"]);
+    let doc = Document::new("t", "Flag 🇮🇱 and family 👩‍👩‍👦 here").expect("small");
+    assert_eq!(doc.tidy_selection(Span::new(6, 7)).map(|s| doc.slice(s)), Some("🇮🇱"));
+    assert_eq!(doc.tidy_selection(Span::new(20, 22)).map(|s| doc.slice(s)), Some("👩‍👩‍👦"));
+    assert_eq!(doc.grapheme_starts().len(), 24 + 1);
+}

@@ -384,10 +384,11 @@ async function seedOpen(browser, url) {
   return median(times);
 }
 
+// Every file the page loads: dist/ and its subfolders (wasm-bindgen's JS snippets).
 async function bundleKb() {
   let raw = 0;
   let gz = 0;
-  for (const f of await readdir('dist')) {
+  for (const f of await readdir('dist', { recursive: true })) {
     if (!/\.(wasm|js|css|html)$/.test(f)) continue;
     const bytes = await readFile(join('dist', f));
     raw += bytes.length;

@@ -71,12 +71,13 @@ setup_browser() {
     chromium chromium-driver fonts-liberation >/dev/null
 }
 
-# spaCy, for the test that loads spanmark's spaCy export with spaCy itself.
+# spaCy, for the test that loads spanmark's spaCy export with spaCy itself; regex, whose \X
+# counts doccano's grapheme offsets in the export cross-check.
 setup_python() {
-  if python3 -c 'import spacy' 2>/dev/null; then
+  if python3 -c 'import spacy, regex' 2>/dev/null; then
     return
   fi
-  say "installing spaCy for the export cross-check (pip)"
+  say "installing spaCy and regex for the export cross-check (pip)"
   python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore -r tests/requirements.txt
 }
 

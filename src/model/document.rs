@@ -1,14 +1,19 @@
 //! A document: its text, its paragraphs, and conversions between the units that count it.
 
+use std::cell::OnceCell;
 use std::fmt;
 
 use sha2::{Digest, Sha256};
-use unicode_segmentation::GraphemeCursor;
 
+use super::graphemes;
 use super::span::{Span, Utf16};
 
 /// How many code points lie between two checkpoints of the offset index.
 const STRIDE: u32 = 64;
+
+/// Code points on each side of a point that snapping to grapheme clusters looks at: a cluster
+/// longer than this (a letter under hundreds of combining marks) is cut at the window's edge.
+const CLUSTER_REACH: u32 = 256;
 
 /// Code points of context kept on each side of a quote (as in a W3C TextQuoteSelector).
 pub const CONTEXT: u32 = 32;
@@ -24,6 +29,8 @@ pub struct Document {
     len_utf16: u32,
     paragraphs: Vec<Paragraph>,
     sha256: String,
+    /// Where each grapheme cluster starts, then the end; found when first asked for.
+    graphemes: OnceCell<Vec<u32>>,
 }
 
 /// One line of the text: its content, and the line terminator after it (`\n`, `\r\n`, `\r`, or
@@ -105,6 +112,7 @@ impl Document {
             len_utf16: utf16,
             paragraphs,
             sha256,
+            graphemes: OnceCell::new(),
         })
     }
 
@@ -252,22 +260,47 @@ impl Document {
     }
 
     /// `span` widened outward to grapheme cluster boundaries, as (start, end) code points.
-    fn snap_to_graphemes(&self, span: Span) -> (u32, u32) {
-        let (start_byte, end_byte) = (self.byte_of(span.start()), self.byte_of(span.end()));
-        let len = self.text.len();
-        let mut start = GraphemeCursor::new(start_byte, len, true);
-        let snapped_start = match start.is_boundary(&self.text, 0) {
-            Ok(true) => start_byte,
-            _ => start.prev_boundary(&self.text, 0).ok().flatten().unwrap_or(0),
-        };
-        let mut end = GraphemeCursor::new(end_byte, len, true);
-        let snapped_end = match end.is_boundary(&self.text, 0) {
-            Ok(true) => end_byte,
-            _ => end.next_boundary(&self.text, 0).ok().flatten().unwrap_or(len),
-        };
-        let back = self.text[snapped_start..start_byte].chars().count() as u32;
-        let forward = self.text[end_byte..snapped_end].chars().count() as u32;
-        (span.start() - back, span.end() + forward)
+    pub(crate) fn snap_to_graphemes(&self, span: Span) -> (u32, u32) {
+        (self.cluster_around(span.start()).0, self.cluster_around(span.end()).1)
+    }
+
+    /// The cluster boundaries nearest `cp`: (the last at or before it, the first at or after it).
+    /// Only `cp`'s line is segmented (a line break always ends a cluster), and of a long line
+    /// only [`CLUSTER_REACH`] code points on each side (more before, over a run of flags).
+    fn cluster_around(&self, cp: u32) -> (u32, u32) {
+        let line = self.paragraphs[self.paragraph_at(cp)];
+        let mut from = line.content.start().max(cp.saturating_sub(CLUSTER_REACH));
+        // Flags pair up regional indicators from the start of their run: start before the run.
+        let regional = |c: char| ('\u{1f1e6}'..='\u{1f1ff}').contains(&c);
+        while from > line.content.start() && self.text[..self.byte_of(from)].chars().next_back().is_some_and(regional) {
+            from -= 1;
+        }
+        let to = line.terminator.end().min(cp.saturating_add(CLUSTER_REACH)).max(cp);
+        let base = self.byte_of(from);
+        let window = &self.text[base..self.byte_of(to)];
+        let target = self.byte_of(cp) - base;
+        // The window's ends count as boundaries: a line's ends are.
+        let mut bounds = graphemes::starts(window);
+        bounds.push(window.len());
+        let before = bounds.iter().rev().find(|&&b| b <= target).copied().unwrap_or(0);
+        let after = bounds.iter().find(|&&b| b >= target).copied().unwrap_or(window.len());
+        let cps = |b: usize| from + window[..b].chars().count() as u32;
+        (cps(before), cps(after))
+    }
+
+    /// The code point where each grapheme cluster starts, and the end of the text last.
+    pub fn grapheme_starts(&self) -> &[u32] {
+        self.graphemes.get_or_init(|| {
+            let mut out = Vec::new();
+            let (mut cp, mut byte) = (0u32, 0usize);
+            for start in graphemes::starts(&self.text) {
+                cp += self.text[byte..start].chars().count() as u32;
+                byte = start;
+                out.push(cp);
+            }
+            out.push(self.len_chars);
+            out
+        })
     }
 }
 

@@ -5,6 +5,7 @@ pub mod annotation;
 pub mod document;
 pub mod editor;
 pub mod formats;
+pub mod graphemes;
 pub mod history;
 pub mod input;
 pub mod json;

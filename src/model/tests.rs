@@ -201,6 +201,43 @@ fn covering_walks_from_outermost_down() {
     assert_eq!(over, ["outer", "cross"]);
 }
 
+/// A line longer than the snapping window: far from the line's start, half a flag in a run of
+/// 300 flags still widens to its own flag (flags pair from the start of the run).
+#[test]
+fn snapping_on_a_long_line_pairs_flags_from_the_run_start() {
+    let d = doc(&format!("x{}y", "🇮🇱".repeat(300)));
+    for cp in [2, 3, 300, 401, 598, 600] {
+        let first = if cp % 2 == 1 { cp } else { cp - 1 };
+        assert_eq!(d.snap_to_graphemes(Span::new(cp, cp + 1)), (first, first + 2), "at {cp}");
+    }
+}
+
+proptest::proptest! {
+    /// Tidying segments only the lines around a selection's ends; it widens exactly as
+    /// clusters found over the whole text say (and `grapheme_starts` lists those clusters).
+    #[test]
+    fn snapping_agrees_with_the_whole_text(
+        pieces in proptest::collection::vec(proptest::sample::select(vec![
+            "a", "e\u{301}", "👩\u{200d}👩\u{200d}👦", "🇮🇱", "\r\n", "\r", "\n", " ", "و", "🙅🏽\u{200d}♀\u{fe0f}", "\u{1100}\u{1161}",
+        ]), 0..200),
+        ends in (0u32..1200, 0u32..1200),
+    ) {
+        use unicode_segmentation::UnicodeSegmentation;
+        let text: String = pieces.concat();
+        let d = doc(&text);
+        let starts: Vec<u32> = text
+            .grapheme_indices(true)
+            .map(|(b, _)| d.cp_of_byte(b))
+            .chain([d.len()])
+            .collect();
+        proptest::prop_assert_eq!(d.grapheme_starts(), starts.as_slice());
+        let (a, b) = (ends.0.min(ends.1).min(d.len()), ends.0.max(ends.1).min(d.len()));
+        let before = starts.iter().rev().find(|&&s| s <= a).copied().unwrap_or(0);
+        let after = starts.iter().find(|&&s| s >= b).copied().unwrap_or(d.len());
+        proptest::prop_assert_eq!(d.snap_to_graphemes(Span::new(a, b)), (before, after));
+    }
+}
+
 proptest::proptest! {
     /// The indexed lookups (by id, by range through the max-end tree) agree with a scan of the
     /// whole list, after any mix of inserts and removes.

@@ -40,6 +40,7 @@ pub fn seed() -> Document {
 /// Installs the panic hook, brings back the saved work, and mounts the app on `<body>`.
 pub fn start() {
     crate::edge::panic::install();
+    crate::edge::graphemes::install();
     wasm_bindgen_futures::spawn_local(async {
         let (editor, store) = restore().await;
         yew::Renderer::<App>::with_props(AppProps { initial: Rc::new(editor), store }).render();

@@ -52,6 +52,15 @@ for (const [name, picks] of Object.entries(CASES)) {
     const doccano = await exportAs(page, 'doccano JSONL', utf16);
     const asUtf16 = JSON.parse(python(['tests/check_exports.py', '--text', fixture(name), '--doccano-unit', 'utf16', doccano]));
     assertEqual(Object.values(asUtf16)[0], expected, 'doccano in UTF-16 units');
+    // doccano's grapheme mode: offsets count what a reader sees as one character (the browser's
+    // segmenter in the app, Python's regex \X in the check).
+    const graphemes = await mkdtemp(join(tmpdir(), 'spanmark-grapheme-'));
+    await page.getByRole('button', { name: 'Export as…' }).click();
+    await page.getByLabel('doccano offsets').selectOption('grapheme');
+    await page.keyboard.press('Escape');
+    const byCluster = await exportAs(page, 'doccano JSONL', graphemes);
+    const asClusters = JSON.parse(python(['tests/check_exports.py', '--text', fixture(name), '--doccano-unit', 'grapheme', byCluster]));
+    assertEqual(Object.values(asClusters)[0], expected, 'doccano in grapheme clusters');
     // Where an emoji comes before a span, its UTF-16 offset runs ahead of its code-point offset.
     const raw = JSON.parse(await readFile(doccano, 'utf8'));
     const last = [...raw.entities].sort((a, b) => b.start_offset - a.start_offset)[0];

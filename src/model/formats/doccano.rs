@@ -31,8 +31,8 @@ struct Entity<'a> {
 
 /// One JSONL line (with its newline) for `doc`, offsets in `unit`.
 pub fn serialize(doc: &Document, labels: &Labels, annotations: &AnnotationSet, unit: Unit) -> String {
-    let starts = if unit == Unit::Grapheme { super::grapheme_starts(doc) } else { Vec::new() };
-    let at = |cp: u32| super::from_cp(doc, unit, cp, &starts);
+    let starts: &[u32] = if unit == Unit::Grapheme { doc.grapheme_starts() } else { &[] };
+    let at = |cp: u32| super::from_cp(doc, unit, cp, starts);
     let line = Line {
         text: doc.text(),
         entities: annotations
@@ -102,7 +102,7 @@ pub fn parse_record(record: &Value, line: usize, unit: Unit) -> Result<(String, 
 /// units agree): the unit in which the spans fit the text and cut fewer words in half or start or
 /// end on a space. `None` when none is clearly better.
 pub fn guess_unit(doc: &Document, spans: &[Foreign]) -> Option<Unit> {
-    if (doc.len() == doc.len_utf16() && super::grapheme_starts(doc).len() as u32 == doc.len() + 1) || spans.is_empty() {
+    if (doc.len() == doc.len_utf16() && doc.grapheme_starts().len() as u32 == doc.len() + 1) || spans.is_empty() {
         return None;
     }
     let score = |unit: Unit| -> Option<usize> {

@@ -78,22 +78,14 @@ pub fn to_span(doc: &Document, unit: Unit, start: u64, end: u64) -> Option<Span>
             (doc.utf16_of(s) == Utf16(start) && doc.utf16_of(e) == Utf16(end)).then(|| Span::try_new(s, e).ok()).flatten()
         }
         Unit::Grapheme => {
-            let bounds = grapheme_starts(doc);
+            let bounds = doc.grapheme_starts();
             let at = |g: u32| bounds.get(g as usize).copied();
             Span::try_new(at(start)?, at(end)?).ok()
         }
     }
 }
 
-/// The code point where each grapheme cluster starts, and the end of the text last.
-pub fn grapheme_starts(doc: &Document) -> Vec<u32> {
-    use unicode_segmentation::UnicodeSegmentation;
-    let mut out: Vec<u32> = doc.text().grapheme_indices(true).map(|(b, _)| doc.cp_of_byte(b)).collect();
-    out.push(doc.len());
-    out
-}
-
-/// `cp` counted in `unit` (for a grapheme unit, `starts` from [`grapheme_starts`]; a code point
+/// `cp` counted in `unit` (for a grapheme unit, `starts` from [`Document::grapheme_starts`]; a code point
 /// inside a cluster counts as the cluster's start).
 pub fn from_cp(doc: &Document, unit: Unit, cp: u32, starts: &[u32]) -> u32 {
     match unit {
