@@ -55,7 +55,7 @@ pub fn read(event: &KeyboardEvent) -> Option<Key> {
     let key = event.key();
     let command = event.ctrl_key() || event.meta_key();
     if command && !event.alt_key() {
-        return match key.to_lowercase().as_str() {
+        return match key.to_ascii_lowercase().as_str() {
             "z" if event.shift_key() => Some(Key::Redo),
             "z" => Some(Key::Undo),
             "y" => Some(Key::Redo),

@@ -4,6 +4,7 @@
 //! "İSTANBUL" finds "i̇stanbul" and "ß" only "ß"), and nothing else: accents, spaces and
 //! punctuation must be as typed. Results are code-point spans, in text order, not overlapping.
 
+use super::case::lowercase;
 use super::span::Span;
 
 /// At most this many matches are collected; the count says when there were more.
@@ -19,14 +20,14 @@ pub struct Found {
 
 /// The occurrences of `query` in `text`, ignoring case. An empty query finds nothing.
 pub fn find(text: &str, query: &str) -> Found {
-    let needle: Vec<char> = query.chars().flat_map(char::to_lowercase).collect();
+    let needle: Vec<char> = query.chars().flat_map(lowercase).collect();
     let mut found = Found::default();
     let Some(&first) = needle.first() else { return found };
     // Each character of the text with its code-point index, lowered as it is reached.
     let chars: Vec<char> = text.chars().collect();
     let mut at = 0usize;
     while at < chars.len() {
-        if chars[at].to_lowercase().next() == Some(first) {
+        if lowercase(chars[at]).next() == Some(first) {
             if let Some(end) = match_at(&chars, at, &needle) {
                 if found.matches.len() == MAX_MATCHES {
                     found.truncated = true;
@@ -52,7 +53,7 @@ fn match_at(chars: &[char], at: usize, needle: &[char]) -> Option<usize> {
             return Some(i);
         }
         let c = chars.get(i)?;
-        for lower in c.to_lowercase() {
+        for lower in lowercase(*c) {
             if want.next() != Some(&lower) {
                 return None;
             }

@@ -174,7 +174,7 @@ pub fn label_for(labels: &mut Vec<Label>, name: &str) -> LabelId {
     const COLOURS: [&str; 6] = ["#f0e442", "#d55e00", "#0072b2", "#999999", "#a6761d", "#66a61e"];
     const KEYS: &str = "56789qwertyuiop";
     let hotkey = KEYS.chars().find(|k| labels.iter().all(|l| l.hotkey != *k)).unwrap_or('0');
-    let mut id: String = wanted.to_lowercase().chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect();
+    let mut id: String = super::case::to_lowercase(wanted).chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect();
     if id.is_empty() {
         id = "label".to_owned();
     }
