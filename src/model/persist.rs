@@ -140,10 +140,14 @@ pub trait Record: Serialize + Sized {
     fn read(o: Object) -> Result<Self, ShapeError>;
 
     fn from_json(json: &str) -> Result<Self, ShapeError> {
-        let value = serde_json::from_str(json)
-            .map_err(|e| ShapeError { path: "record".to_owned(), message: e.to_string() })?;
-        Self::read(Object::new(value, String::new())?)
+        Self::read(parse(json)?)
     }
+}
+
+/// A stored record's JSON, parsed: one copy of this for every record type.
+fn parse(json: &str) -> Result<Object, ShapeError> {
+    let value = serde_json::from_str(json).map_err(|e| ShapeError { path: "record".to_owned(), message: e.to_string() })?;
+    Object::new(value, String::new())
 }
 
 impl Record for WorkspaceRecord {
