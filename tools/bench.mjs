@@ -172,6 +172,54 @@ async function measure(page, trigger, dones, act, kind) {
   return out;
 }
 
+/** Scrolls #reader from top to bottom, a screen per frame; the frame times between. */
+function scrollFrames(page) {
+  return page.evaluate(() => new Promise((resolve) => {
+    const reader = document.querySelector('#reader');
+    reader.scrollTo(0, 0);
+    const times = [];
+    let last = performance.now();
+    const step = () => {
+      const now = performance.now();
+      times.push(now - last);
+      last = now;
+      if (reader.scrollTop + reader.clientHeight >= reader.scrollHeight - 2 || times.length > 3000) resolve(times.slice(1));
+      else {
+        reader.scrollTop += reader.clientHeight;
+        requestAnimationFrame(step);
+      }
+    };
+    requestAnimationFrame(step);
+  }));
+}
+
+/** The same two measurements on a page that does almost nothing: a key press that changes one
+ * number, and scrolling static text. What they give is this machine's floor, the wait for the
+ * 60 Hz frame and its jitter, under every latency in the table. */
+async function floor(browser) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto('about:blank');
+  await page.evaluate(() => {
+    window.__bench = { downloads: [] };
+    document.body.innerHTML = '<aside class="panel"><span class="total">0</span></aside><div id="reader" style="height:700px;overflow:auto"></div>';
+    const reader = document.querySelector('#reader');
+    for (let i = 0; i < 2000; i += 1) reader.appendChild(document.createElement('p')).textContent = `Paragraph ${i} of static text, long enough to wrap onto a second line in a reader this wide, as an article's would.`;
+    let n = 0;
+    addEventListener('keydown', () => { document.querySelector('.total').textContent = String((n += 1)); });
+  });
+  const keys = [];
+  for (let i = 0; i < EDITS; i += 1) {
+    await settle(page);
+    const count = JSON.stringify(await page.locator('.total').textContent());
+    const [painted] = await measure(page, 'keydown', [`() => document.querySelector('.total').textContent !== ${count}`], () => page.keyboard.press('1'));
+    keys.push(painted);
+  }
+  const scroll = await scrollFrames(page);
+  await context.close();
+  return { key_p95_ms: p95(keys), scroll_frame_p95_ms: p95(scroll), scroll_frame_median_ms: median(scroll) };
+}
+
 async function rendererRss() {
   // The largest renderer's resident set, in MB (only one page is open while measuring).
   const out = execFileSync('ps', ['-eo', 'rss=,args='], { encoding: 'utf8' });
@@ -312,24 +360,7 @@ async function benchCase(browser, url, c, source, dir) {
   // The script's share of every edit (keydown → DOM changed, before the frame), p95 per kind.
   row.script_p95_ms = Object.fromEntries(Object.entries(SCRIPT).map(([kind, xs]) => [kind, p95(xs)]));
   for (const kind of Object.keys(SCRIPT)) delete SCRIPT[kind];
-  // Scroll from top to bottom, a screen per frame; frame times between.
-  row.scroll_frame_p95_ms = p95(await page.evaluate(() => new Promise((resolve) => {
-    const reader = document.querySelector('#reader');
-    reader.scrollTo(0, 0);
-    const times = [];
-    let last = performance.now();
-    const step = () => {
-      const now = performance.now();
-      times.push(now - last);
-      last = now;
-      if (reader.scrollTop + reader.clientHeight >= reader.scrollHeight - 2 || times.length > 3000) resolve(times.slice(1));
-      else {
-        reader.scrollTop += reader.clientHeight;
-        requestAnimationFrame(step);
-      }
-    };
-    requestAnimationFrame(step);
-  })));
+  row.scroll_frame_p95_ms = p95(await scrollFrames(page));
   // Export: from the click to the download starting.
   const exports = [];
   for (let i = 0; i < RUNS; i += 1) {
@@ -406,6 +437,8 @@ await mkdir(dir, { recursive: true });
 const source = await corpus();
 const results = { date: new Date().toISOString(), runs: RUNS, edits: EDITS, bundle: await bundleKb(), seed_open_ms: await seedOpen(browser, url), cases: [] };
 results.seed_renderer_rss_mb = seedRss;
+results.floor = await floor(browser);
+console.log(`floor (a blank page): key → painted p95 ${fmt(results.floor.key_p95_ms)} ms; scroll frame p95 ${fmt(results.floor.scroll_frame_p95_ms)} ms (median ${fmt(results.floor.scroll_frame_median_ms)})`);
 console.log(`bundle: ${fmt(results.bundle.raw_kb)} KB raw, ${fmt(results.bundle.gzip_kb)} KB gzip; seed article navigation → taggable: ${fmt(results.seed_open_ms)} ms (median of ${Math.max(5, RUNS)}); renderer RSS on the seed article: ${fmt(seedRss)} MB`);
 for (const c of CASES) {
   const row = await benchCase(browser, url, c, source, dir);

@@ -3,24 +3,39 @@
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
+// The segmenter is made on first use (making one takes 10–20 ms, which would otherwise delay
+// the first paint), or when the page is next idle after `warm`.
 #[wasm_bindgen(inline_js = "
-const segmenter = typeof Intl === 'object' && Intl.Segmenter
-  ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
+let segmenter;
+const get = () => segmenter ??= (typeof Intl === 'object' && Intl.Segmenter
+  ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null);
 export function grapheme_starts(text) {
-  if (!segmenter) return null;
+  const s = get();
+  if (!s) return null;
   const out = [];
-  for (const s of segmenter.segment(text)) out.push(s.index);
+  for (const x of s.segment(text)) out.push(x.index);
   return Uint32Array.from(out);
+}
+export function warm() {
+  (self.requestIdleCallback ?? setTimeout)(get);
 }")]
 extern "C" {
     /// The UTF-16 index where each cluster of `text` starts; `None` without `Intl.Segmenter`.
     fn grapheme_starts(text: &str) -> Option<Vec<u32>>;
+    /// Makes the segmenter when the page is next idle.
+    fn warm();
 }
 
 /// Makes the browser's segmenter the model's (where the browser has none, each code point stays
 /// its own cluster).
 pub fn install() {
     crate::model::graphemes::install(segment);
+}
+
+/// Has the segmenter made once the page is idle, so that the first selection does not wait for it
+/// (called after the first draw).
+pub fn warm_up() {
+    warm();
 }
 
 /// Byte offsets where the clusters of `text` start, from the browser's UTF-16 indices.

@@ -44,6 +44,7 @@ pub fn start() {
     wasm_bindgen_futures::spawn_local(async {
         let (editor, store) = restore().await;
         yew::Renderer::<App>::with_props(AppProps { initial: Rc::new(editor), store }).render();
+        crate::edge::graphemes::warm_up();
     });
 }
 
