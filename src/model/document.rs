@@ -3,9 +3,8 @@
 use std::cell::OnceCell;
 use std::fmt;
 
-use sha2::{Digest, Sha256};
-
 use super::graphemes;
+use super::sha256;
 use super::span::{Span, Utf16};
 
 /// How many code points lie between two checkpoints of the offset index.
@@ -103,7 +102,7 @@ impl Document {
         if line_start < chars || paragraphs.is_empty() {
             paragraphs.push(Paragraph { content: Span::new(line_start, chars), terminator: Span::empty(chars) });
         }
-        let sha256 = hex(&Sha256::digest(text.as_bytes()));
+        let sha256 = hex(&sha256::digest(text.as_bytes()));
         Ok(Document {
             title: title.into(),
             text,

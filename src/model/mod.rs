@@ -16,6 +16,7 @@ pub mod order;
 pub mod persist;
 pub mod search;
 pub mod segments;
+pub mod sha256;
 pub mod span;
 
 pub use annotation::{Annotation, AnnotationId, AnnotationSet};
