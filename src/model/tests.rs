@@ -821,7 +821,8 @@ fn the_window_holds_still_while_the_view_is_inside_it() {
 #[test]
 fn list_rows_follow_the_band() {
     use super::layout::rows;
-    assert_eq!(rows(150, 76.0, 5_000.0, 5_700.0, 10), 0..150, "short lists are drawn whole");
+    assert_eq!(rows(40, 76.0, 2_000.0, 2_700.0, 10), 0..40, "short lists are drawn whole");
+    assert_eq!(rows(41, 76.0, 2_000.0, 2_700.0, 10), 16..41);
     assert_eq!(rows(10_000, 76.0, 0.0, 700.0, 10), 0..20);
     assert_eq!(rows(10_000, 76.0, 76_000.0, 76_700.0, 10), 990..1020);
     assert_eq!(rows(10_000, 76.0, 10_000_000.0, 10_000_700.0, 10), 9_990..10_000, "past the end");
