@@ -154,9 +154,11 @@ pub fn App(props: &AppProps) -> Html {
             }
         })
     };
+    // One callback for the life of the page: components that take it (every list entry among
+    // them) are not re-rendered for a new one on each render of the app.
     let onaction = {
         let dispatch = state.dispatcher();
-        Callback::from(move |action: Action| dispatch.dispatch(action))
+        use_callback((), move |action: Action, _| dispatch.dispatch(action))
     };
     let dispatch = |action: Action| {
         let onaction = onaction.clone();

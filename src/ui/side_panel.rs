@@ -21,7 +21,7 @@ pub struct SidePanelProps {
 /// `--row`): every entry has this height, so a long list is drawn only where it is seen.
 const ROW: u32 = 76;
 /// Entries drawn beyond each edge of the visible part of a long list.
-const SPARE: usize = 12;
+const SPARE: usize = 6;
 
 /// Every annotation in text order, with a count per label. A long list draws only the entries
 /// near its visible part, between padding as tall as the entries it stands for.
