@@ -392,7 +392,7 @@ let seedRss = null;
 
 async function seedOpen(browser, url) {
   const times = [];
-  for (let i = 0; i < Math.max(5, RUNS); i += 1) {
+  for (let i = 0; i < Math.max(15, RUNS); i += 1) {
     const context = await browser.newContext();
     // In the page, from navigation: the first text paragraph in the DOM, then the frame that
     // paints it (measured where it happens, not through the driver's polling).
@@ -439,7 +439,7 @@ const results = { date: new Date().toISOString(), runs: RUNS, edits: EDITS, bund
 results.seed_renderer_rss_mb = seedRss;
 results.floor = await floor(browser);
 console.log(`floor (a blank page): key → painted p95 ${fmt(results.floor.key_p95_ms)} ms; scroll frame p95 ${fmt(results.floor.scroll_frame_p95_ms)} ms (median ${fmt(results.floor.scroll_frame_median_ms)})`);
-console.log(`bundle: ${fmt(results.bundle.raw_kb)} KB raw, ${fmt(results.bundle.gzip_kb)} KB gzip; seed article navigation → taggable: ${fmt(results.seed_open_ms)} ms (median of ${Math.max(5, RUNS)}); renderer RSS on the seed article: ${fmt(seedRss)} MB`);
+console.log(`bundle: ${fmt(results.bundle.raw_kb)} KB raw, ${fmt(results.bundle.gzip_kb)} KB gzip; seed article navigation → taggable: ${fmt(results.seed_open_ms)} ms (median of ${Math.max(15, RUNS)}); renderer RSS on the seed article: ${fmt(seedRss)} MB`);
 for (const c of CASES) {
   const row = await benchCase(browser, url, c, source, dir);
   results.cases.push(row);

@@ -7,19 +7,16 @@
 //! `meta` (key `"workspace"`), `docs` (key: document id), `snapshots` (key: document id),
 //! `ops` (key: `[document id, seq]`, so one key range holds a document's ops in order).
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
 use js_sys::{Array, Promise};
 use serde::Serialize;
-use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbKeyRange, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransactionMode};
 
 use crate::model::persist::{DocRecord, OpRecord, Record, SnapshotRecord, Stored, WorkspaceRecord, Write};
 
-const DB_NAME: &str = "spanmark";
-const DB_VERSION: u32 = 1;
+/// The object stores; `database()` below creates the same four (it runs before the wasm does).
 const STORES: [&str; 4] = ["meta", "docs", "snapshots", "ops"];
 const LOCAL_PREFIX: &str = "spanmark.";
 /// The largest seq a key can hold exactly (a JS number).
@@ -270,35 +267,30 @@ mod erased {
     }
 }
 
-async fn open_indexed_db() -> Result<IdbDatabase, String> {
-    let factory = web_sys::window()
-        .ok_or("no window")?
-        .indexed_db()
-        .map_err(describe)?
-        .ok_or("IndexedDB is not available")?;
-    let request = factory.open_with_u32(DB_NAME, DB_VERSION).map_err(describe)?;
-    let failure: Rc<RefCell<Option<String>>> = Rc::default();
-    let upgrade = {
-        let request = request.clone();
-        let failure = failure.clone();
-        Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
-            let Ok(result) = request.result() else { return };
-            let Ok(db) = result.dyn_into::<IdbDatabase>() else { return };
-            for name in STORES {
-                if !db.object_store_names().contains(name) {
-                    if let Err(e) = db.create_object_store(name) {
-                        *failure.borrow_mut() = Some(describe(e));
-                    }
-                }
-            }
-        })
-    };
-    request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
-    let result = finish(&request).await;
-    request.set_onupgradeneeded(None);
-    drop(upgrade);
-    if let Some(e) = failure.borrow_mut().take() {
-        return Err(e);
+// The database is opened as soon as the JS glue loads (this module is imported before the wasm
+// is compiled), so that opening it, and creating its stores on a first visit, overlaps the
+// compile rather than following it.
+#[wasm_bindgen(inline_js = "
+const opening = new Promise((resolve, reject) => {
+  const request = indexedDB.open('spanmark', 1);
+  request.onupgradeneeded = () => {
+    for (const name of ['meta', 'docs', 'snapshots', 'ops']) {
+      if (!request.result.objectStoreNames.contains(name)) request.result.createObjectStore(name);
     }
-    result?.dyn_into::<IdbDatabase>().map_err(|_| "IndexedDB gave no database".to_owned())
+  };
+  request.onsuccess = () => resolve(request.result);
+  request.onerror = () => reject(request.error);
+  request.onblocked = () => reject(new Error('another tab holds an older version of the database open'));
+});
+opening.catch(() => {});
+export function database() { return opening; }")]
+extern "C" {
+    /// The database being opened (created with its stores on a first visit).
+    #[wasm_bindgen(catch)]
+    fn database() -> Result<Promise, JsValue>;
+}
+
+async fn open_indexed_db() -> Result<IdbDatabase, String> {
+    let opened = JsFuture::from(database().map_err(describe)?).await.map_err(describe)?;
+    opened.dyn_into::<IdbDatabase>().map_err(|_| "IndexedDB gave no database".to_owned())
 }
