@@ -10,6 +10,7 @@ use std::rc::Rc;
 use spanmark::edge::selection::{selected_span, show, Show};
 use spanmark::model::{Action, Annotation, AnnotationId, AnnotationSet, Document, LabelId, Labels, Span};
 use spanmark::ui::{Article, ArticleProps, DocRef};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, Node};
 use yew::{Callback, NodeRef};
@@ -227,4 +228,33 @@ fn the_browsers_clusters_are_whole_characters() {
     assert_eq!(doc.tidy_selection(Span::new(6, 7)).map(|s| doc.slice(s)), Some("🇮🇱"));
     assert_eq!(doc.tidy_selection(Span::new(20, 22)).map(|s| doc.slice(s)), Some("👩‍👩‍👦"));
     assert_eq!(doc.grapheme_starts().len(), 24 + 1);
+}
+
+/// Revealing an annotation finds its marks by id whatever the id holds (ids come from files),
+/// and a second flash restarts the animation under its other name.
+#[wasm_bindgen_test]
+fn reveal_finds_any_id_and_flashes_again() {
+    let document = web_sys::window().and_then(|w| w.document()).expect("document");
+    let reader = document.create_element("div").expect("div");
+    let article = document.create_element("article").expect("article");
+    reader.append_child(&article).expect("append");
+    document.body().expect("body").append_child(&reader).expect("append");
+    let id = "a\"b\\c]\n'd";
+    for other in ["a", "a\"b", id] {
+        let mark = document.create_element("mark").expect("mark");
+        mark.set_attribute("data-id", other).expect("attribute");
+        mark.set_text_content(Some(other));
+        article.append_child(&mark).expect("append");
+    }
+    let classes = || {
+        let list = article.query_selector_all("mark").expect("marks");
+        (0..list.length()).map(|i| list.item(i).and_then(|n| n.dyn_into::<Element>().ok()).map(|m| m.class_name()).unwrap_or_default()).collect::<Vec<_>>()
+    };
+    assert!(spanmark::edge::dom::reveal(&article, &AnnotationId::new(id)));
+    assert_eq!(classes(), ["", "", "flash"]);
+    assert!(spanmark::edge::dom::reveal(&article, &AnnotationId::new(id)));
+    assert_eq!(classes(), ["", "", "flash again"]);
+    assert!(spanmark::edge::dom::reveal(&article, &AnnotationId::new("a\"b")));
+    assert_eq!(classes(), ["", "flash", "flash again"]);
+    assert!(!spanmark::edge::dom::reveal(&article, &AnnotationId::new("missing")));
 }

@@ -1,26 +1,40 @@
 //! Small DOM effects: bringing an annotation into view and flashing it.
 
 use wasm_bindgen::JsCast;
-use web_sys::{DomRect, Element, HtmlElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
+use web_sys::{DomRect, Element, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 
 use yew::NodeRef;
 
 use crate::model::AnnotationId;
 
-/// The marks inside `root` whose `data-id` is `id` (ids are compared as strings, so no id needs
-/// escaping into a selector).
+/// The marks inside `root` whose `data-id` is `id`.
 fn marks_of(root: &Element, id: &AnnotationId) -> Vec<Element> {
     let mut found = Vec::new();
-    if let Ok(list) = root.query_selector_all("mark[data-id]") {
+    if let Ok(list) = root.query_selector_all(&format!("mark[data-id=\"{}\"]", css_string(id.as_str()))) {
         for i in 0..list.length() {
             if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                if el.get_attribute("data-id").as_deref() == Some(id.as_str()) {
-                    found.push(el);
-                }
+                found.push(el);
             }
         }
     }
     found
+}
+
+/// `text` as the inside of a double-quoted CSS string: `\` and `"` escaped, and every control
+/// character as a hex escape (ids come from files and may hold anything).
+pub fn css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push_str(&format!("\\{:x} ", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Flashes annotation `id`, first scrolling it to the middle of `root`'s scrolling parent when
@@ -39,13 +53,9 @@ pub fn reveal(root: &Element, id: &AnnotationId) -> bool {
         first.scroll_into_view_with_scroll_into_view_options(&options);
     }
     for mark in &marks {
+        // A new animation name restarts the flash on a mark that flashed before.
         let list = mark.class_list();
-        let _ = list.remove_1("flash");
-        // Reading layout restarts the CSS animation when the class comes back.
-        if let Some(el) = mark.dyn_ref::<HtmlElement>() {
-            let _ = el.offset_width();
-        }
-        let _ = list.add_1("flash");
+        let _ = if list.contains("flash") { list.toggle("again").map(drop) } else { list.add_1("flash") };
     }
     !marks.is_empty()
 }
