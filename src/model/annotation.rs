@@ -1,7 +1,6 @@
 //! Annotations and the set that holds a document's annotations in text order.
 
 use std::cell::OnceCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::label::LabelId;
@@ -39,21 +38,26 @@ impl Annotation {
 /// A document's annotations, kept sorted by (start, end, label, id).
 ///
 /// Invariants: ids are unique; no two annotations have the same span and label; no annotation
-/// is empty; `spans` maps exactly the ids of `items` to their spans.
+/// is empty; `ids` holds exactly the ids of `items`, each with its span.
+///
+/// Both sequences are kept in chunks that the versions of a set share: an edit (on a clone,
+/// as the editor makes one per change) copies the chunk it touches and the list of chunk
+/// pointers, never the whole set.
 #[derive(Clone, Debug, Default)]
 pub struct AnnotationSet {
-    items: Vec<Annotation>,
-    /// Each id's span: finds an annotation by id with a binary search instead of a scan.
-    spans: HashMap<AnnotationId, Span>,
+    /// In text order.
+    items: Chunks<Annotation>,
+    /// The same annotations in id order: an annotation by id is a search here.
+    ids: Chunks<Annotation>,
     /// The number for the next generated id (`a<n>`).
     next: u64,
-    /// Built on the first range query after a change; see [`MaxEnds`].
-    ends: OnceCell<MaxEnds>,
+    /// The largest end in each chunk of `items`: built on the first range query after a change.
+    ends: OnceCell<Vec<u32>>,
 }
 
 impl PartialEq for AnnotationSet {
     fn eq(&self, other: &Self) -> bool {
-        self.items == other.items && self.next == other.next
+        self.next == other.next && self.items.same(&other.items)
     }
 }
 
@@ -74,36 +78,44 @@ impl AnnotationSet {
     }
 
     pub fn len(&self) -> usize {
-        self.items.len()
+        self.items.len
     }
 
     pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
+        self.items.len == 0
     }
 
     /// All annotations in text order.
-    pub fn iter(&self) -> std::slice::Iter<'_, Annotation> {
-        self.items.iter()
+    pub fn iter(&self) -> Iter<'_, Annotation> {
+        self.items.iter_from(0)
+    }
+
+    /// The annotations in text order from the `index`th on (whole chunks skipped at once).
+    pub fn iter_from(&self, index: usize) -> Iter<'_, Annotation> {
+        self.items.iter_from(index)
     }
 
     pub fn get(&self, id: &AnnotationId) -> Option<&Annotation> {
-        let at = self.position(id)?;
-        self.items.get(at)
+        self.ids.get(self.ids.locate(&mut |a| &a.id < id)).filter(|a| &a.id == id)
     }
 
-    /// Where `id` sits in text order: O(log n + annotations with the same span).
+    /// Where `id` sits in text order.
     pub fn position(&self, id: &AnnotationId) -> Option<usize> {
-        let span = *self.spans.get(id)?;
-        let from = self.items.partition_point(|a| (a.span.start(), a.span.end()) < (span.start(), span.end()));
-        self.items[from..].iter().take_while(|a| a.span == span).position(|a| &a.id == id).map(|i| from + i)
+        self.find(id).map(|at| self.items.index_of(at))
     }
 
-    /// The annotations with exactly `span`, in order.
-    fn with_span(&self, span: Span) -> &[Annotation] {
+    /// Where `id` is in `items`: O(log n + annotations with the same span).
+    fn find(&self, id: &AnnotationId) -> Option<At> {
+        let span = self.get(id)?.span;
         let key = (span.start(), span.end());
-        let from = self.items.partition_point(|a| (a.span.start(), a.span.end()) < key);
-        let to = from + self.items[from..].partition_point(|a| (a.span.start(), a.span.end()) == key);
-        &self.items[from..to]
+        let mut at = self.items.locate(&mut |a| (a.span.start(), a.span.end()) < key);
+        while let Some(a) = self.items.get(at).filter(|a| a.span == span) {
+            if &a.id == id {
+                return Some(at);
+            }
+            at = self.items.after(at);
+        }
+        None
     }
 
     /// A fresh id, unused in this set.
@@ -117,33 +129,41 @@ impl AnnotationSet {
         }
     }
 
+    /// The annotation with exactly `span` and `label`, if there is one.
+    pub fn twin(&self, span: Span, label: &LabelId) -> Option<&Annotation> {
+        let key = (span.start(), span.end(), label);
+        let at = self.items.locate(&mut |a| (a.span.start(), a.span.end(), &a.label) < key);
+        self.items.get(at).filter(|a| a.span == span && &a.label == label)
+    }
+
     /// Adds `annotation` with the id it carries.
     pub fn insert(&mut self, annotation: Annotation) -> Result<(), Rejected> {
         if annotation.span.is_empty() {
             return Err(Rejected::Empty);
         }
-        if self.spans.contains_key(&annotation.id) {
+        if self.get(&annotation.id).is_some() {
             return Err(Rejected::DuplicateId(annotation.id));
         }
-        if let Some(twin) = self.with_span(annotation.span).iter().find(|a| a.label == annotation.label) {
+        if let Some(twin) = self.twin(annotation.span, &annotation.label) {
             return Err(Rejected::Duplicate(twin.id.clone()));
         }
         // Keep generated ids clear of imported ones.
         if let Some(n) = annotation.id.as_str().strip_prefix('a').and_then(|n| n.parse::<u64>().ok()) {
             self.next = self.next.max(n);
         }
-        let at = self.items.partition_point(|a| a.key() < annotation.key());
-        self.spans.insert(annotation.id.clone(), annotation.span);
+        let at = self.ids.locate(&mut |a| a.id < annotation.id);
+        self.ids.insert(at, annotation.clone());
+        let at = self.items.locate(&mut |a| a.key() < annotation.key());
         self.items.insert(at, annotation);
         self.ends.take();
         Ok(())
     }
 
     pub fn remove(&mut self, id: &AnnotationId) -> Option<Annotation> {
-        let at = self.position(id)?;
-        self.spans.remove(id);
+        let at = self.find(id)?;
+        self.ids.remove(self.ids.locate(&mut |a| &a.id < id));
         self.ends.take();
-        Some(self.items.remove(at))
+        self.items.remove(at)
     }
 
     /// Gives `id` the label `label`; returns the label it had. Refused (`None`) when the
@@ -161,14 +181,23 @@ impl AnnotationSet {
         }
     }
 
-    /// Annotations that share at least one code point with `range`, in text order:
-    /// O(log n + k log n) for k answers, through the max-end tree.
+    /// Annotations that share at least one code point with `range`, in text order. Only chunks
+    /// that start before the range ends and hold an end after it starts are read: the chunks'
+    /// largest ends are n / 64 numbers, so this is O(n / 64 + matching chunks · 64).
     pub fn overlapping(&self, range: Span) -> impl Iterator<Item = &Annotation> {
-        let upto = self.items.partition_point(|a| a.span.start() < range.end().max(range.start() + 1));
-        let ends = self.ends.get_or_init(|| MaxEnds::build(&self.items));
-        let mut found = Vec::new();
-        ends.ending_after(range.start(), upto, &mut found);
-        found.into_iter().map(|i| &self.items[i]).filter(move |a| a.span.overlaps(range))
+        let upto = range.end().max(range.start() + 1);
+        let (last, within) = self.items.locate(&mut |a| a.span.start() < upto);
+        let ends = self.ends.get_or_init(|| {
+            self.items.chunks.iter().map(|c| c.iter().map(|a| a.span.end()).max().unwrap_or(0)).collect()
+        });
+        let chunks = &self.items.chunks[..(last + 1).min(self.items.chunks.len())];
+        chunks
+            .iter()
+            .zip(ends)
+            .enumerate()
+            .filter(move |(_, (_, &end))| end > range.start())
+            .flat_map(move |(c, (chunk, _))| chunk.iter().take(if c == last { within } else { usize::MAX }))
+            .filter(move |a| a.span.overlaps(range))
     }
 
     /// For each of `ranges`, the annotations that share a code point with it, in text order.
@@ -186,48 +215,129 @@ impl AnnotationSet {
 
     /// How many annotations carry `label`.
     pub fn count(&self, label: &LabelId) -> usize {
-        self.items.iter().filter(|a| &a.label == label).count()
+        self.iter().filter(|a| &a.label == label).count()
     }
 }
 
-/// A max-end segment tree over the annotations in text order: each node holds the largest end
-/// among the annotations below it, so "which of the first `upto` annotations end after `at`"
-/// visits only the subtrees that hold an answer.
+/// Entries in a chunk at most: past this a chunk splits in two.
+const CHUNK: usize = 64;
+
+/// A place in a [`Chunks`]: (chunk, index in the chunk); `(chunks, 0)` is the end.
+type At = (usize, usize);
+
+/// A sorted sequence in chunks shared (`Rc`) between clones: changing it copies the chunk that
+/// changes and the list of chunk pointers. No chunk is empty.
 #[derive(Clone, Debug)]
-struct MaxEnds {
-    /// Leaves at `size..size + n`; node `i` covers its children `2i` and `2i + 1`.
-    tree: Vec<u32>,
-    size: usize,
+struct Chunks<T> {
+    chunks: Vec<Rc<Vec<T>>>,
+    len: usize,
 }
 
-impl MaxEnds {
-    fn build(items: &[Annotation]) -> MaxEnds {
-        let size = items.len().next_power_of_two().max(1);
-        let mut tree = vec![0; 2 * size];
-        for (i, a) in items.iter().enumerate() {
-            tree[size + i] = a.span.end();
+impl<T> Default for Chunks<T> {
+    fn default() -> Self {
+        Chunks { chunks: Vec::new(), len: 0 }
+    }
+}
+
+impl<T: Clone + PartialEq> Chunks<T> {
+    /// The first place whose entry is not `before` (`before` holds for a prefix of the entries).
+    fn locate(&self, before: &mut dyn FnMut(&T) -> bool) -> At {
+        let c = self.chunks.partition_point(|chunk| chunk.last().is_some_and(&mut *before));
+        match self.chunks.get(c) {
+            Some(chunk) => (c, chunk.partition_point(|x| before(x))),
+            None => (self.chunks.len(), 0),
         }
-        for i in (1..size).rev() {
-            tree[i] = tree[2 * i].max(tree[2 * i + 1]);
-        }
-        MaxEnds { tree, size }
     }
 
-    /// Pushes, in order, the indexes `< upto` whose end is `> at`.
-    fn ending_after(&self, at: u32, upto: usize, out: &mut Vec<usize>) {
-        // (node, first index it covers, how many it covers)
-        let mut stack = vec![(1usize, 0usize, self.size)];
-        while let Some((node, lo, width)) = stack.pop() {
-            if lo >= upto || self.tree[node] <= at {
-                continue;
+    fn get(&self, (c, i): At) -> Option<&T> {
+        self.chunks.get(c)?.get(i)
+    }
+
+    /// The place after `at`.
+    fn after(&self, (c, i): At) -> At {
+        if self.chunks.get(c).is_some_and(|chunk| i + 1 < chunk.len()) { (c, i + 1) } else { (c + 1, 0) }
+    }
+
+    /// How many entries come before `at`.
+    fn index_of(&self, (c, i): At) -> usize {
+        self.chunks[..c.min(self.chunks.len())].iter().map(|chunk| chunk.len()).sum::<usize>() + i
+    }
+
+    fn insert(&mut self, (c, i): At, value: T) {
+        self.len += 1;
+        if c >= self.chunks.len() {
+            // After the last entry: onto the last chunk while it has room (a file read in order
+            // fills its chunks), else a new one.
+            match self.chunks.last_mut() {
+                Some(last) if last.len() < CHUNK => Rc::make_mut(last).push(value),
+                _ => self.chunks.push(Rc::new(vec![value])),
             }
-            if width == 1 {
-                out.push(lo);
-                continue;
+            return;
+        }
+        let chunk = Rc::make_mut(&mut self.chunks[c]);
+        chunk.insert(i, value);
+        if chunk.len() > CHUNK {
+            let tail = chunk.split_off(chunk.len() / 2);
+            self.chunks.insert(c + 1, Rc::new(tail));
+        }
+    }
+
+    fn remove(&mut self, (c, i): At) -> Option<T> {
+        let chunk = self.chunks.get_mut(c).filter(|chunk| i < chunk.len())?;
+        let value = Rc::make_mut(chunk).remove(i);
+        if chunk.is_empty() {
+            self.chunks.remove(c);
+        }
+        self.len -= 1;
+        Some(value)
+    }
+
+    /// The entries from the `index`th on.
+    fn iter_from(&self, mut index: usize) -> Iter<'_, T> {
+        let mut c = 0;
+        while let Some(chunk) = self.chunks.get(c).filter(|chunk| chunk.len() <= index) {
+            index -= chunk.len();
+            c += 1;
+        }
+        let rest = self.chunks.get(c..).unwrap_or_default();
+        match rest.split_first() {
+            Some((first, rest)) => Iter { chunks: rest, inner: first.get(index..).unwrap_or_default().iter() },
+            None => Iter { chunks: rest, inner: [].iter() },
+        }
+    }
+
+    /// The same entries (chunks shared with `other` are not compared entry by entry).
+    fn same(&self, other: &Self) -> bool {
+        if self.len != other.len {
+            return false;
+        }
+        if self.chunks.len() == other.chunks.len()
+            && self.chunks.iter().zip(&other.chunks).all(|(a, b)| Rc::ptr_eq(a, b) || a == b)
+        {
+            return true;
+        }
+        self.iter_from(0).eq(other.iter_from(0))
+    }
+}
+
+/// The entries of a [`Chunks`] in order, chunk after chunk.
+#[derive(Clone, Debug)]
+pub struct Iter<'a, T> {
+    chunks: &'a [Rc<Vec<T>>],
+    inner: std::slice::Iter<'a, T>,
+}
+
+impl<'a, T> Iterator for Iter<'a, T> {
+    type Item = &'a T;
+
+    fn next(&mut self) -> Option<&'a T> {
+        loop {
+            if let Some(item) = self.inner.next() {
+                return Some(item);
             }
-            let half = width / 2;
-            stack.push((2 * node + 1, lo + half, half));
-            stack.push((2 * node, lo, half));
+            let (first, rest) = self.chunks.split_first()?;
+            self.chunks = rest;
+            self.inner = first.iter();
         }
     }
 }

@@ -12,6 +12,7 @@ use super::formats::{self, Foreign, Report, Unit};
 use super::input::{self, Opened, Options};
 use super::label::{LabelId, Labels};
 use super::persist::{self, DocRecord, Op, OpRecord, SnapshotRecord, Stored, WorkspaceRecord, Write};
+use super::quote::Quoted;
 use super::span::Span;
 
 /// The id of the seed document, which is always there.
@@ -465,7 +466,7 @@ impl Editor {
         let Some(span) = self.doc().tidy_selection(span) else { return };
         let id = Rc::make_mut(&mut self.current_mut().annotations).fresh_id();
         let annotation = Annotation { id, label, span };
-        if self.annotations().iter().any(|a| a.span == span && a.label == annotation.label) {
+        if self.annotations().twin(span, &annotation.label).is_some() {
             return;
         }
         self.edit(Edit::Add(annotation));
@@ -622,8 +623,9 @@ impl Editor {
             .collect();
         if let Some(label) = unknown.first() {
             self.notice = Some(Notice::Error(format!(
-                "{} uses label {label:?}, which {} does not have; open it as a copy instead.",
+                "{} uses label {}, which {} does not have; open it as a copy instead.",
                 pending.name,
+                Quoted(label),
                 self.doc().title()
             )));
             return;

@@ -2,6 +2,8 @@
 
 use std::rc::Rc;
 
+use super::quote::Quoted;
+
 /// A label's stable id, as written in files (`actor`, `location`, …).
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
 pub struct LabelId(Rc<str>);
@@ -32,7 +34,7 @@ impl Label {
         let mut keys = hotkey.chars();
         match (keys.next(), keys.next()) {
             (Some(key), None) => Ok(Label { id: LabelId::new(id), name, colour, hotkey: key }),
-            _ => Err(format!("hotkey {hotkey:?} is not one character")),
+            _ => Err(format!("hotkey {} is not one character", Quoted(hotkey))),
         }
     }
 }
@@ -64,17 +66,17 @@ impl Labels {
         for (i, l) in labels.iter().enumerate() {
             let hex = l.colour.strip_prefix('#').filter(|h| h.len() == 6 && h.chars().all(|c| c.is_ascii_hexdigit()));
             if hex.is_none() {
-                return Err(format!("label {:?} has colour {:?}, not #rrggbb", l.id.as_str(), l.colour));
+                return Err(format!("label {} has colour {}, not #rrggbb", Quoted(l.id.as_str()), Quoted(&l.colour)));
             }
             if l.id.as_str().is_empty() {
                 return Err("a label has an empty id".to_owned());
             }
             for earlier in &labels[..i] {
                 if earlier.id == l.id {
-                    return Err(format!("label id {:?} is used twice", l.id.as_str()));
+                    return Err(format!("label id {} is used twice", Quoted(l.id.as_str())));
                 }
                 if earlier.hotkey == l.hotkey {
-                    return Err(format!("hotkey {:?} is used twice", l.hotkey));
+                    return Err(format!("hotkey {} is used twice", Quoted(&l.hotkey.to_string())));
                 }
             }
         }

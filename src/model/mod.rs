@@ -14,6 +14,7 @@ pub mod label;
 pub mod layout;
 pub mod order;
 pub mod persist;
+pub mod quote;
 pub mod search;
 pub mod segments;
 pub mod sha256;

@@ -15,6 +15,7 @@ use std::rc::Rc;
 use serde::Serialize;
 
 use super::json::{Object, ShapeError};
+use super::quote::Quoted;
 
 use super::annotation::{Annotation, AnnotationId, AnnotationSet};
 use super::document::Document;
@@ -218,7 +219,7 @@ impl Record for SnapshotRecord {
 }
 
 fn unknown_kind(o: &Object, kind: &str) -> ShapeError {
-    ShapeError { path: o.path().to_owned(), message: format!("unknown kind {kind:?}") }
+    ShapeError { path: o.path().to_owned(), message: format!("unknown kind {}", Quoted(kind)) }
 }
 
 pub fn ann_record(a: &Annotation) -> AnnRecord {

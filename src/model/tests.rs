@@ -239,32 +239,51 @@ proptest::proptest! {
 }
 
 proptest::proptest! {
-    /// The indexed lookups (by id, by range through the max-end tree) agree with a scan of the
-    /// whole list, after any mix of inserts and removes.
+    /// The indexed lookups (by id, by position, by range through the max-end tree over chunks)
+    /// agree with a scan of the whole list, after any mix of inserts and removes over many
+    /// chunks; and a copy taken before a change still holds what it held (chunks are shared,
+    /// never changed under a copy).
     #[test]
     fn indexed_lookups_agree_with_a_scan(
-        ops in proptest::collection::vec((0u32..200, 1u32..60, 0usize..3, proptest::bool::weighted(0.75)), 1..120),
-        queries in proptest::collection::vec((0u32..260, 0u32..40), 1..20),
+        ops in proptest::collection::vec((0u32..2000, 1u32..60, 0usize..3, proptest::bool::weighted(0.7)), 1..400),
+        queries in proptest::collection::vec((0u32..2100, 0u32..80), 1..12),
     ) {
         let labels = ["actor", "claim", "event"];
         let mut s = AnnotationSet::new();
         for (i, (start, len, label, add)) in ops.into_iter().enumerate() {
+            let before = s.clone();
+            let kept: Vec<Annotation> = before.iter().cloned().collect();
+            let victim = s.iter().nth(start as usize % s.len().max(1)).map(|a| a.id.clone());
             if add {
                 let id = AnnotationId::new(&format!("x{i}"));
                 let _ = s.insert(Annotation { id, label: LabelId::new(labels[label]), span: Span::new(start, start + len) });
-            } else if let Some(victim) = s.iter().nth(start as usize % s.len().max(1)).map(|a| a.id.clone()) {
+            } else if let Some(victim) = victim {
                 proptest::prop_assert!(s.remove(&victim).is_some());
                 proptest::prop_assert!(s.get(&victim).is_none());
+                proptest::prop_assert!(before.get(&victim).is_some());
             }
-            for a in s.iter() {
-                proptest::prop_assert_eq!(s.get(&a.id), Some(a));
+            proptest::prop_assert_eq!(before.iter().cloned().collect::<Vec<_>>(), kept);
+            if i % 16 != 0 {
+                continue;
             }
+            let all: Vec<&Annotation> = s.iter().collect();
+            proptest::prop_assert_eq!(all.len(), s.len());
+            proptest::prop_assert!(all.windows(2).all(|w| (w[0].span, &w[0].label, &w[0].id) < (w[1].span, &w[1].label, &w[1].id)));
+            for (n, a) in all.iter().enumerate() {
+                proptest::prop_assert_eq!(s.get(&a.id), Some(*a));
+                proptest::prop_assert_eq!(s.position(&a.id), Some(n));
+                proptest::prop_assert_eq!(s.twin(a.span, &a.label), Some(*a));
+            }
+            let from = start as usize % (all.len() + 1);
+            proptest::prop_assert_eq!(s.iter_from(from).collect::<Vec<_>>(), all[from..].to_vec());
             for &(start, len) in &queries {
                 let range = Span::new(start, start + len);
                 let indexed: Vec<&Annotation> = s.overlapping(range).collect();
                 let scanned: Vec<&Annotation> = s.iter().filter(|a| a.span.overlaps(range)).collect();
                 proptest::prop_assert_eq!(indexed, scanned);
             }
+            proptest::prop_assert_eq!(&s, &s.clone());
+            proptest::prop_assert_eq!(s == before, all.iter().copied().eq(before.iter()));
         }
     }
 }

@@ -60,7 +60,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
     });
     let total = props.annotations.len();
     let shown = rows(total, f64::from(ROW), band.0, band.1, SPARE);
-    let entries = props.annotations.iter().skip(shown.start).take(shown.len()).map(|a| {
+    let entries = props.annotations.iter_from(shown.start).take(shown.len()).map(|a| {
         let label = props.labels.get(&a.label);
         html! {
             <Entry

@@ -3,6 +3,7 @@
 //! that crosses a line break becomes fragments, `0 5;6 12`, as brat writes them.
 
 use super::{error, label_name, Foreign, FormatError, Unit};
+use crate::model::quote::Quoted;
 use crate::model::annotation::AnnotationSet;
 use crate::model::document::Document;
 use crate::model::label::Labels;
@@ -52,7 +53,7 @@ pub fn parse_ann(input: &str) -> Result<Vec<Foreign>, FormatError> {
             let mut nums = fragment.split_whitespace().map(str::parse::<u64>);
             match (nums.next(), nums.next(), nums.next()) {
                 (Some(Ok(s)), Some(Ok(e)), None) if s <= e => bounds.push((s, e)),
-                _ => return Err(error(FORMAT, &place, format!("{fragment:?} is not `start end`"))),
+                _ => return Err(error(FORMAT, &place, format!("{} is not `start end`", Quoted(fragment)))),
             }
         }
         let (Some(first), Some(last)) = (bounds.first(), bounds.last()) else {

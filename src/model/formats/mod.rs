@@ -16,6 +16,7 @@ pub mod zip;
 use std::fmt;
 
 use super::annotation::{Annotation, AnnotationSet};
+use super::quote::Quoted;
 use super::document::Document;
 use super::label::{Label, LabelId, Labels};
 use super::span::{Span, Utf16};
@@ -155,7 +156,7 @@ impl fmt::Display for Report {
             write!(f, ", {} duplicate{} dropped", self.duplicates, if self.duplicates == 1 { "" } else { "s" })?;
         }
         if !self.lost.is_empty() {
-            write!(f, "; {} could not be placed: {}", self.lost.len(), self.lost.iter().take(3).map(|q| format!("{q:?}")).collect::<Vec<_>>().join(", "))?;
+            write!(f, "; {} could not be placed: {}", self.lost.len(), self.lost.iter().take(3).map(|q| Quoted(q).to_string()).collect::<Vec<_>>().join(", "))?;
         }
         if let Some(hint) = &self.hint {
             write!(f, "; {hint}")?;

@@ -7,6 +7,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::model::json::{Object, ShapeError};
+use crate::model::quote::Quoted;
 
 use crate::model::annotation::{Annotation, AnnotationId, AnnotationSet, Rejected};
 use crate::model::document::Document;
@@ -141,9 +142,9 @@ impl fmt::Display for ParseError {
         match self {
             Json { line, column, message } => write!(f, "line {line}, column {column}: {message}"),
             Shape { path, message } => write!(f, "{path}: {message}"),
-            UnknownFormat(s) => write!(f, "format is {s:?}, not \"spanmark\""),
+            UnknownFormat(s) => write!(f, "format is {}, not \"spanmark\"", Quoted(s)),
             NewerVersion(v) => write!(f, "version {v} is newer than this spanmark reads (up to {VERSION})"),
-            UnknownOffsetUnit(u) => write!(f, "offset_unit is {u:?}; spanmark files count \"codepoint\""),
+            UnknownOffsetUnit(u) => write!(f, "offset_unit is {}; spanmark files count \"codepoint\"", Quoted(u)),
             Sha256Mismatch { declared, actual } => {
                 write!(f, "document.sha256 is {declared} but the text hashes to {actual}")
             }
@@ -157,12 +158,12 @@ impl fmt::Display for ParseError {
                 write!(f, "{path}: end {end} is past the end of the text ({len} code points)")
             }
             TextMismatch { path, declared, actual } => {
-                write!(f, "{path}.text is {declared:?} but the document has {actual:?} there")
+                write!(f, "{path}.text is {} but the document has {} there", Quoted(declared), Quoted(actual))
             }
-            UnknownLabel { path, label } => write!(f, "{path}.label {label:?} is not among the file's labels"),
-            DuplicateId { path, id } => write!(f, "{path}.id {id:?} is used twice"),
+            UnknownLabel { path, label } => write!(f, "{path}.label {} is not among the file's labels", Quoted(label)),
+            DuplicateId { path, id } => write!(f, "{path}.id {} is used twice", Quoted(id)),
             DuplicateAnnotation { path, twin } => {
-                write!(f, "{path} repeats annotation {twin:?} (same span, same label)")
+                write!(f, "{path} repeats annotation {} (same span, same label)", Quoted(twin))
             }
         }
     }
