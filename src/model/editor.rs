@@ -27,7 +27,7 @@ pub struct DocState {
     pub id: String,
     pub doc: Rc<Document>,
     pub labels: Rc<Labels>,
-    /// Shared between successive states: an edit copies the set once, a selection not at all.
+    /// Shared between successive states: an edit copies one chunk of the set, a selection nothing.
     pub annotations: Rc<AnnotationSet>,
     pub history: History,
     ops_since_snapshot: u32,
