@@ -231,9 +231,9 @@ fn the_browsers_clusters_are_whole_characters() {
 }
 
 /// Revealing an annotation finds its marks by id whatever the id holds (ids come from files),
-/// and a second flash restarts the animation under its other name.
+/// rings them, and takes the ring off after a while (a mark ringed again keeps it until then).
 #[wasm_bindgen_test]
-fn reveal_finds_any_id_and_flashes_again() {
+async fn reveal_finds_any_id_and_rings_it_for_a_while() {
     let document = web_sys::window().and_then(|w| w.document()).expect("document");
     let reader = document.create_element("div").expect("div");
     let article = document.create_element("article").expect("article");
@@ -252,9 +252,22 @@ fn reveal_finds_any_id_and_flashes_again() {
     };
     assert!(spanmark::edge::dom::reveal(&article, &AnnotationId::new(id)));
     assert_eq!(classes(), ["", "", "flash"]);
-    assert!(spanmark::edge::dom::reveal(&article, &AnnotationId::new(id)));
-    assert_eq!(classes(), ["", "", "flash again"]);
+    sleep(600).await;
     assert!(spanmark::edge::dom::reveal(&article, &AnnotationId::new("a\"b")));
-    assert_eq!(classes(), ["", "flash", "flash again"]);
+    assert!(spanmark::edge::dom::reveal(&article, &AnnotationId::new(id)));
+    assert_eq!(classes(), ["", "flash", "flash"]);
+    sleep(600).await;
+    assert_eq!(classes(), ["", "flash", "flash"], "the first timer leaves a ring put on again");
+    sleep(500).await;
+    assert_eq!(classes(), ["", "", ""], "both rings off");
     assert!(!spanmark::edge::dom::reveal(&article, &AnnotationId::new("missing")));
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

@@ -1,6 +1,6 @@
 //! Small DOM effects: bringing an annotation into view and flashing it.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{closure::Closure, JsCast};
 use web_sys::{DomRect, Element, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 
 use yew::NodeRef;
@@ -52,12 +52,41 @@ pub fn reveal(root: &Element, id: &AnnotationId) -> bool {
         options.set_behavior(ScrollBehavior::Instant);
         first.scroll_into_view_with_scroll_into_view_options(&options);
     }
-    for mark in &marks {
-        // A new animation name restarts the flash on a mark that flashed before.
-        let list = mark.class_list();
-        let _ = if list.contains("flash") { list.toggle("again").map(drop) } else { list.add_1("flash") };
-    }
+    flash(&marks);
     !marks.is_empty()
+}
+
+/// How long a revealed annotation keeps its ring, in ms.
+const FLASH_MS: i32 = 900;
+
+thread_local! {
+    static FLASHES: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Rings `marks` for [`FLASH_MS`]. A timer takes the ring off, not a CSS animation: an animation
+/// restyles and repaints every ringed mark on every frame, and quick undos piled them up (half
+/// of them then took a second frame to paint). A mark ringed again keeps its ring until the
+/// later timer.
+fn flash(marks: &[Element]) {
+    let n = FLASHES.with(|f| {
+        f.set(f.get().wrapping_add(1));
+        f.get()
+    })
+    .to_string();
+    for mark in marks {
+        let _ = mark.class_list().add_1("flash");
+        let _ = mark.set_attribute("data-flash", &n);
+    }
+    let marks = marks.to_vec();
+    let unring = Closure::once_into_js(move || {
+        for mark in marks.iter().filter(|m| m.get_attribute("data-flash").as_deref() == Some(n.as_str())) {
+            let _ = mark.class_list().remove_1("flash");
+            let _ = mark.remove_attribute("data-flash");
+        }
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(unring.unchecked_ref(), FLASH_MS);
+    }
 }
 
 /// Whether box `at` lies within `view`, at least `margin` pixels inside its top and bottom.
