@@ -38,7 +38,7 @@ impl Annotation {
 /// A document's annotations, kept sorted by (start, end, label, id).
 ///
 /// Invariants: ids are unique; no two annotations have the same span and label; no annotation
-/// is empty; `ids` holds exactly the ids of `items`, each with its span.
+/// is empty; `ids` holds exactly the annotations of `items`, in id order.
 ///
 /// Both sequences are kept in chunks that the versions of a set share: an edit (on a clone,
 /// as the editor makes one per change) copies the chunk it touches and the list of chunk
@@ -51,8 +51,8 @@ pub struct AnnotationSet {
     ids: Chunks<Annotation>,
     /// The number for the next generated id (`a<n>`).
     next: u64,
-    /// The largest end in each chunk of `items`: built on the first range query after a change.
-    ends: OnceCell<Vec<u32>>,
+    /// Built on the first range query after a change; see [`MaxEnds`].
+    ends: OnceCell<MaxEnds>,
 }
 
 impl PartialEq for AnnotationSet {
@@ -181,22 +181,17 @@ impl AnnotationSet {
         }
     }
 
-    /// Annotations that share at least one code point with `range`, in text order. Only chunks
-    /// that start before the range ends and hold an end after it starts are read: the chunks'
-    /// largest ends are n / 64 numbers, so this is O(n / 64 + matching chunks · 64).
+    /// Annotations that share at least one code point with `range`, in text order: the chunks
+    /// that can hold one come from the max-end tree over chunks, O(log n + matching chunks · 64).
     pub fn overlapping(&self, range: Span) -> impl Iterator<Item = &Annotation> {
         let upto = range.end().max(range.start() + 1);
         let (last, within) = self.items.locate(&mut |a| a.span.start() < upto);
-        let ends = self.ends.get_or_init(|| {
-            self.items.chunks.iter().map(|c| c.iter().map(|a| a.span.end()).max().unwrap_or(0)).collect()
-        });
-        let chunks = &self.items.chunks[..(last + 1).min(self.items.chunks.len())];
+        let ends = self.ends.get_or_init(|| MaxEnds::build(&self.items.chunks));
+        let mut chunks = Vec::new();
+        ends.ending_after(range.start(), (last + 1).min(self.items.chunks.len()), &mut chunks);
         chunks
-            .iter()
-            .zip(ends)
-            .enumerate()
-            .filter(move |(_, (_, &end))| end > range.start())
-            .flat_map(move |(c, (chunk, _))| chunk.iter().take(if c == last { within } else { usize::MAX }))
+            .into_iter()
+            .flat_map(move |c| self.items.chunks[c].iter().take(if c == last { within } else { usize::MAX }))
             .filter(move |a| a.span.overlaps(range))
     }
 
@@ -306,17 +301,9 @@ impl<T: Clone + PartialEq> Chunks<T> {
         }
     }
 
-    /// The same entries (chunks shared with `other` are not compared entry by entry).
+    /// The same entries.
     fn same(&self, other: &Self) -> bool {
-        if self.len != other.len {
-            return false;
-        }
-        if self.chunks.len() == other.chunks.len()
-            && self.chunks.iter().zip(&other.chunks).all(|(a, b)| Rc::ptr_eq(a, b) || a == b)
-        {
-            return true;
-        }
-        self.iter_from(0).eq(other.iter_from(0))
+        self.len == other.len && self.iter_from(0).eq(other.iter_from(0))
     }
 }
 
@@ -338,6 +325,48 @@ impl<'a, T> Iterator for Iter<'a, T> {
             let (first, rest) = self.chunks.split_first()?;
             self.chunks = rest;
             self.inner = first.iter();
+        }
+    }
+}
+
+/// A max-end segment tree over the chunks of annotations in text order: each node holds the
+/// largest end in the chunks below it, so "which of the first `upto` chunks hold an annotation
+/// ending after `at`" visits only the subtrees that hold an answer.
+#[derive(Clone, Debug)]
+struct MaxEnds {
+    /// Leaves at `size..size + chunks`; node `i` covers its children `2i` and `2i + 1`.
+    tree: Vec<u32>,
+    size: usize,
+}
+
+impl MaxEnds {
+    fn build(chunks: &[Rc<Vec<Annotation>>]) -> MaxEnds {
+        let size = chunks.len().next_power_of_two().max(1);
+        let mut tree = vec![0; 2 * size];
+        for (leaf, chunk) in tree[size..].iter_mut().zip(chunks) {
+            *leaf = chunk.iter().map(|a| a.span.end()).max().unwrap_or(0);
+        }
+        for i in (1..size).rev() {
+            tree[i] = tree[2 * i].max(tree[2 * i + 1]);
+        }
+        MaxEnds { tree, size }
+    }
+
+    /// Pushes, in order, the chunk indexes `< upto` holding an end `> at`.
+    fn ending_after(&self, at: u32, upto: usize, out: &mut Vec<usize>) {
+        // (node, first index it covers, how many it covers)
+        let mut stack = vec![(1usize, 0usize, self.size)];
+        while let Some((node, lo, width)) = stack.pop() {
+            if lo >= upto || self.tree[node] <= at {
+                continue;
+            }
+            if width == 1 {
+                out.push(lo);
+                continue;
+            }
+            let half = width / 2;
+            stack.push((2 * node + 1, lo + half, half));
+            stack.push((2 * node, lo, half));
         }
     }
 }
