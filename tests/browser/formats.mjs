@@ -27,6 +27,19 @@ function python(args) {
   return execFileSync('python3', args, { cwd: root, encoding: 'utf8' });
 }
 
+/** Exports doccano JSONL counted in `unit`, checks it in Python against the fixture `name`, and
+ * returns the file. */
+async function doccanoIn(page, unit, name, expected, what) {
+  const dir = await mkdtemp(join(tmpdir(), `spanmark-${unit}-`));
+  await page.getByRole('button', { name: 'Export as…' }).click();
+  await page.getByLabel('doccano offsets').selectOption(unit);
+  await page.keyboard.press('Escape');
+  const file = await exportAs(page, 'doccano JSONL', dir);
+  const checked = JSON.parse(python(['tests/check_exports.py', '--text', fixture(name), '--doccano-unit', unit, file]));
+  assertEqual(Object.values(checked)[0], expected, what);
+  return file;
+}
+
 for (const [name, picks] of Object.entries(CASES)) {
   test(`${name}: real drags, then every format checked in its own unit`, async ({ page }) => {
     const text = await readFile(fixture(name), 'utf8');
@@ -44,23 +57,10 @@ for (const [name, picks] of Object.entries(CASES)) {
       const base = file.split('/').pop();
       assertEqual(checked[base], expected, `${base}: the spans at its own offsets`);
     }
-    // doccano as its own UI counts: UTF-16 units.
-    const utf16 = await mkdtemp(join(tmpdir(), 'spanmark-utf16-'));
-    await page.getByRole('button', { name: 'Export as…' }).click();
-    await page.getByLabel('doccano offsets').selectOption('utf16');
-    await page.keyboard.press('Escape');
-    const doccano = await exportAs(page, 'doccano JSONL', utf16);
-    const asUtf16 = JSON.parse(python(['tests/check_exports.py', '--text', fixture(name), '--doccano-unit', 'utf16', doccano]));
-    assertEqual(Object.values(asUtf16)[0], expected, 'doccano in UTF-16 units');
-    // doccano's grapheme mode: offsets count what a reader sees as one character (the browser's
-    // segmenter in the app, Python's regex \X in the check).
-    const graphemes = await mkdtemp(join(tmpdir(), 'spanmark-grapheme-'));
-    await page.getByRole('button', { name: 'Export as…' }).click();
-    await page.getByLabel('doccano offsets').selectOption('grapheme');
-    await page.keyboard.press('Escape');
-    const byCluster = await exportAs(page, 'doccano JSONL', graphemes);
-    const asClusters = JSON.parse(python(['tests/check_exports.py', '--text', fixture(name), '--doccano-unit', 'grapheme', byCluster]));
-    assertEqual(Object.values(asClusters)[0], expected, 'doccano in grapheme clusters');
+    // doccano as its own UI counts (UTF-16 units), and in its grapheme mode (what a reader sees as
+    // one character: the browser's segmenter in the app, Python's regex \X in the check).
+    const doccano = await doccanoIn(page, 'utf16', name, expected, 'doccano in UTF-16 units');
+    await doccanoIn(page, 'grapheme', name, expected, 'doccano in grapheme clusters');
     // Where an emoji comes before a span, its UTF-16 offset runs ahead of its code-point offset.
     const raw = JSON.parse(await readFile(doccano, 'utf8'));
     const last = [...raw.entities].sort((a, b) => b.start_offset - a.start_offset)[0];
