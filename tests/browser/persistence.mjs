@@ -277,6 +277,12 @@ test('when storage fills up, the warning appears and nothing is lost from the pa
   await warning.waitFor();
   assert((await warning.textContent()).includes('QuotaExceededError'), `the warning names the cause: ${await warning.textContent()}`);
   assertEqual((await highlights(p)).map((h) => h.text).sort(), ['Paris', 'Ron Dermer'], 'the work on the page is intact');
+  // Leaving now asks first; staying keeps the page as it was.
+  const asked = new Promise((resolve) => p.once('dialog', (d) => resolve(d.dismiss().then(() => d.type()))));
+  await p.close({ runBeforeUnload: true });
+  assertEqual(await asked, 'beforeunload', 'closing with a change not stored asks first');
+  assert(!p.isClosed(), 'staying keeps the page');
+  assertEqual((await highlights(p)).map((h) => h.text).sort(), ['Paris', 'Ron Dermer'], 'and its work');
   // Space comes back: the next change stores everything that was waiting.
   await p.evaluate(() => { window.__full = false; });
   await tag(p, 'deadly sectarian clashes', '4');
@@ -285,5 +291,13 @@ test('when storage fills up, the warning appears and nothing is lost from the pa
   await p.reload();
   await ready(p);
   assertEqual(await exportBytes(p), expected, 'after space came back, all three spans were stored');
+  // With everything stored, closing does not ask.
+  let questions = 0;
+  p.on('dialog', (d) => { questions += 1; d.dismiss(); });
+  await tag(p, 'calm tensions', '3');
+  await saved(p);
+  await p.close({ runBeforeUnload: true });
+  await p.waitForEvent('close', { timeout: 5000 });
+  assertEqual(questions, 0, 'closing with everything stored asks nothing');
   await full.close();
 });
