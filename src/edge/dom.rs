@@ -42,6 +42,9 @@ pub fn css_string(text: &str) -> String {
 /// none of its marks is drawn.
 pub fn reveal(root: &Element, id: &AnnotationId) -> bool {
     let marks = marks_of(root, id);
+    // The ring goes on first: the position read below then restyles it with the layout it
+    // needs anyway, before the frame, and the frame has only the painting left to do.
+    flash(&marks);
     let in_view = |mark: &Element| {
         let view = root.parent_element().map(|r| r.get_bounding_client_rect());
         view.is_some_and(|v| inside(&mark.get_bounding_client_rect(), &v, 0.0))
@@ -52,7 +55,6 @@ pub fn reveal(root: &Element, id: &AnnotationId) -> bool {
         options.set_behavior(ScrollBehavior::Instant);
         first.scroll_into_view_with_scroll_into_view_options(&options);
     }
-    flash(&marks);
     !marks.is_empty()
 }
 
