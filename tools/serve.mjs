@@ -17,12 +17,17 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Starts serving `dir`; resolves to { server, url }. */
-export function serve(dir, port = 0) {
+/** Starts serving `dir`; resolves to { server, url }. `headers` go on every response; `pages`
+ * maps paths to HTML served as they are (the bench's blank page). */
+export function serve(dir, port = 0, { headers = {}, pages = {} } = {}) {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      if (Object.hasOwn(pages, path)) {
+        res.writeHead(200, { ...headers, 'content-type': TYPES['.html'] }).end(pages[path]);
+        return;
+      }
       let file = normalize(join(root, path));
       if (!file.startsWith(root)) {
         res.writeHead(403).end('forbidden');
@@ -31,6 +36,7 @@ export function serve(dir, port = 0) {
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
       res.writeHead(200, {
+        ...headers,
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
       });
