@@ -219,6 +219,21 @@ function scrollRow({ frames, callbacks }) {
   };
 }
 
+/** The median over rounds of what `pick` takes from each. */
+const across = (rounds, pick) => median(rounds.map(pick));
+
+/** The scroll columns over several scrolls: medians of each one's p95s and median, the frames
+ * and late frames summed. */
+function scrollAcross(scrolls) {
+  return {
+    scroll_frame_p95_ms: across(scrolls, (r) => r.scroll_frame_p95_ms),
+    scroll_frame_median_ms: across(scrolls, (r) => r.scroll_frame_median_ms),
+    scroll_frames: scrolls.reduce((n, r) => n + r.scroll_frames, 0),
+    scroll_frames_late: scrolls.reduce((n, r) => n + r.scroll_frames_late, 0),
+    scroll_callback_p95_ms: across(scrolls, (r) => r.scroll_callback_p95_ms),
+  };
+}
+
 /** The same two measurements on a page that does almost nothing: a key press that changes one
  * number, and scrolling static text. What they give is this machine's floor, the wait for the
  * 60 Hz frame and its jitter, under every latency in the table. */
@@ -248,15 +263,10 @@ async function floor(browser, url) {
     rounds.push({ key: p95(keys), scroll: scrollRow(await scrollFrames(page)) });
   }
   await context.close();
-  const across = (pick) => median(rounds.map(pick));
   return {
     cross_origin_isolated: isolated,
-    key_p95_ms: across((r) => r.key),
-    scroll_frame_p95_ms: across((r) => r.scroll.scroll_frame_p95_ms),
-    scroll_frame_median_ms: across((r) => r.scroll.scroll_frame_median_ms),
-    scroll_frames: rounds.reduce((n, r) => n + r.scroll.scroll_frames, 0),
-    scroll_frames_late: rounds.reduce((n, r) => n + r.scroll.scroll_frames_late, 0),
-    scroll_callback_p95_ms: across((r) => r.scroll.scroll_callback_p95_ms),
+    key_p95_ms: across(rounds, (r) => r.key),
+    ...scrollAcross(rounds.map((r) => r.scroll)),
     rounds: rounds.map((r) => ({ key: r.key, scroll_frame_p95: r.scroll.scroll_frame_p95_ms })),
   };
 }
@@ -449,16 +459,11 @@ async function benchCase(browser, url, c, source, dir) {
   // issue's targets are medians of at least 5 runs); every round's p95 is kept in `rounds`.
   const rounds = [];
   for (let round = 0; round < RUNS; round += 1) rounds.push(await editRound(page, round));
-  const across = (pick) => median(rounds.map(pick));
-  for (const kind of ['add', 'relabel', 'delete', 'undo']) row[`${kind}_p95_ms`] = across((r) => r[kind]);
-  row.autosave_p95_ms = across((r) => r.autosave);
+  for (const kind of ['add', 'relabel', 'delete', 'undo']) row[`${kind}_p95_ms`] = across(rounds, (r) => r[kind]);
+  row.autosave_p95_ms = across(rounds, (r) => r.autosave);
   // The script's share of every edit (keydown → DOM changed, before the frame).
-  row.script_p95_ms = Object.fromEntries(['add', 'relabel', 'delete', 'undo'].map((kind) => [kind, across((r) => r.script[kind])]));
-  row.scroll_frame_p95_ms = across((r) => r.scroll.scroll_frame_p95_ms);
-  row.scroll_frame_median_ms = across((r) => r.scroll.scroll_frame_median_ms);
-  row.scroll_frames = rounds.reduce((n, r) => n + r.scroll.scroll_frames, 0);
-  row.scroll_frames_late = rounds.reduce((n, r) => n + r.scroll.scroll_frames_late, 0);
-  row.scroll_callback_p95_ms = across((r) => r.scroll.scroll_callback_p95_ms);
+  row.script_p95_ms = Object.fromEntries(['add', 'relabel', 'delete', 'undo'].map((kind) => [kind, across(rounds, (r) => r.script[kind])]));
+  Object.assign(row, scrollAcross(rounds.map((r) => r.scroll)));
   row.rounds = rounds.map((r) => ({ add: r.add, relabel: r.relabel, delete: r.delete, undo: r.undo, autosave: r.autosave, samples: r.samples, undo_scrolled: r.undo_scrolled, scroll_frame_p95: r.scroll.scroll_frame_p95_ms, scroll_frames_late: r.scroll.scroll_frames_late }));
   // Export: from the click to the download starting.
   const exports = [];
