@@ -179,9 +179,9 @@ async function measure(page, trigger, dones, act, kind) {
 /** Scrolls #reader from top to bottom, a screen per frame. Frame times are the differences of
  * the timestamps requestAnimationFrame hands its callbacks: the start of each frame as the
  * compositor scheduled it, so a late frame shows as a longer gap (33 ms for one dropped frame).
- * The page's clock is coarsened to 0.1 ms, so a steady 60 Hz reads 16.6–16.8. Returned too: the
- * gaps as the callbacks saw them (performance.now() inside each), which add the jitter of when
- * the main thread got round to the callback. */
+ * The pages are cross-origin isolated for the 5 µs clock (with the 100 µs jittered one a steady
+ * 60 Hz reads 16.6–16.8). Returned too: the gaps as the callbacks saw them (performance.now()
+ * inside each), which add the jitter of when the main thread got round to the callback. */
 function scrollFrames(page) {
   return page.evaluate(() => new Promise((resolve) => {
     const reader = document.querySelector('#reader');
@@ -348,10 +348,11 @@ async function clickSomeMark(page, n) {
   return true;
 }
 
-/** Runs `find` (a word to tag, a mark to click); when the view has none left (a round tags or
- * deletes fifty in one place), scrolls on a screen and tries again, up to five times. */
-async function further(page, find) {
-  for (let tries = 0; tries < 5; tries += 1) {
+/** Runs `find` (a word to tag, a mark to click, a screen with words for a round); when the view
+ * has none left (a round tags or deletes fifty in one place), scrolls on a screen and tries
+ * again, `tries` times in all. */
+async function further(page, find, tries = 5) {
+  for (let i = 0; i < tries; i += 1) {
     if (await find()) return true;
     await page.locator('#reader').evaluate((r) => r.scrollBy(0, r.clientHeight));
     await page.waitForTimeout(200);
@@ -375,10 +376,7 @@ async function editRound(page, round) {
   // A round's edits stay on one screen, as a person's work on a passage does: on from there to a
   // screen with words enough to tag them all (undoing an edit made off screen scrolls back to
   // it, which costs its own frame or two).
-  for (let tries = 0; tries < 20 && !(await wordBox(page, EDITS + 6)); tries += 1) {
-    await page.locator('#reader').evaluate((r) => r.scrollBy(0, r.clientHeight));
-    await page.waitForTimeout(200);
-  }
+  await further(page, () => wordBox(page, EDITS + 6), 21);
   const add = [];
   const saves = [];
   for (let i = 0; i < EDITS; i += 1) {
@@ -408,10 +406,10 @@ async function editRound(page, round) {
   }
   const undo = [];
   let scrolled = 0;
+  const top = () => page.evaluate(() => document.querySelector('#reader').scrollTop);
   for (let i = 0; i < EDITS; i += 1) {
     // Undoing a relabel changes no count: any change to what is shown counts.
     const shown = JSON.stringify(await page.evaluate(`(${SHOWN})()`));
-    const top = () => page.evaluate(() => document.querySelector('#reader').scrollTop);
     const before = await top();
     const [painted] = await measure(page, 'keydown', [`() => (${SHOWN})() !== ${shown}`], () => page.keyboard.press('Control+z'), 'undo');
     undo.push(painted);
