@@ -76,6 +76,32 @@ async fn committed(tx: &IdbTransaction) -> Result<(), String> {
     })
 }
 
+/// Resolves once the next frame has been painted (a timer set from an animation frame callback
+/// runs after that frame's rendering), or after [`PAINT_WAIT_MS`] at most: a hidden page paints
+/// no frames, and its work must still be stored.
+async fn after_paint() {
+    let promise = Promise::new(&mut |resolve, _| {
+        let Some(window) = web_sys::window() else {
+            let _ = resolve.call0(&JsValue::NULL);
+            return;
+        };
+        let painted = resolve.clone();
+        let later = wasm_bindgen::closure::Closure::once_into_js(move || {
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback(painted.unchecked_ref());
+            }
+        });
+        let _ = window.request_animation_frame(later.unchecked_ref());
+        if window.set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), PAINT_WAIT_MS).is_err() {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// The longest a heavy write waits for a frame to be painted, in ms.
+const PAINT_WAIT_MS: i32 = 100;
+
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, String> {
     let json = serde_json::to_string(value).map_err(|e| e.to_string())?;
     js_sys::JSON::parse(&json).map_err(describe)
@@ -184,7 +210,15 @@ impl Store {
     }
 
     /// Stores `writes`, in order, all or nothing (IndexedDB) or in order (localStorage).
+    ///
+    /// A batch holding a whole document or a snapshot (10,000 annotations are a megabyte of
+    /// JSON, some 13 ms to serialize) waits until the frame after the edit has been painted:
+    /// the write starts in the same task as the edit, and would otherwise hold that frame back.
+    /// Op records are small and go at once.
     pub async fn write(&self, writes: &[Write]) -> Result<(), String> {
+        if writes.iter().any(|w| matches!(w, Write::Doc(_) | Write::Snapshot(_))) {
+            after_paint().await;
+        }
         match self {
             Store::IndexedDb(db) => {
                 let names = Array::new();

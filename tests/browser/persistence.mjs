@@ -65,6 +65,41 @@ test('every change survives a reload and a closed tab: spans, documents, the ope
   assertEqual(await exportBytes(again), notes, 'the second document too');
 });
 
+test('past 500 changes the document is stored as a snapshot and the changes after it; a reload brings back all of them', async ({ page }) => {
+  await tag(page, 'Ron Dermer', '1');
+  await clickText(page, 'Ron Dermer');
+  // 510 relabels, alternating Location and Claim: the 500th op rewrites the snapshot (after the
+  // frame is painted), ten ops follow it. Each one is waited for, as a person's would be drawn.
+  for (let i = 0; i < 510; i += 1) {
+    const label = i % 2 ? 'claim' : 'location';
+    await page.keyboard.press(i % 2 ? '3' : '2');
+    await page.waitForFunction((label) => document.querySelector('article.text mark.selected')?.dataset.label === label, label);
+  }
+  await saved(page);
+  const expected = await exportBytes(page);
+  assertEqual((await highlights(page)).map((h) => [h.text, h.label]), [['Ron Dermer', 'claim']], 'the last relabel shows');
+  // What IndexedDB holds: one snapshot, and only the ops after it.
+  const stored = await page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('spanmark');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction(['snapshots', 'ops']);
+      const snapshots = tx.objectStore('snapshots').getAll();
+      const ops = tx.objectStore('ops').getAll();
+      tx.oncomplete = () => resolve({ snapshots: snapshots.result.map((s) => s.annotations.map((a) => a.label)), ops: ops.result.length });
+    };
+  }));
+  assertEqual(stored, { snapshots: [['location']], ops: 11 }, 'a snapshot at the 500th op (the tag, then relabels), then 11 ops');
+  await page.reload();
+  await ready(page);
+  await assertSoon(() => exportBytes(page), expected, 'the same work after a reload');
+  // The history came back too, across the snapshot: three undos step back through relabels.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  assertEqual((await highlights(page)).map((h) => h.label), ['location'], 'one undo after the reload');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  assertEqual((await highlights(page)).map((h) => h.label), ['claim'], 'two undos');
+});
+
 test('documents: open a file, drop one, paste one; rename; delete with confirmation and undo', async ({ page }) => {
   await openFiles(page, await file('brief.md', '# Brief\n\nThe ministers met in Paris.'));
   await assertSoon(() => documents(page), ['article.txt', 'brief.md *'], 'opened and shown');
