@@ -76,32 +76,6 @@ async fn committed(tx: &IdbTransaction) -> Result<(), String> {
     })
 }
 
-/// Resolves once the next frame has been painted (a timer set from an animation frame callback
-/// runs after that frame's rendering), or after [`PAINT_WAIT_MS`] at most: a hidden page paints
-/// no frames, and its work must still be stored.
-async fn after_paint() {
-    let promise = Promise::new(&mut |resolve, _| {
-        let Some(window) = web_sys::window() else {
-            let _ = resolve.call0(&JsValue::NULL);
-            return;
-        };
-        let painted = resolve.clone();
-        let later = wasm_bindgen::closure::Closure::once_into_js(move || {
-            if let Some(window) = web_sys::window() {
-                let _ = window.set_timeout_with_callback(painted.unchecked_ref());
-            }
-        });
-        let _ = window.request_animation_frame(later.unchecked_ref());
-        if window.set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), PAINT_WAIT_MS).is_err() {
-            let _ = resolve.call0(&JsValue::NULL);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
-}
-
-/// The longest a heavy write waits for a frame to be painted, in ms.
-const PAINT_WAIT_MS: i32 = 100;
-
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, String> {
     let json = serde_json::to_string(value).map_err(|e| e.to_string())?;
     js_sys::JSON::parse(&json).map_err(describe)
@@ -217,7 +191,7 @@ impl Store {
     /// Op records are small and go at once.
     pub async fn write(&self, writes: &[Write]) -> Result<(), String> {
         if writes.iter().any(|w| matches!(w, Write::Doc(_) | Write::Snapshot(_))) {
-            after_paint().await;
+            let _ = JsFuture::from(after_paint(PAINT_WAIT_MS)).await;
         }
         match self {
             Store::IndexedDb(db) => {
@@ -317,12 +291,25 @@ const opening = new Promise((resolve, reject) => {
   request.onblocked = () => reject(new Error('another tab holds an older version of the database open'));
 });
 opening.catch(() => {});
-export function database() { return opening; }")]
+export function database() { return opening; }
+export function after_paint(ms) {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve));
+    setTimeout(resolve, ms);
+  });
+}")]
 extern "C" {
     /// The database being opened (created with its stores on a first visit).
     #[wasm_bindgen(catch)]
     fn database() -> Result<Promise, JsValue>;
+    /// Resolves once the next frame has been painted (a timer set from an animation frame
+    /// callback runs after that frame's rendering), or after `ms` at most: a hidden page paints
+    /// no frames, and its work must still be stored.
+    fn after_paint(ms: u32) -> Promise;
 }
+
+/// The longest a heavy write waits for a frame to be painted, in ms.
+const PAINT_WAIT_MS: u32 = 100;
 
 async fn open_indexed_db() -> Result<IdbDatabase, String> {
     let opened = JsFuture::from(database().map_err(describe)?).await.map_err(describe)?;
