@@ -93,7 +93,7 @@ test('past 500 changes the document is stored as a snapshot and the changes afte
   await page.reload();
   await ready(page);
   await assertSoon(() => exportBytes(page), expected, 'the same work after a reload');
-  // The history came back too, across the snapshot: three undos step back through relabels.
+  // The history came back too, across the snapshot: each undo steps back one relabel.
   await page.getByRole('button', { name: 'Undo' }).click();
   assertEqual((await highlights(page)).map((h) => h.label), ['location'], 'one undo after the reload');
   await page.getByRole('button', { name: 'Undo' }).click();
