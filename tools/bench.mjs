@@ -5,8 +5,9 @@
 // .spanmark.json with the Open button, and measures what issue #5 lists: open → first paint
 // (median of RUNS opens, from the file input's change event), add / relabel / delete / undo
 // from keydown to the painted frame and scroll frame times (each the median over RUNS rounds
-// of that round's p95 over EDITS edits or one scroll from top to bottom), export, autosave, memory; and the same key press and scroll
-// on a blank page, the machine's floor. Prints a table and writes bench/results.json.
+// of that round's p95 over EDITS edits or one scroll from top to bottom), export, autosave,
+// memory; and the same key press and scroll on a blank page, the machine's floor. Prints a
+// table and writes bench/results.json.
 // Each measured key press comes PAUSE_MS after the last frame, as a person's does; one more
 // round per case presses back to back (about 5 ms after a frame), where every press waits for
 // the next 60 Hz frame (see PAUSE_MS).
@@ -31,6 +32,8 @@ const EDITS = Number(process.env.BENCH_EDITS ?? 50);
  * against about 5 after a pause), so such a round measures the moment of the press more than
  * the app. */
 const PAUSE_MS = 100;
+/** The kinds of edit measured, in the table's order. */
+const KINDS = ['add', 'relabel', 'delete', 'undo'];
 const ALL = [
   { name: '10k', chars: 10_000, spans: 100 },
   { name: '100k', chars: 100_000, spans: 1_000 },
@@ -297,7 +300,7 @@ async function rendererRss() {
 
 /** Opens `path` with the Open button's file input. Returns the ms from the input's `change`
  * event (the moment a person confirms the file dialog) to the frame that paints the document,
- * and from before the driver sets the file (its own work, ~70 ms, included). */
+ * and from before the driver sets the file (its own work, 20–30 ms, included). */
 async function openFile(page, path, title) {
   const input = page.locator('input.file-input');
   const t0 = await input.evaluate((el) => {
@@ -483,15 +486,15 @@ async function benchCase(browser, url, c, source, dir) {
   // issue's targets are medians of at least 5 runs); every round's p95 is kept in `rounds`.
   const rounds = [];
   for (let round = 0; round < RUNS; round += 1) rounds.push(await editRound(page, round, PAUSE_MS));
-  for (const kind of ['add', 'relabel', 'delete', 'undo']) row[`${kind}_p95_ms`] = across(rounds, (r) => r[kind]);
+  for (const kind of KINDS) row[`${kind}_p95_ms`] = across(rounds, (r) => r[kind]);
   row.autosave_p95_ms = across(rounds, (r) => r.autosave);
   // The script's share of every edit (keydown → DOM changed, before the frame).
-  row.script_p95_ms = Object.fromEntries(['add', 'relabel', 'delete', 'undo'].map((kind) => [kind, across(rounds, (r) => r.script[kind])]));
+  row.script_p95_ms = Object.fromEntries(KINDS.map((kind) => [kind, across(rounds, (r) => r.script[kind])]));
   Object.assign(row, scrollAcross(rounds.map((r) => r.scroll)));
   // One more round, its key presses back to back (each right after the frame that drew the
   // click or drag before it): what the edits cost when the press has to wait for the next tick.
   const fast = await editRound(page, RUNS, 0);
-  row.back_to_back_p95_ms = { add: fast.add, relabel: fast.relabel, delete: fast.delete, undo: fast.undo };
+  row.back_to_back_p95_ms = Object.fromEntries(KINDS.map((kind) => [kind, fast[kind]]));
   row.rounds = rounds.map((r) => ({ add: r.add, relabel: r.relabel, delete: r.delete, undo: r.undo, autosave: r.autosave, samples: r.samples, undo_scrolled: r.undo_scrolled, scroll_frame_p95: r.scroll.scroll_frame_p95_ms, scroll_frames_late: r.scroll.scroll_frames_late }));
   // Export: from the click to the download starting.
   const exports = [];
@@ -594,13 +597,13 @@ plain.close();
 const cols = [
   ['case', (r) => `${r.case} chars, ${r.spans} spans`], ['open → painted ms', (r) => fmt(r.open_ms)], ['open with driver ms', (r) => fmt(r.open_with_driver_ms)], ['add p95', (r) => fmt(r.add_p95_ms)],
   ['relabel p95', (r) => fmt(r.relabel_p95_ms)], ['delete p95', (r) => fmt(r.delete_p95_ms)], ['undo p95', (r) => fmt(r.undo_p95_ms)],
-  ['script p95 (add/relabel/delete/undo)', (r) => ['add', 'relabel', 'delete', 'undo'].map((k) => fmt(r.script_p95_ms?.[k])).join(' / ')],
+  ['script p95 (add/relabel/delete/undo)', (r) => KINDS.map((k) => fmt(r.script_p95_ms?.[k])).join(' / ')],
   ['scroll frame p95', (r) => fmt(r.scroll_frame_p95_ms)], ['frames late', (r) => `${r.scroll_frames_late} of ${r.scroll_frames}`], ['scroll callback p95', (r) => fmt(r.scroll_callback_p95_ms)], ['export ms', (r) => fmt(r.export_ms)], ['autosave p95', (r) => fmt(r.autosave_p95_ms)],
   ['renderer RSS MB', (r) => fmt(r.renderer_rss_mb)], ['JS heap MB', (r) => fmt(r.js_heap_mb)], ['wasm MB', (r) => fmt(r.wasm_memory_mb)],
 ];
 console.log(`\n| ${cols.map((c) => c[0]).join(' | ')} |\n|${cols.map(() => '---').join('|')}|`);
 for (const r of results.cases) console.log(`| ${cols.map((c) => c[1](r)).join(' | ')} |`);
-console.log(`\nBack to back (one round; p95 ms add / relabel / delete / undo): ${results.cases.map((r) => `${r.case} ${['add', 'relabel', 'delete', 'undo'].map((k) => fmt(r.back_to_back_p95_ms[k])).join(' / ')}`).join('; ')}; blank page ${fmt(results.floor.key_back_to_back_p95_ms)}`);
+console.log(`\nBack to back (one round; p95 ms add / relabel / delete / undo): ${results.cases.map((r) => `${r.case} ${KINDS.map((k) => fmt(r.back_to_back_p95_ms[k])).join(' / ')}`).join('; ')}; blank page ${fmt(results.floor.key_back_to_back_p95_ms)}`);
 await mkdir('bench', { recursive: true });
 await writeFile('bench/results.json', `${JSON.stringify(results, (k, v) => (v === Infinity ? 'over 20 s' : v), 2)}\n`);
 console.log('\nwrote bench/results.json');
