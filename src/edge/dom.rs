@@ -91,6 +91,12 @@ fn flash(marks: &[Element]) {
     }
 }
 
+/// The height of the browser's viewport in CSS pixels, or `fallback` when it cannot be read:
+/// the most of a text that can be on screen at once.
+pub fn viewport_height(fallback: f64) -> f64 {
+    web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(fallback)
+}
+
 /// Whether box `at` lies within `view`, at least `margin` pixels inside its top and bottom.
 pub fn inside(at: &DomRect, view: &DomRect, margin: f64) -> bool {
     at.top() >= view.top() + margin && at.bottom() <= view.bottom() - margin

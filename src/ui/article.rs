@@ -54,7 +54,10 @@ impl View {
     fn new(doc: &Rc<Document>) -> View {
         let heights = Heights::estimate(doc, Metrics::default());
         let whole = doc.len() <= WHOLE_MAX_CHARS;
-        let window = if whole { 0..heights.len() } else { heights.touching(0.0, 2_000.0) };
+        // A new text is first drawn only as far as the viewport reaches: the first screen
+        // paints sooner, and the first scroll draws the screens around it, as any scroll past
+        // the window does.
+        let window = if whole { 0..heights.len() } else { heights.touching(0.0, edge::dom::viewport_height(2_000.0)) };
         View { doc: doc.clone(), heights, window, whole, held: false, reveal: None }
     }
 }
