@@ -31,7 +31,8 @@ pub struct ArticleProps {
 struct View {
     doc: Rc<Document>,
     heights: Heights,
-    /// The paragraphs in the DOM: all of a short document, the viewport ± a screen of a long one.
+    /// The paragraphs in the DOM: all of a short document, the viewport ± a screen of a long one
+    /// (just the viewport until the first scroll).
     window: Range<usize>,
     whole: bool,
     /// While a mouse button is down in the text (a selection being dragged), the window only
