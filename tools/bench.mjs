@@ -144,7 +144,7 @@ function arm([trigger, doneSource, slot]) {
   const results = (window.__bench.results ??= {});
   delete results[slot];
   let start = null;
-  addEventListener(trigger, (e) => { start = e.timeStamp; }, { capture: true, once: true });
+  addEventListener(trigger, (e) => { start = results[`${slot}:event`] = e.timeStamp; }, { capture: true, once: true });
   const afterPaint = () => requestAnimationFrame(() => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => { results[slot] = performance.now() - start; };
@@ -309,13 +309,10 @@ async function openFile(page, path, title) {
   const shown = `() => document.querySelector('.doc-title')?.textContent === ${JSON.stringify(title)} && document.querySelector('article.text [data-p]') !== null`;
   let t0;
   const [painted] = await measure(page, 'change', [shown], async () => {
-    t0 = await input.evaluate((el) => {
-      el.addEventListener('change', (e) => { window.__bench.changed = e.timeStamp; }, { capture: true, once: true });
-      return performance.now();
-    });
+    t0 = await page.evaluate(() => performance.now());
     await input.setInputFiles(path);
   });
-  const changed = await page.evaluate(() => window.__bench.changed);
+  const changed = await page.evaluate(() => window.__bench.results['m0:event']);
   return { change: painted, driver: changed + painted - t0 };
 }
 
