@@ -24,8 +24,8 @@ fn main() {
         let delta = i64::from(lower[0] as u32) - i64::from(code);
         if let Some(run) = runs.last_mut() {
             let gap = code - run.0;
-            let extends = run.3 == delta
-                && if run.1 == 1 { gap == 1 || gap == 2 } else { code == run.0 + run.1 * run.2 };
+            let extends =
+                run.3 == delta && if run.1 == 1 { gap == 1 || gap == 2 } else { code == run.0 + run.1 * run.2 };
             if extends {
                 if run.1 == 1 {
                     run.2 = gap;

@@ -45,7 +45,11 @@ async fn render(text: &str) -> (Element, Rc<Document>) {
     let n = doc.len();
     for (i, (s, e)) in [(0, n / 2), (n / 4, n / 3), (n / 3, n)].into_iter().enumerate() {
         let span = Span::new(s, e);
-        let _ = annotations.insert(Annotation { id: AnnotationId::new(&format!("t{i}")), label: LabelId::new("actor"), span });
+        let _ = annotations.insert(Annotation {
+            id: AnnotationId::new(&format!("t{i}")),
+            label: LabelId::new("actor"),
+            span,
+        });
     }
     let node_ref = NodeRef::default();
     let props = ArticleProps {
@@ -214,8 +218,11 @@ fn the_browsers_clusters_are_whole_characters() {
     spanmark::edge::graphemes::install();
     fn check(text: &str, expected: &[&str]) {
         let starts = spanmark::model::graphemes::starts(text);
-        let clusters: Vec<&str> =
-            starts.iter().enumerate().map(|(i, &s)| &text[s..starts.get(i + 1).copied().unwrap_or(text.len())]).collect();
+        let clusters: Vec<&str> = starts
+            .iter()
+            .enumerate()
+            .map(|(i, &s)| &text[s..starts.get(i + 1).copied().unwrap_or(text.len())])
+            .collect();
         assert_eq!(clusters, expected, "{text:?}");
     }
     check("", &[]);
@@ -248,7 +255,11 @@ async fn reveal_finds_any_id_and_rings_it_for_a_while() {
     }
     let classes = || {
         let list = article.query_selector_all("mark").expect("marks");
-        (0..list.length()).map(|i| list.item(i).and_then(|n| n.dyn_into::<Element>().ok()).map(|m| m.class_name()).unwrap_or_default()).collect::<Vec<_>>()
+        (0..list.length())
+            .map(|i| {
+                list.item(i).and_then(|n| n.dyn_into::<Element>().ok()).map(|m| m.class_name()).unwrap_or_default()
+            })
+            .collect::<Vec<_>>()
     };
     assert!(spanmark::edge::dom::reveal(&article, &AnnotationId::new(id)));
     assert_eq!(classes(), ["", "", "flash"]);

@@ -19,14 +19,17 @@ fn peers() -> PathBuf {
 }
 
 fn peer(name: &str) -> Vec<u8> {
-    std::fs::read(peers().join(name)).unwrap_or_else(|e| panic!("{name}: {e} (../shared/fixtures/peers must sit beside the checkout)"))
+    std::fs::read(peers().join(name))
+        .unwrap_or_else(|e| panic!("{name}: {e} (../shared/fixtures/peers must sit beside the checkout)"))
 }
 
 /// (label, quote) of every annotation, sorted: what a person would check.
 fn quotes(doc: &Document, labels: &Labels, set: &AnnotationSet) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = set
         .iter()
-        .map(|a| (labels.get(&a.label).map_or(a.label.as_str().to_owned(), |l| l.name.clone()), doc.slice(a.span).to_owned()))
+        .map(|a| {
+            (labels.get(&a.label).map_or(a.label.as_str().to_owned(), |l| l.name.clone()), doc.slice(a.span).to_owned())
+        })
         .collect();
     out.sort();
     out
@@ -112,16 +115,25 @@ fn doccano_exports_land_in_utf16_when_told_and_say_so_when_not() {
     check_imported("doccano_article.jsonl", utf16, SEED, article_expected());
     check_imported("doccano_unicode.jsonl", utf16, &unicode_text(), unicode_expected());
     // Read as code points, the same file is wrong, and the import says what to do.
-    let Ok(Opened::Imported { docs, .. }) = input::open("doccano_unicode.jsonl", &peer("doccano_unicode.jsonl"), Options::default()) else {
+    let Ok(Opened::Imported { docs, .. }) =
+        input::open("doccano_unicode.jsonl", &peer("doccano_unicode.jsonl"), Options::default())
+    else {
         panic!("opens")
     };
     let hint = docs[0].1.hint.clone().unwrap_or_default();
     assert!(hint.contains("look like UTF-16 units"), "{hint}");
     // doccano's grapheme mode counts clusters (CRLF and 👩‍👩‍👦 are one each).
-    check_imported("doccano_unicode_grapheme.jsonl", Options { doccano_unit: Unit::Grapheme }, &unicode_text(), unicode_expected());
-    let Ok(Opened::Imported { docs, .. }) =
-        input::open("doccano_unicode_grapheme.jsonl", &peer("doccano_unicode_grapheme.jsonl"), Options { doccano_unit: Unit::Utf16 })
-    else {
+    check_imported(
+        "doccano_unicode_grapheme.jsonl",
+        Options { doccano_unit: Unit::Grapheme },
+        &unicode_text(),
+        unicode_expected(),
+    );
+    let Ok(Opened::Imported { docs, .. }) = input::open(
+        "doccano_unicode_grapheme.jsonl",
+        &peer("doccano_unicode_grapheme.jsonl"),
+        Options { doccano_unit: Unit::Utf16 },
+    ) else {
         panic!("opens")
     };
     let hint = docs[0].1.hint.clone().unwrap_or_default();
@@ -161,7 +173,9 @@ fn round_trip(text: &str, spans: &[(&str, u32, u32)]) {
                 onto.annotations().iter().map(|a| (a.label.as_str().to_owned(), a.span)).collect()
             } else {
                 match input::open(&out.filename, &out.bytes, options) {
-                    Ok(Opened::Project(p)) => p.annotations.iter().map(|a| (a.label.as_str().to_owned(), a.span)).collect(),
+                    Ok(Opened::Project(p)) => {
+                        p.annotations.iter().map(|a| (a.label.as_str().to_owned(), a.span)).collect()
+                    }
                     Ok(Opened::Imported { docs, .. }) => {
                         assert_eq!(docs[0].0.doc.text(), text, "{kind:?}: the text");
                         docs[0].0.annotations.iter().map(|a| (a.label.as_str().to_owned(), a.span)).collect()
@@ -177,7 +191,10 @@ fn round_trip(text: &str, spans: &[(&str, u32, u32)]) {
 #[test]
 fn every_format_round_trips_on_hard_text() {
     let text = String::from_utf8(peer("unicode_sample.txt")).expect("utf-8");
-    round_trip(&text, &[("location", 15, 20), ("event", 70, 80), ("location", 75, 80), ("actor", 140, 148), ("claim", 27, 51)]);
+    round_trip(
+        &text,
+        &[("location", 15, 20), ("event", 70, 80), ("location", 75, 80), ("actor", 140, 148), ("claim", 27, 51)],
+    );
     // A span across a CRLF (brat writes fragments).
     round_trip(&text, &[("event", 40, 60)]);
     round_trip(SEED, &[("actor", 173, 216), ("location", 173, 178), ("claim", 285, 349)]);
@@ -220,8 +237,12 @@ proptest! {
 fn brat_writes_fragments_across_line_breaks() {
     let doc = Document::new("b.txt", "first line\r\nsecond line").expect("small");
     let mut set = AnnotationSet::new();
-    set.insert(spanmark::model::Annotation { id: spanmark::model::AnnotationId::new("a1"), label: LabelId::new("event"), span: Span::new(6, 18) })
-        .expect("insert");
+    set.insert(spanmark::model::Annotation {
+        id: spanmark::model::AnnotationId::new("a1"),
+        label: LabelId::new("event"),
+        span: Span::new(6, 18),
+    })
+    .expect("insert");
     assert_eq!(brat::serialize_ann(&doc, &Labels::news(), &set), "T1\tEvent 6 10;12 18\tline second\n");
 }
 
@@ -234,7 +255,10 @@ fn conll_keeps_the_longest_span_per_token_and_counts_the_rest() {
     }
     let (out, dropped) = conll::serialize(e.doc(), e.labels(), e.annotations());
     assert_eq!(dropped, 1);
-    assert_eq!(out, "The\tO\nfamily\tO\nleft\tB-Event\nDaraa\tI-Event\n(\tO\nدرعا\tB-Location\n)\tO\non\tO\nMonday\tO\n.\tO\n\n");
+    assert_eq!(
+        out,
+        "The\tO\nfamily\tO\nleft\tB-Event\nDaraa\tI-Event\n(\tO\nدرعا\tB-Location\n)\tO\non\tO\nMonday\tO\n.\tO\n\n"
+    );
 }
 
 #[test]
@@ -254,7 +278,10 @@ fn writers_declare_what_the_docs_say() {
     assert_eq!(d["relations"], serde_json::json!([]));
     let l: Value = serde_json::from_str(&labelstudio::serialize(doc, labels, set)).expect("json");
     let r = &l[0]["annotations"][0]["result"][0];
-    assert_eq!((r["from_name"].as_str(), r["to_name"].as_str(), r["type"].as_str()), (Some("label"), Some("text"), Some("labels")));
+    assert_eq!(
+        (r["from_name"].as_str(), r["to_name"].as_str(), r["type"].as_str()),
+        (Some("label"), Some("text"), Some("labels"))
+    );
     assert_eq!(r["value"]["text"], "Ron Dermer");
     let s: Value = serde_json::from_str(spacy::serialize(doc, labels, set).trim()).expect("json");
     assert_eq!(s["spans"][0], serde_json::json!({"start": 262, "end": 272, "label": "Actor"}));

@@ -126,12 +126,8 @@ proptest! {
 }
 
 fn ann() -> impl Strategy<Value = AnnRecord> {
-    (0u32..3100, 0u32..3100, prop_oneof![Just("actor"), Just("event"), Just("nope")], 0u8..6).prop_map(|(start, end, label, id)| AnnRecord {
-        id: format!("a{id}"),
-        label: label.to_owned(),
-        start,
-        end,
-    })
+    (0u32..3100, 0u32..3100, prop_oneof![Just("actor"), Just("event"), Just("nope")], 0u8..6)
+        .prop_map(|(start, end, label, id)| AnnRecord { id: format!("a{id}"), label: label.to_owned(), start, end })
 }
 
 fn edit() -> impl Strategy<Value = EditRecord> {
@@ -144,7 +140,9 @@ fn edit() -> impl Strategy<Value = EditRecord> {
             to: to.to_owned(),
         }),
     ];
-    leaf.prop_recursive(2, 8, 4, |inner| proptest::collection::vec(inner, 0..4).prop_map(|edits| EditRecord::Batch { edits }))
+    leaf.prop_recursive(2, 8, 4, |inner| {
+        proptest::collection::vec(inner, 0..4).prop_map(|edits| EditRecord::Batch { edits })
+    })
 }
 
 fn op() -> impl Strategy<Value = Op> {

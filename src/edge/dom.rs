@@ -70,11 +70,12 @@ thread_local! {
 /// of them then took a second frame to paint). A mark ringed again keeps its ring until the
 /// later timer.
 fn flash(marks: &[Element]) {
-    let n = FLASHES.with(|f| {
-        f.set(f.get().wrapping_add(1));
-        f.get()
-    })
-    .to_string();
+    let n = FLASHES
+        .with(|f| {
+            f.set(f.get().wrapping_add(1));
+            f.get()
+        })
+        .to_string();
     for mark in marks {
         let _ = mark.class_list().add_1("flash");
         let _ = mark.set_attribute("data-flash", &n);

@@ -30,7 +30,10 @@ impl Drop for Listener {
 
 /// Ctrl+F or Cmd+F: the app's find.
 pub fn is_find(event: &KeyboardEvent) -> bool {
-    (event.ctrl_key() || event.meta_key()) && !event.alt_key() && !event.shift_key() && event.key().eq_ignore_ascii_case("f")
+    (event.ctrl_key() || event.meta_key())
+        && !event.alt_key()
+        && !event.shift_key()
+        && event.key().eq_ignore_ascii_case("f")
 }
 
 /// What a key press means to the editor, before it knows the editor's state.
@@ -45,10 +48,10 @@ pub enum Key {
 
 /// Reads a key press; `None` for keys the editor leaves alone (and any key typed into a field).
 pub fn read(event: &KeyboardEvent) -> Option<Key> {
-    let typing = event
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.closest("[contenteditable]").ok().flatten().is_some());
+    let typing = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| {
+        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+            || el.closest("[contenteditable]").ok().flatten().is_some()
+    });
     if typing {
         return None;
     }

@@ -166,7 +166,7 @@ fn cp_to_point(article: &Element, doc: &Document, cp: u32) -> Option<(Node, u32)
     let element = article.query_selector(&format!("[data-p=\"{index}\"]")).ok()??;
     let mut left = doc.utf16_of(cp).0.checked_sub(doc.utf16_of(paragraph.content.start()).0)?;
     let walker = article.owner_document()?.create_tree_walker_with_what_to_show(&element, 4).ok()?; // SHOW_TEXT
-    // Past the last text node: its end; no text node at all (an empty paragraph): the element.
+                                                                                                    // Past the last text node: its end; no text node at all (an empty paragraph): the element.
     let mut last: (Node, u32) = (element.into(), 0);
     while let Some(node) = walker.next_node().ok()? {
         let length = node.text_content().map_or(0, |t| t.encode_utf16().count() as u32);

@@ -215,7 +215,9 @@ impl Store {
                         }
                         Write::Op(r) => store("ops")?.put_with_key(&to_js(r)?, &op_key(&r.doc, r.seq)),
                         Write::Snapshot(r) => {
-                            store("snapshots")?.put_with_key(&to_js(r)?, &JsValue::from_str(&r.doc)).map_err(describe)?;
+                            store("snapshots")?
+                                .put_with_key(&to_js(r)?, &JsValue::from_str(&r.doc))
+                                .map_err(describe)?;
                             store("ops")?.delete(&op_range(&r.doc, r.seq)?.into())
                         }
                     };

@@ -250,7 +250,11 @@ impl<T: Clone + PartialEq> Chunks<T> {
 
     /// The place after `at`.
     fn after(&self, (c, i): At) -> At {
-        if self.chunks.get(c).is_some_and(|chunk| i + 1 < chunk.len()) { (c, i + 1) } else { (c + 1, 0) }
+        if self.chunks.get(c).is_some_and(|chunk| i + 1 < chunk.len()) {
+            (c, i + 1)
+        } else {
+            (c + 1, 0)
+        }
     }
 
     /// How many entries come before `at`.

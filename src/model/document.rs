@@ -235,9 +235,7 @@ impl Document {
     /// The index of the paragraph whose content or terminator holds `cp` (the last paragraph for
     /// the end of the text).
     pub fn paragraph_at(&self, cp: u32) -> usize {
-        self.paragraphs
-            .partition_point(|p| p.terminator.end() <= cp)
-            .min(self.paragraphs.len() - 1)
+        self.paragraphs.partition_point(|p| p.terminator.end() <= cp).min(self.paragraphs.len() - 1)
     }
 
     /// What a selection becomes as an annotation: clamped to the text, widened to whole grapheme

@@ -7,8 +7,8 @@ use std::rc::Rc;
 use super::annotation::{Annotation, AnnotationId, AnnotationSet};
 use super::document::Document;
 use super::formats::spanmark::Project;
-use super::history::{Edit, History};
 use super::formats::{self, Foreign, Report, Unit};
+use super::history::{Edit, History};
 use super::input::{self, Opened, Options};
 use super::label::{LabelId, Labels};
 use super::persist::{self, DocRecord, Op, OpRecord, SnapshotRecord, Stored, WorkspaceRecord, Write};
@@ -99,12 +99,21 @@ pub struct Editor {
 pub enum Action {
     /// A label's hotkey or button. With text selected, tags it; else with an annotation selected,
     /// relabels it; else arms the label (or disarms it, if it was armed).
-    Apply { label: LabelId, selection: Option<Span> },
+    Apply {
+        label: LabelId,
+        selection: Option<Span>,
+    },
     /// The mouse let go of a text selection: tagged at once if a label is armed.
     SelectText(Span),
     /// Tags `span` (tidied: snapped to graphemes, whitespace trimmed) with `label`.
-    Annotate { label: LabelId, span: Span },
-    Relabel { id: AnnotationId, label: LabelId },
+    Annotate {
+        label: LabelId,
+        span: Span,
+    },
+    Relabel {
+        id: AnnotationId,
+        label: LabelId,
+    },
     Remove(AnnotationId),
     /// Removes the selected annotation, if any (Delete, Backspace).
     RemoveSelected,
@@ -120,11 +129,20 @@ pub enum Action {
     Undo,
     Redo,
     /// A file's bytes, read by the edge: a text opens as a new document, a spanmark file resumes.
-    OpenFile { name: String, bytes: Rc<Vec<u8>> },
+    OpenFile {
+        name: String,
+        bytes: Rc<Vec<u8>>,
+    },
     /// Text pasted into the New document dialog.
-    NewDocument { title: String, text: String },
+    NewDocument {
+        title: String,
+        text: String,
+    },
     SwitchDocument(String),
-    RenameDocument { id: String, title: String },
+    RenameDocument {
+        id: String,
+        title: String,
+    },
     DeleteDocument(String),
     /// Brings back the last deleted document.
     RestoreDocument,
@@ -197,7 +215,8 @@ impl Editor {
     pub fn restore(seed: Document, labels: Labels, stored: Stored) -> Editor {
         let mut editor = Editor::new(seed, labels);
         let mut problems = Vec::new();
-        editor.next_op = stored.ops.iter().map(|o| o.seq).chain(stored.snapshots.iter().map(|s| s.seq)).max().unwrap_or(0) + 1;
+        editor.next_op =
+            stored.ops.iter().map(|o| o.seq).chain(stored.snapshots.iter().map(|s| s.seq)).max().unwrap_or(0) + 1;
         let seed_record = editor.docs[0].record();
         let mut order: Vec<String> = stored.workspace.as_ref().map(|w| w.order.clone()).unwrap_or_default();
         if !order.iter().any(|id| id == SEED_ID) {
@@ -231,13 +250,11 @@ impl Editor {
             editor.next_doc = w.next_doc;
         }
         editor.next_doc = editor.next_doc.max(
-            docs.iter().filter_map(|d| d.id.strip_prefix('d').and_then(|n| n.parse::<u64>().ok())).max().unwrap_or(0) + 1,
+            docs.iter().filter_map(|d| d.id.strip_prefix('d').and_then(|n| n.parse::<u64>().ok())).max().unwrap_or(0)
+                + 1,
         );
-        editor.current = stored
-            .workspace
-            .as_ref()
-            .and_then(|w| docs.iter().position(|d| d.id == w.current))
-            .unwrap_or(0);
+        editor.current =
+            stored.workspace.as_ref().and_then(|w| docs.iter().position(|d| d.id == w.current)).unwrap_or(0);
         if !docs.is_empty() {
             editor.docs = docs;
         }
@@ -566,7 +583,11 @@ impl Editor {
             return;
         }
         self.add_document(project.doc, project.labels, project.annotations);
-        self.notice = Some(if report.lost.is_empty() && report.hint.is_none() { Notice::Info(note) } else { Notice::Error(note) });
+        self.notice = Some(if report.lost.is_empty() && report.hint.is_none() {
+            Notice::Info(note)
+        } else {
+            Notice::Error(note)
+        });
     }
 
     /// Spans that came without their text (W3C, Recogito, brat `.ann`): placed on the open
@@ -645,7 +666,8 @@ impl Editor {
                 continue;
             }
             let mut a = a.clone();
-            if scratch.get(&a.id).is_some() || self.annotations().get(&a.id).is_some() && choice == ImportChoice::Merge {
+            if scratch.get(&a.id).is_some() || self.annotations().get(&a.id).is_some() && choice == ImportChoice::Merge
+            {
                 a.id = scratch.fresh_id();
             }
             if scratch.insert(a.clone()).is_ok() {
@@ -658,8 +680,14 @@ impl Editor {
         }
         self.selected = None;
         self.notice = Some(Notice::Info(match choice {
-            ImportChoice::Replace => format!("Replaced the annotations of {} with the {added} in {}.", self.doc().title(), pending.name),
-            _ => format!("Merged {}: {added} added, {dropped} exact duplicate{} dropped.", pending.name, if dropped == 1 { "" } else { "s" }),
+            ImportChoice::Replace => {
+                format!("Replaced the annotations of {} with the {added} in {}.", self.doc().title(), pending.name)
+            }
+            _ => format!(
+                "Merged {}: {added} added, {dropped} exact duplicate{} dropped.",
+                pending.name,
+                if dropped == 1 { "" } else { "s" }
+            ),
         }));
     }
 

@@ -10,7 +10,11 @@ use super::label::LabelId;
 pub enum Edit {
     Add(Annotation),
     Remove(Annotation),
-    Relabel { id: AnnotationId, from: LabelId, to: LabelId },
+    Relabel {
+        id: AnnotationId,
+        from: LabelId,
+        to: LabelId,
+    },
     /// Several edits as one step (replacing or merging a file's annotations).
     Batch(Vec<Edit>),
 }

@@ -14,12 +14,21 @@ pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 /// What an opened file holds.
 #[derive(Debug)]
 pub enum Opened {
-    Text { title: String, text: String },
+    Text {
+        title: String,
+        text: String,
+    },
     Project(Box<Project>),
     /// Documents from another tool's file, each with its spans placed, and what placing did.
-    Imported { format: &'static str, docs: Vec<(Project, Report)> },
+    Imported {
+        format: &'static str,
+        docs: Vec<(Project, Report)>,
+    },
     /// Spans without their text (W3C, Recogito, a brat `.ann`): for the open document.
-    Onto { format: &'static str, spans: Vec<Foreign> },
+    Onto {
+        format: &'static str,
+        spans: Vec<Foreign>,
+    },
 }
 
 /// How to read files whose unit cannot be seen in them.
@@ -38,15 +47,37 @@ impl Default for Options {
 /// Why a file cannot be opened. Every message names the file and what is wrong.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum InputError {
-    Empty { name: String },
-    TooLarge { name: String, bytes: u64 },
-    Binary { name: String },
-    NotUtf8 { name: String, offset: usize, byte: u8 },
-    Json { name: String, error: ParseError },
+    Empty {
+        name: String,
+    },
+    TooLarge {
+        name: String,
+        bytes: u64,
+    },
+    Binary {
+        name: String,
+    },
+    NotUtf8 {
+        name: String,
+        offset: usize,
+        byte: u8,
+    },
+    Json {
+        name: String,
+        error: ParseError,
+    },
     /// JSON, but of a shape spanmark does not read.
-    UnknownJson { name: String },
-    Project { name: String, error: ParseError },
-    Format { name: String, error: FormatError },
+    UnknownJson {
+        name: String,
+    },
+    Project {
+        name: String,
+        error: ParseError,
+    },
+    Format {
+        name: String,
+        error: FormatError,
+    },
 }
 
 impl fmt::Display for InputError {
@@ -195,7 +226,11 @@ fn read_json_lines(name: &str, body: &str, options: Options) -> Result<Option<Op
     let mut records = Vec::new();
     for (i, line) in body.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
         let value: serde_json::Value = serde_json::from_str(line).map_err(|e| {
-            format_error(formats::error(if spacy { "spaCy JSONL" } else { "doccano JSONL" }, format!("line {}", i + 1), e.to_string()))
+            format_error(formats::error(
+                if spacy { "spaCy JSONL" } else { "doccano JSONL" },
+                format!("line {}", i + 1),
+                e.to_string(),
+            ))
         })?;
         let record = if spacy {
             spacy::parse_record(&value, i + 1)
@@ -245,7 +280,8 @@ fn documents(
 
 /// A zip with a brat `.txt` and its `.ann`.
 fn open_brat_zip(name: &str, bytes: &[u8]) -> Result<Opened, InputError> {
-    let fail = |message: String| InputError::Format { name: name.to_owned(), error: formats::error("brat zip", "", message) };
+    let fail =
+        |message: String| InputError::Format { name: name.to_owned(), error: formats::error("brat zip", "", message) };
     let entries = zip::read(bytes).map_err(fail)?;
     let mut records = Vec::new();
     for (ann_name, ann) in entries.iter().filter(|(n, _)| n.ends_with(".ann")) {

@@ -37,7 +37,11 @@ impl Object {
 
     /// Where this object is, for messages.
     pub fn path(&self) -> &str {
-        if self.path.is_empty() { "file" } else { &self.path }
+        if self.path.is_empty() {
+            "file"
+        } else {
+            &self.path
+        }
     }
 
     pub fn into_path(self) -> String {
@@ -45,7 +49,11 @@ impl Object {
     }
 
     fn path_of(&self, key: &str) -> String {
-        if self.path.is_empty() { key.to_owned() } else { format!("{}.{key}", self.path) }
+        if self.path.is_empty() {
+            key.to_owned()
+        } else {
+            format!("{}.{key}", self.path)
+        }
     }
 
     pub fn take(&mut self, key: &str) -> Result<Value, ShapeError> {

@@ -96,7 +96,9 @@ pub enum Write {
     Workspace(WorkspaceRecord),
     Doc(DocRecord),
     /// Deletes the document, its snapshot and its ops.
-    DeleteDoc { id: String },
+    DeleteDoc {
+        id: String,
+    },
     Op(OpRecord),
     /// Replaces the document's snapshot and deletes its ops up to `seq`.
     Snapshot(SnapshotRecord),
@@ -147,7 +149,8 @@ pub trait Record: Serialize + Sized {
 
 /// A stored record's JSON, parsed: one copy of this for every record type.
 fn parse(json: &str) -> Result<Object, ShapeError> {
-    let value = serde_json::from_str(json).map_err(|e| ShapeError { path: "record".to_owned(), message: e.to_string() })?;
+    let value =
+        serde_json::from_str(json).map_err(|e| ShapeError { path: "record".to_owned(), message: e.to_string() })?;
     Object::new(value, String::new())
 }
 
@@ -159,7 +162,12 @@ impl Record for WorkspaceRecord {
 
 impl Record for LabelRecord {
     fn read(mut o: Object) -> Result<Self, ShapeError> {
-        Ok(LabelRecord { id: o.string("id")?, name: o.string("name")?, colour: o.string("colour")?, hotkey: o.string("hotkey")? })
+        Ok(LabelRecord {
+            id: o.string("id")?,
+            name: o.string("name")?,
+            colour: o.string("colour")?,
+            hotkey: o.string("hotkey")?,
+        })
     }
 }
 
@@ -223,7 +231,12 @@ fn unknown_kind(o: &Object, kind: &str) -> ShapeError {
 }
 
 pub fn ann_record(a: &Annotation) -> AnnRecord {
-    AnnRecord { id: a.id.as_str().to_owned(), label: a.label.as_str().to_owned(), start: a.span.start(), end: a.span.end() }
+    AnnRecord {
+        id: a.id.as_str().to_owned(),
+        label: a.label.as_str().to_owned(),
+        start: a.span.start(),
+        end: a.span.end(),
+    }
 }
 
 pub fn edit_record(edit: &Edit) -> EditRecord {

@@ -30,8 +30,7 @@ pub fn segments(range: Span, annotations: &[Annotation]) -> Vec<Segment> {
     let mut out: Vec<Segment> = Vec::with_capacity(cuts.len());
     for pair in cuts.windows(2) {
         let span = Span::new(pair[0], pair[1]);
-        let layers: Vec<usize> =
-            order.iter().copied().filter(|&i| annotations[i].span.contains_span(span)).collect();
+        let layers: Vec<usize> = order.iter().copied().filter(|&i| annotations[i].span.contains_span(span)).collect();
         match out.last_mut() {
             Some(last) if last.layers == layers => last.span = Span::new(last.span.start(), span.end()),
             _ => out.push(Segment { span, layers }),

@@ -79,7 +79,8 @@ fn the_seed_is_the_article() {
 fn paragraphs_split_on_every_line_end() {
     fn check(text: &str, expected: &[(&str, &str)]) {
         let d = doc(text);
-        let got: Vec<(&str, &str)> = d.paragraphs().iter().map(|p| (d.slice(p.content), d.slice(p.terminator))).collect();
+        let got: Vec<(&str, &str)> =
+            d.paragraphs().iter().map(|p| (d.slice(p.content), d.slice(p.terminator))).collect();
         assert_eq!(got, expected, "{text:?}");
         // Together they are the whole text, in order.
         let joined: String = got.iter().flat_map(|(a, b)| [*a, *b]).collect();
@@ -175,8 +176,14 @@ fn the_set_keeps_text_order_and_refuses_twins() {
     let mut s = set(&[ann("a1", "actor", 10, 20), ann("a2", "location", 0, 5), ann("a3", "actor", 10, 15)]);
     let order: Vec<&str> = s.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(order, ["a2", "a3", "a1"]);
-    assert_eq!(s.insert(ann("a1", "event", 1, 2)), Err(super::annotation::Rejected::DuplicateId(AnnotationId::new("a1"))));
-    assert_eq!(s.insert(ann("x", "actor", 10, 20)), Err(super::annotation::Rejected::Duplicate(AnnotationId::new("a1"))));
+    assert_eq!(
+        s.insert(ann("a1", "event", 1, 2)),
+        Err(super::annotation::Rejected::DuplicateId(AnnotationId::new("a1")))
+    );
+    assert_eq!(
+        s.insert(ann("x", "actor", 10, 20)),
+        Err(super::annotation::Rejected::Duplicate(AnnotationId::new("a1")))
+    );
     assert_eq!(s.insert(ann("x", "actor", 3, 3)), Err(super::annotation::Rejected::Empty));
     // Generated ids never collide with imported ones.
     assert_eq!(s.fresh_id().as_str(), "a4");
@@ -191,7 +198,8 @@ fn the_set_keeps_text_order_and_refuses_twins() {
 
 #[test]
 fn covering_walks_from_outermost_down() {
-    let s = set(&[ann("outer", "actor", 173, 216), ann("inner", "location", 173, 178), ann("cross", "claim", 200, 230)]);
+    let s =
+        set(&[ann("outer", "actor", 173, 216), ann("inner", "location", 173, 178), ann("cross", "claim", 200, 230)]);
     let ids = |at| s.covering(at).iter().map(|a| a.id.as_str().to_owned()).collect::<Vec<_>>();
     assert_eq!(ids(175), ["outer", "inner"]);
     assert_eq!(ids(205), ["outer", "cross"]);
@@ -347,7 +355,11 @@ fn editor_verbs() {
     let text = "Syria’s Foreign Minister, Asaad al-Shaibani met Ron Dermer.";
     let sel = |s, e| Some(Span::new(s, e));
     // A key with text selected tags it (trimmed).
-    check_editor(text, vec![Apply { label: label("actor"), selection: sel(47, 58) }], (&["actor:Ron Dermer"], None, None));
+    check_editor(
+        text,
+        vec![Apply { label: label("actor"), selection: sel(47, 58) }],
+        (&["actor:Ron Dermer"], None, None),
+    );
     // With nothing selected, a label arms; the next selection is tagged; Escape disarms.
     check_editor(
         text,
@@ -373,9 +385,17 @@ fn editor_verbs() {
         ]
     };
     let both: &[&str] = &["location:Syria", "actor:Syria’s Foreign Minister, Asaad al-Shaibani"];
-    check_editor(text, [nested(), vec![ClickAt(2)]].concat(), (both, Some("Syria’s Foreign Minister, Asaad al-Shaibani"), None));
+    check_editor(
+        text,
+        [nested(), vec![ClickAt(2)]].concat(),
+        (both, Some("Syria’s Foreign Minister, Asaad al-Shaibani"), None),
+    );
     check_editor(text, [nested(), vec![ClickAt(2), ClickAt(2)]].concat(), (both, Some("Syria"), None));
-    check_editor(text, [nested(), vec![ClickAt(2), ClickAt(2), ClickAt(3)]].concat(), (both, Some("Syria’s Foreign Minister, Asaad al-Shaibani"), None));
+    check_editor(
+        text,
+        [nested(), vec![ClickAt(2), ClickAt(2), ClickAt(3)]].concat(),
+        (both, Some("Syria’s Foreign Minister, Asaad al-Shaibani"), None),
+    );
     check_editor(text, [nested(), vec![ClickAt(50)]].concat(), (both, None, None));
     check_editor(text, [nested(), vec![ClickAt(2), Deselect]].concat(), (both, None, None));
     // Delete removes the selected annotation only.
@@ -451,12 +471,15 @@ fn spanmark_export_is_deterministic_and_ordered() {
     reversed.reverse();
     let (_, b) = sample_export(SEED, &reversed);
     // Ids follow the order of tagging, so compare all but the ids.
-    let strip = |s: &str| s.lines().filter(|l| !l.trim_start().starts_with("\"id\": \"a")).collect::<Vec<_>>().join("\n");
+    let strip =
+        |s: &str| s.lines().filter(|l| !l.trim_start().starts_with("\"id\": \"a")).collect::<Vec<_>>().join("\n");
     assert_eq!(strip(&a), strip(&b));
-    let keys: Vec<&str> = a.lines().filter(|l| l.starts_with("  \"")).map(|l| l.trim().split('"').nth(1).unwrap_or("")).collect();
+    let keys: Vec<&str> =
+        a.lines().filter(|l| l.starts_with("  \"")).map(|l| l.trim().split('"').nth(1).unwrap_or("")).collect();
     assert_eq!(keys, ["format", "version", "offset_unit", "exported_at", "document", "labels", "annotations"]);
     let v: serde_json::Value = serde_json::from_str(&a).expect("json");
-    let starts: Vec<u64> = v["annotations"].as_array().expect("array").iter().map(|a| a["start"].as_u64().unwrap_or(0)).collect();
+    let starts: Vec<u64> =
+        v["annotations"].as_array().expect("array").iter().map(|a| a["start"].as_u64().unwrap_or(0)).collect();
     assert_eq!(starts, [173, 173, 262, 432]);
 }
 
@@ -476,12 +499,21 @@ fn spanmark_parse_names_what_is_wrong() {
     check(spanmark::parse("not json").map(|_| ()).map_err(|e| e.to_string()), "line 1, column 2: expected ident");
     check(spanmark::parse(&good[..good.len() / 2]).map(|_| ()).map_err(|e| e.to_string()), "EOF");
     check(spanmark::parse("[1,2]").map(|_| ()).map_err(|e| e.to_string()), "format");
-    check(with(&|v| v["document"].as_object_mut().expect("object").remove("text").map(drop).unwrap_or(())), "document: missing field `text`");
-    check(with(&|v| v["annotations"][0]["start"] = "0".into()), "annotations[0].start: invalid type: expected a whole number");
+    check(
+        with(&|v| v["document"].as_object_mut().expect("object").remove("text").map(drop).unwrap_or(())),
+        "document: missing field `text`",
+    );
+    check(
+        with(&|v| v["annotations"][0]["start"] = "0".into()),
+        "annotations[0].start: invalid type: expected a whole number",
+    );
     check(with(&|v| v["annotations"][0]["end"] = (-3).into()), "annotations[0].end: invalid type");
     check(with(&|v| v["labels"][0] = 7.into()), "labels[0]: invalid type: expected an object, found a number");
     check(with(&|v| v["labels"] = serde_json::Value::Null), "labels: invalid type: expected an array, found null");
-    check(with(&|v| v.as_object_mut().expect("object").remove("labels").map(drop).unwrap_or(())), "file: missing field `labels`");
+    check(
+        with(&|v| v.as_object_mut().expect("object").remove("labels").map(drop).unwrap_or(())),
+        "file: missing field `labels`",
+    );
     check(with(&|v| v["format"] = "brat".into()), "\"brat\"");
     check(with(&|v| v["version"] = 2.into()), "version 2");
     check(with(&|v| v["annotations"][0]["end"] = 99.into()), "annotations[0]: end 99 is past the end");
@@ -515,10 +547,12 @@ fn stored_records_keep_their_json() {
     use super::persist::{AnnRecord, DocRecord, EditRecord, LabelRecord, Op, OpRecord, Record, WorkspaceRecord};
     let ann = |id: &str, start, end| AnnRecord { id: id.to_owned(), label: "actor".to_owned(), start, end };
     assert_eq!(
-        OpRecord::from_json(r#"{"doc":"d2","seq":7,"op":{"kind":"edit","edit":{"kind":"batch","edits":[
+        OpRecord::from_json(
+            r#"{"doc":"d2","seq":7,"op":{"kind":"edit","edit":{"kind":"batch","edits":[
             {"kind":"add","id":"a1","label":"actor","start":0,"end":3},
             {"kind":"remove","id":"a2","label":"actor","start":4,"end":9},
-            {"kind":"relabel","id":"a3","from":"actor","to":"claim"}]}}}"#),
+            {"kind":"relabel","id":"a3","from":"actor","to":"claim"}]}}}"#
+        ),
         Ok(OpRecord {
             doc: "d2".to_owned(),
             seq: 7,
@@ -539,15 +573,26 @@ fn stored_records_keep_their_json() {
         Ok(WorkspaceRecord { order: vec!["seed".to_owned(), "d2".to_owned()], current: "d2".to_owned(), next_doc: 3 })
     );
     let doc = r##"{"id":"d2","title":"t.txt","text":"abc","labels":[{"id":"actor","name":"Actor","colour":"#e69f00","hotkey":"1"}]}"##;
-    let label = LabelRecord { id: "actor".to_owned(), name: "Actor".to_owned(), colour: "#e69f00".to_owned(), hotkey: "1".to_owned() };
-    let record = DocRecord { id: "d2".to_owned(), title: "t.txt".to_owned(), text: "abc".to_owned(), labels: vec![label] };
+    let label = LabelRecord {
+        id: "actor".to_owned(),
+        name: "Actor".to_owned(),
+        colour: "#e69f00".to_owned(),
+        hotkey: "1".to_owned(),
+    };
+    let record =
+        DocRecord { id: "d2".to_owned(), title: "t.txt".to_owned(), text: "abc".to_owned(), labels: vec![label] };
     assert_eq!(serde_json::to_string(&record).expect("json"), doc);
     assert_eq!(DocRecord::from_json(doc), Ok(record));
     let refused = |json: &str| OpRecord::from_json(json).map_err(|e| e.to_string()).expect_err("must be refused");
     assert_eq!(refused(r#"{"doc":"d","seq":1,"op":{"kind":"sing"}}"#), "op: unknown kind \"sing\"");
-    assert_eq!(refused(r#"{"doc":"d","seq":-1,"op":{"kind":"undo"}}"#), "seq: invalid type: expected a whole number from 0, found a number");
     assert_eq!(
-        refused(r#"{"doc":"d","seq":1,"op":{"kind":"edit","edit":{"kind":"batch","edits":[{"kind":"add","id":"a"}]}}}"#),
+        refused(r#"{"doc":"d","seq":-1,"op":{"kind":"undo"}}"#),
+        "seq: invalid type: expected a whole number from 0, found a number"
+    );
+    assert_eq!(
+        refused(
+            r#"{"doc":"d","seq":1,"op":{"kind":"edit","edit":{"kind":"batch","edits":[{"kind":"add","id":"a"}]}}}"#
+        ),
         "op.edit.edits[0]: missing field `label`"
     );
     assert!(refused("{").starts_with("record: EOF"));
@@ -571,9 +616,19 @@ fn picture(e: &Editor) -> Vec<String> {
         .docs
         .iter()
         .map(|d| {
-            let anns: Vec<String> =
-                d.annotations.iter().map(|a| format!("{}:{}:{}", a.id.as_str(), a.label.as_str(), d.doc.slice(a.span))).collect();
-            format!("{} [{}] undo {} redo {} {}", d.doc.title(), anns.join(", "), d.history.done().len(), d.history.undone().len(), d.doc.sha256())
+            let anns: Vec<String> = d
+                .annotations
+                .iter()
+                .map(|a| format!("{}:{}:{}", a.id.as_str(), a.label.as_str(), d.doc.slice(a.span)))
+                .collect();
+            format!(
+                "{} [{}] undo {} redo {} {}",
+                d.doc.title(),
+                anns.join(", "),
+                d.history.done().len(),
+                d.history.undone().len(),
+                d.doc.sha256()
+            )
         })
         .collect();
     out.push(format!("open: {}", e.current().doc.title()));
@@ -625,7 +680,11 @@ fn long_histories_survive_through_snapshots() {
     for i in 0..6000u32 {
         let span = Span::new(i % 3000, i % 3000 + 1);
         e.apply(Action::Annotate { label: label("actor"), span });
-        let id = e.annotations().iter().find(|a| a.span == e.doc().tidy_selection(span).unwrap_or(span)).map(|a| a.id.clone());
+        let id = e
+            .annotations()
+            .iter()
+            .find(|a| a.span == e.doc().tidy_selection(span).unwrap_or(span))
+            .map(|a| a.id.clone());
         if let Some(id) = id {
             e.apply(Action::Remove(id));
         }
@@ -723,7 +782,10 @@ fn bad_files_are_refused_with_a_reason() {
         assert_eq!(picture(&e), before, "{expected}: the work changed");
         assert_eq!(e.unsaved().len(), journal, "{expected}: something was written");
     }
-    assert_eq!(super::input::check_size("big.txt", 50 * 1024 * 1024).map_err(|e| e.to_string()), Err("big.txt is 50 MB; spanmark opens files up to 32 MB.".to_owned()));
+    assert_eq!(
+        super::input::check_size("big.txt", 50 * 1024 * 1024).map_err(|e| e.to_string()),
+        Err("big.txt is 50 MB; spanmark opens files up to 32 MB.".to_owned())
+    );
     // A BOM and CRLF are fine, and kept.
     let mut e = Editor::new(doc(SEED), Labels::news());
     open(&mut e, "bom.txt", "\u{feff}one\r\ntwo".as_bytes());
@@ -747,9 +809,21 @@ fn resuming_a_file_restores_it_exactly_or_asks() {
     let asked = e.clone();
     // Merge: the exact duplicate (Ron Dermer, Actor) is dropped.
     e.apply(Action::ResolveImport(ImportChoice::Merge));
-    let got: Vec<String> = e.annotations().iter().map(|a| format!("{}:{}", a.label.as_str(), e.doc().slice(a.span))).collect();
-    assert_eq!(got, ["location:Paris", "actor:Ron Dermer", "claim:“de-escalation and non-interference in Syria’s internal affairs”", "event:deadly sectarian clashes"]);
-    assert_eq!(e.notice, Some(Notice::Info("Merged article.spanmark.json: 2 added, 1 exact duplicate dropped.".to_owned())));
+    let got: Vec<String> =
+        e.annotations().iter().map(|a| format!("{}:{}", a.label.as_str(), e.doc().slice(a.span))).collect();
+    assert_eq!(
+        got,
+        [
+            "location:Paris",
+            "actor:Ron Dermer",
+            "claim:“de-escalation and non-interference in Syria’s internal affairs”",
+            "event:deadly sectarian clashes"
+        ]
+    );
+    assert_eq!(
+        e.notice,
+        Some(Notice::Info("Merged article.spanmark.json: 2 added, 1 exact duplicate dropped.".to_owned()))
+    );
     // One undo takes the whole merge back.
     e.apply(Action::Undo);
     assert_eq!(e.annotations().len(), 2);
@@ -853,7 +927,8 @@ fn find_ignores_case_and_counts_code_points() {
     use super::search::find;
     // Each match written as "start..end".
     fn check(text: &str, query: &str, expected: &[&str]) {
-        let got: Vec<String> = find(text, query).matches.iter().map(|s| format!("{}..{}", s.start(), s.end())).collect();
+        let got: Vec<String> =
+            find(text, query).matches.iter().map(|s| format!("{}..{}", s.start(), s.end())).collect();
         assert_eq!(got, expected, "find({query:?}) in {text:?}");
     }
     check("Damascus and damascus, DAMASCUS.", "damascus", &["0..8", "13..21", "23..31"]);

@@ -16,8 +16,8 @@ use super::state::{DocRef, EditorState};
 use super::toolbar::Toolbar;
 use crate::edge::storage::Store;
 use crate::edge::{self, keys::Key, selection::Show};
-use crate::model::persist::Write;
 use crate::model::formats::export::{self, Kind};
+use crate::model::persist::Write;
 use crate::model::{Action, Editor, LabelId, Notice, Saving, Span};
 
 #[derive(Properties)]
@@ -52,7 +52,8 @@ pub fn App(props: &AppProps) -> Html {
         let doc = editor.doc().clone();
         let article_ref = article_ref.clone();
         Callback::from(move |label: LabelId| {
-            let selection = article_ref.cast::<web_sys::Element>().and_then(|a| edge::selection::selected_span(&a, &doc));
+            let selection =
+                article_ref.cast::<web_sys::Element>().and_then(|a| edge::selection::selected_span(&a, &doc));
             if selection.is_some() {
                 edge::selection::clear();
             }
@@ -146,14 +147,23 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |kind: Kind| {
             let editor = &state.0;
             let now = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
-            let out = export::render(kind, editor.doc(), editor.labels(), editor.annotations(), &now, editor.options.doccano_unit);
+            let out = export::render(
+                kind,
+                editor.doc(),
+                editor.labels(),
+                editor.annotations(),
+                &now,
+                editor.options.doccano_unit,
+            );
             match edge::download::download(&out.filename, out.mime, &out.bytes) {
                 Ok(()) => {
                     if let Some(note) = out.note {
                         state.dispatch(Action::Notify(Notice::Info(note)));
                     }
                 }
-                Err(_) => state.dispatch(Action::Notify(Notice::Error(format!("{} could not be downloaded.", out.filename)))),
+                Err(_) => {
+                    state.dispatch(Action::Notify(Notice::Error(format!("{} could not be downloaded.", out.filename))))
+                }
             }
         })
     };

@@ -89,7 +89,10 @@ pub fn Article(props: &ArticleProps) -> Html {
                 }
             };
             let listeners = reader.map(|r| {
-                [edge::keys::Listener::on(r.into(), "scroll", follow.clone()), edge::keys::Listener::on_window("resize", follow)]
+                [
+                    edge::keys::Listener::on(r.into(), "scroll", follow.clone()),
+                    edge::keys::Listener::on_window("resize", follow),
+                ]
             });
             move || drop(listeners)
         });
@@ -105,16 +108,15 @@ pub fn Article(props: &ArticleProps) -> Html {
     }
     {
         let view = view.clone();
-        use_effect_with(props.found, move |found| {
-            match found {
-                Some((span, how, _)) => view.borrow_mut().reveal = Some((Target::Text(*span, *how), 0)),
-                None => edge::selection::mark_found(None),
-            }
+        use_effect_with(props.found, move |found| match found {
+            Some((span, how, _)) => view.borrow_mut().reveal = Some((Target::Text(*span, *how), 0)),
+            None => edge::selection::mark_found(None),
         });
     }
     // After every draw: measure what was drawn, keep the window on the viewport, reveal.
     {
-        let (view, top_ref, node_ref, annotations) = (view.clone(), top_ref.clone(), props.node_ref.clone(), props.annotations.clone());
+        let (view, top_ref, node_ref, annotations) =
+            (view.clone(), top_ref.clone(), props.node_ref.clone(), props.annotations.clone());
         use_effect(move || {
             if after_draw(&view, &top_ref, &node_ref, &annotations) {
                 redraw.force_update();
@@ -147,7 +149,8 @@ pub fn Article(props: &ArticleProps) -> Html {
         })
     };
     let onmouseup = {
-        let (doc, node_ref, onaction, armed) = (doc.clone(), props.node_ref.clone(), props.onaction.clone(), props.armed);
+        let (doc, node_ref, onaction, armed) =
+            (doc.clone(), props.node_ref.clone(), props.onaction.clone(), props.armed);
         Callback::from(move |_: MouseEvent| {
             if !armed {
                 return;

@@ -40,7 +40,9 @@ pub fn LabelBar(props: &LabelBarProps) -> Html {
             format!("{name} is armed: every selection is tagged {name}. Esc to stop.")
         }
         (None, true) => "Press a label to relabel the selected span; Delete removes it; Esc deselects.".to_owned(),
-        (None, false) => "Select text, then press 1–4 or click a label. With nothing selected, a label arms itself.".to_owned(),
+        (None, false) => {
+            "Select text, then press 1–4 or click a label. With nothing selected, a label arms itself.".to_owned()
+        }
     };
     html! {
         <nav class="labelbar" aria-label="Labels">

@@ -3,10 +3,10 @@
 //! that crosses a line break becomes fragments, `0 5;6 12`, as brat writes them.
 
 use super::{error, label_name, Foreign, FormatError, Unit};
-use crate::model::quote::Quoted;
 use crate::model::annotation::AnnotationSet;
 use crate::model::document::Document;
 use crate::model::label::Labels;
+use crate::model::quote::Quoted;
 use crate::model::span::Span;
 
 const FORMAT: &str = "brat .ann";
@@ -15,16 +15,13 @@ const FORMAT: &str = "brat .ann";
 pub fn serialize_ann(doc: &Document, labels: &Labels, annotations: &AnnotationSet) -> String {
     let mut out = String::new();
     for (n, a) in annotations.iter().enumerate() {
-        let fragments: Vec<Span> = doc
-            .paragraphs()
-            .iter()
-            .filter_map(|p| p.content.intersect(a.span))
-            .collect();
+        let fragments: Vec<Span> = doc.paragraphs().iter().filter_map(|p| p.content.intersect(a.span)).collect();
         let fragments = if fragments.is_empty() { vec![a.span] } else { fragments };
         let offsets: Vec<String> = fragments.iter().map(|f| format!("{} {}", f.start(), f.end())).collect();
         let quote: Vec<&str> = fragments.iter().map(|f| doc.slice(*f)).collect();
         // brat types are single tokens.
-        let label: String = label_name(labels, &a.label).chars().map(|c| if c.is_whitespace() { '_' } else { c }).collect();
+        let label: String =
+            label_name(labels, &a.label).chars().map(|c| if c.is_whitespace() { '_' } else { c }).collect();
         out.push_str(&format!("T{}\t{} {}\t{}\n", n + 1, label, offsets.join(";"), quote.join(" ")));
     }
     out
@@ -45,9 +42,8 @@ pub fn parse_ann(input: &str) -> Result<Vec<Foreign>, FormatError> {
             return Err(error(FORMAT, place, "a T line needs a tab after its id"));
         };
         let quote = fields.next().map(str::to_owned);
-        let (label, offsets) = middle
-            .split_once(' ')
-            .ok_or_else(|| error(FORMAT, &place, "expected `Label start end` after the id"))?;
+        let (label, offsets) =
+            middle.split_once(' ').ok_or_else(|| error(FORMAT, &place, "expected `Label start end` after the id"))?;
         let mut bounds = Vec::new();
         for fragment in offsets.split(';') {
             let mut nums = fragment.split_whitespace().map(str::parse::<u64>);

@@ -62,7 +62,9 @@ fn tokens(doc: &Document, range: Span, cuts: &[u32]) -> Vec<Span> {
         let at = range.start() + i as u32;
         if let Some(s) = start {
             let next_is_space = chars.get(i + 1).is_none_or(|n| n.is_whitespace());
-            let cut = cuts.contains(&at) || (is_punct(c) && (next_is_space || matches!(c, '(' | ')' | '[' | ']'))) || (matches!(chars[i - 1], '(' | '['));
+            let cut = cuts.contains(&at)
+                || (is_punct(c) && (next_is_space || matches!(c, '(' | ')' | '[' | ']')))
+                || (matches!(chars[i - 1], '(' | '['));
             if c.is_whitespace() || cut {
                 out.push(Span::new(s, at));
                 start = None;

@@ -62,10 +62,7 @@ pub fn looks_like(record: &Value) -> bool {
 /// The spans of one record, in `unit`.
 pub fn parse_record(record: &Value, line: usize, unit: Unit) -> Result<(String, Vec<Foreign>), FormatError> {
     let place = format!("line {line}");
-    let text = record
-        .get("text")
-        .and_then(Value::as_str)
-        .ok_or_else(|| error(FORMAT, &place, "has no \"text\""))?;
+    let text = record.get("text").and_then(Value::as_str).ok_or_else(|| error(FORMAT, &place, "has no \"text\""))?;
     let mut spans = Vec::new();
     let span = |label: &str, start: u64, end: u64| Foreign {
         label: label.to_owned(),
@@ -81,7 +78,13 @@ pub fn parse_record(record: &Value, line: usize, unit: Unit) -> Result<(String, 
             let num = |k: &str| e.get(k).and_then(Value::as_u64);
             match (e.get("label").and_then(Value::as_str), num("start_offset"), num("end_offset")) {
                 (Some(l), Some(s), Some(t)) => spans.push(span(l, s, t)),
-                _ => return Err(error(FORMAT, format!("{place}, entities[{i}]"), "needs label, start_offset and end_offset")),
+                _ => {
+                    return Err(error(
+                        FORMAT,
+                        format!("{place}, entities[{i}]"),
+                        "needs label, start_offset and end_offset",
+                    ))
+                }
             }
         }
     } else if let Some(labels) = record.get("label").and_then(Value::as_array) {

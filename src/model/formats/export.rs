@@ -17,7 +17,8 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] = [Kind::Spanmark, Kind::W3c, Kind::Brat, Kind::Doccano, Kind::LabelStudio, Kind::Spacy, Kind::Conll];
+    pub const ALL: [Kind; 7] =
+        [Kind::Spanmark, Kind::W3c, Kind::Brat, Kind::Doccano, Kind::LabelStudio, Kind::Spacy, Kind::Conll];
 
     /// What the menu calls it.
     pub fn name(self) -> &'static str {
@@ -42,14 +43,32 @@ pub struct Output {
     pub note: Option<String>,
 }
 
-pub fn render(kind: Kind, doc: &Document, labels: &Labels, annotations: &AnnotationSet, exported_at: &str, doccano_unit: Unit) -> Output {
+pub fn render(
+    kind: Kind,
+    doc: &Document,
+    labels: &Labels,
+    annotations: &AnnotationSet,
+    exported_at: &str,
+    doccano_unit: Unit,
+) -> Output {
     let stem = slug(doc.title());
-    let text = |suffix: &str, mime, body: String| Output { filename: format!("{stem}{suffix}"), mime, bytes: body.into_bytes(), note: None };
+    let text = |suffix: &str, mime, body: String| Output {
+        filename: format!("{stem}{suffix}"),
+        mime,
+        bytes: body.into_bytes(),
+        note: None,
+    };
     match kind {
-        Kind::Spanmark => text(".spanmark.json", "application/json", spanmark::serialize(doc, labels, annotations, exported_at)),
+        Kind::Spanmark => {
+            text(".spanmark.json", "application/json", spanmark::serialize(doc, labels, annotations, exported_at))
+        }
         Kind::W3c => text(".w3c.jsonld", "application/ld+json", w3c::serialize(doc, labels, annotations)),
-        Kind::Doccano => text(".doccano.jsonl", "application/jsonl", doccano::serialize(doc, labels, annotations, doccano_unit)),
-        Kind::LabelStudio => text(".labelstudio.json", "application/json", labelstudio::serialize(doc, labels, annotations)),
+        Kind::Doccano => {
+            text(".doccano.jsonl", "application/jsonl", doccano::serialize(doc, labels, annotations, doccano_unit))
+        }
+        Kind::LabelStudio => {
+            text(".labelstudio.json", "application/json", labelstudio::serialize(doc, labels, annotations))
+        }
         Kind::Spacy => text(".spacy.jsonl", "application/jsonl", spacy::serialize(doc, labels, annotations)),
         Kind::Brat => {
             let ann = brat::serialize_ann(doc, labels, annotations);

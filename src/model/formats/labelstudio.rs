@@ -93,8 +93,10 @@ fn is_span(v: &Value) -> bool {
 /// Whether `value` is a Label Studio export (JSON or JSON_MIN).
 pub fn looks_like(value: &Value) -> bool {
     let Some(first) = value.as_array().and_then(|a| a.first()) else { return false };
-    let full = first.get("data").is_some() && (first.get("annotations").is_some() || first.get("predictions").is_some());
-    let min = first.as_object().is_some_and(|o| o.values().any(|v| v.as_array().is_some_and(|a| a.iter().any(is_span))));
+    let full =
+        first.get("data").is_some() && (first.get("annotations").is_some() || first.get("predictions").is_some());
+    let min =
+        first.as_object().is_some_and(|o| o.values().any(|v| v.as_array().is_some_and(|a| a.iter().any(is_span))));
     full || min
 }
 
@@ -135,7 +137,9 @@ pub fn parse(value: &Value) -> std::result::Result<Vec<(String, Vec<Foreign>)>, 
         }
         let mut spans = Vec::new();
         for v in values {
-            let (Some(start), Some(end)) = (v.get("start").and_then(Value::as_u64), v.get("end").and_then(Value::as_u64)) else {
+            let (Some(start), Some(end)) =
+                (v.get("start").and_then(Value::as_u64), v.get("end").and_then(Value::as_u64))
+            else {
                 return Err(error(FORMAT, &place, "a span's start and end must be whole numbers"));
             };
             for label in v.get("labels").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str) {

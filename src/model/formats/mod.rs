@@ -16,9 +16,9 @@ pub mod zip;
 use std::fmt;
 
 use super::annotation::{Annotation, AnnotationSet};
-use super::quote::Quoted;
 use super::document::Document;
 use super::label::{Label, LabelId, Labels};
+use super::quote::Quoted;
 use super::span::{Span, Utf16};
 
 /// The unit a tool counted offsets in.
@@ -76,7 +76,9 @@ pub fn to_span(doc: &Document, unit: Unit, start: u64, end: u64) -> Option<Span>
             }
             let (s, e) = (doc.cp_of_utf16(Utf16(start)), doc.cp_of_utf16(Utf16(end)));
             // Offsets inside a surrogate pair are not a real UTF-16 boundary.
-            (doc.utf16_of(s) == Utf16(start) && doc.utf16_of(e) == Utf16(end)).then(|| Span::try_new(s, e).ok()).flatten()
+            (doc.utf16_of(s) == Utf16(start) && doc.utf16_of(e) == Utf16(end))
+                .then(|| Span::try_new(s, e).ok())
+                .flatten()
         }
         Unit::Grapheme => {
             let bounds = doc.grapheme_starts();
@@ -156,7 +158,12 @@ impl fmt::Display for Report {
             write!(f, ", {} duplicate{} dropped", self.duplicates, if self.duplicates == 1 { "" } else { "s" })?;
         }
         if !self.lost.is_empty() {
-            write!(f, "; {} could not be placed: {}", self.lost.len(), self.lost.iter().take(3).map(|q| Quoted(q).to_string()).collect::<Vec<_>>().join(", "))?;
+            write!(
+                f,
+                "; {} could not be placed: {}",
+                self.lost.len(),
+                self.lost.iter().take(3).map(|q| Quoted(q).to_string()).collect::<Vec<_>>().join(", ")
+            )?;
         }
         if let Some(hint) = &self.hint {
             write!(f, "; {hint}")?;
@@ -169,13 +176,16 @@ impl fmt::Display for Report {
 /// added to `labels` with the next free colour and hotkey.
 pub fn label_for(labels: &mut Vec<Label>, name: &str) -> LabelId {
     let wanted = name.trim();
-    if let Some(l) = labels.iter().find(|l| l.id.as_str().eq_ignore_ascii_case(wanted) || l.name.eq_ignore_ascii_case(wanted)) {
+    if let Some(l) =
+        labels.iter().find(|l| l.id.as_str().eq_ignore_ascii_case(wanted) || l.name.eq_ignore_ascii_case(wanted))
+    {
         return l.id.clone();
     }
     const COLOURS: [&str; 6] = ["#f0e442", "#d55e00", "#0072b2", "#999999", "#a6761d", "#66a61e"];
     const KEYS: &str = "56789qwertyuiop";
     let hotkey = KEYS.chars().find(|k| labels.iter().all(|l| l.hotkey != *k)).unwrap_or('0');
-    let mut id: String = super::case::to_lowercase(wanted).chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect();
+    let mut id: String =
+        super::case::to_lowercase(wanted).chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect();
     if id.is_empty() {
         id = "label".to_owned();
     }
@@ -205,7 +215,12 @@ pub fn place(doc: &Document, base: &Labels, spans: &[Foreign]) -> (Labels, Annot
 /// Places foreign spans into `set` (with fresh ids; exact duplicates of what is there are
 /// dropped), adding a label to `labels` for each new name. Returns the report and the
 /// annotations added, in order.
-pub fn place_into(doc: &Document, labels: &mut Vec<Label>, set: &mut AnnotationSet, spans: &[Foreign]) -> (Report, Vec<Annotation>) {
+pub fn place_into(
+    doc: &Document,
+    labels: &mut Vec<Label>,
+    set: &mut AnnotationSet,
+    spans: &[Foreign],
+) -> (Report, Vec<Annotation>) {
     let mut report = Report::default();
     let mut added = Vec::new();
     for f in spans {

@@ -118,22 +118,62 @@ pub fn serialize(doc: &Document, labels: &Labels, annotations: &AnnotationSet, e
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ParseError {
     /// Not JSON, or JSON of another shape.
-    Json { line: usize, column: usize, message: String },
+    Json {
+        line: usize,
+        column: usize,
+        message: String,
+    },
     /// JSON, but a field is missing or of the wrong type.
-    Shape { path: String, message: String },
+    Shape {
+        path: String,
+        message: String,
+    },
     UnknownFormat(String),
     NewerVersion(u32),
     UnknownOffsetUnit(String),
-    Sha256Mismatch { declared: String, actual: String },
-    LengthMismatch { field: &'static str, declared: u32, actual: u32 },
-    BadLabel { path: String, message: String },
-    InvertedSpan { path: String, start: u32, end: u32 },
-    EmptySpan { path: String },
-    PastEnd { path: String, end: u32, len: u32 },
-    TextMismatch { path: String, declared: String, actual: String },
-    UnknownLabel { path: String, label: String },
-    DuplicateId { path: String, id: String },
-    DuplicateAnnotation { path: String, twin: String },
+    Sha256Mismatch {
+        declared: String,
+        actual: String,
+    },
+    LengthMismatch {
+        field: &'static str,
+        declared: u32,
+        actual: u32,
+    },
+    BadLabel {
+        path: String,
+        message: String,
+    },
+    InvertedSpan {
+        path: String,
+        start: u32,
+        end: u32,
+    },
+    EmptySpan {
+        path: String,
+    },
+    PastEnd {
+        path: String,
+        end: u32,
+        len: u32,
+    },
+    TextMismatch {
+        path: String,
+        declared: String,
+        actual: String,
+    },
+    UnknownLabel {
+        path: String,
+        label: String,
+    },
+    DuplicateId {
+        path: String,
+        id: String,
+    },
+    DuplicateAnnotation {
+        path: String,
+        twin: String,
+    },
 }
 
 impl fmt::Display for ParseError {
@@ -225,8 +265,11 @@ pub fn from_value(head: Value) -> Result<Project, ParseError> {
         let (id, label, start, end, text) =
             (a.string("id")?, a.string("label")?, a.u32("start")?, a.u32("end")?, a.string("text")?);
         let path = a.into_path();
-        let span = Span::try_new(start, end)
-            .map_err(|e| ParseError::InvertedSpan { path: path.clone(), start: e.start, end: e.end })?;
+        let span = Span::try_new(start, end).map_err(|e| ParseError::InvertedSpan {
+            path: path.clone(),
+            start: e.start,
+            end: e.end,
+        })?;
         if span.end() > doc.len() {
             return Err(ParseError::PastEnd { path, end: span.end(), len: doc.len() });
         }
@@ -240,9 +283,7 @@ pub fn from_value(head: Value) -> Result<Project, ParseError> {
         match set.insert(annotation) {
             Ok(()) => {}
             Err(Rejected::Empty) => return Err(ParseError::EmptySpan { path }),
-            Err(Rejected::DuplicateId(id)) => {
-                return Err(ParseError::DuplicateId { path, id: id.as_str().to_owned() })
-            }
+            Err(Rejected::DuplicateId(id)) => return Err(ParseError::DuplicateId { path, id: id.as_str().to_owned() }),
             Err(Rejected::Duplicate(twin)) => {
                 return Err(ParseError::DuplicateAnnotation { path, twin: twin.as_str().to_owned() })
             }

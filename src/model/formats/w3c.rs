@@ -118,10 +118,9 @@ pub fn serialize(doc: &Document, labels: &Labels, annotations: &AnnotationSet) -
 pub fn items(value: &Value) -> Option<&Vec<Value>> {
     match value {
         Value::Array(items) => Some(items),
-        Value::Object(o) => o
-            .get("items")
-            .or_else(|| o.get("first").and_then(|f| f.get("items")))
-            .and_then(Value::as_array),
+        Value::Object(o) => {
+            o.get("items").or_else(|| o.get("first").and_then(|f| f.get("items"))).and_then(Value::as_array)
+        }
         _ => None,
     }
 }
@@ -147,7 +146,9 @@ pub fn parse(value: &Value) -> Result<Vec<Foreign>, FormatError> {
     let annotations: &[Value] = if value.get("type").and_then(Value::as_str) == Some("Annotation") {
         &single
     } else {
-        items(value).ok_or_else(|| error(FORMAT, "", "expected an AnnotationCollection, an AnnotationPage or an array of annotations"))?
+        items(value).ok_or_else(|| {
+            error(FORMAT, "", "expected an AnnotationCollection, an AnnotationPage or an array of annotations")
+        })?
     };
     let mut out = Vec::new();
     for (i, a) in annotations.iter().enumerate() {
@@ -160,13 +161,15 @@ pub fn parse(value: &Value) -> Result<Vec<Foreign>, FormatError> {
         let Some(label) = tag else {
             return Err(error(FORMAT, path, "has no tagging body with a value (the label)"));
         };
-        let selectors: Vec<&Value> = as_list(a.get("target")).into_iter().flat_map(|t| as_list(t.get("selector"))).collect();
+        let selectors: Vec<&Value> =
+            as_list(a.get("target")).into_iter().flat_map(|t| as_list(t.get("selector"))).collect();
         let kind = |s: &&Value, k: &str| s.get("type").and_then(Value::as_str) == Some(k);
         let quote = selectors.iter().find(|s| kind(s, "TextQuoteSelector"));
         let position = selectors.iter().find(|s| kind(s, "TextPositionSelector"));
         // Recogito's own format: one untyped selector with quote, start and end, in UTF-16 units.
         let recogito = selectors.iter().find(|s| s.get("quote").is_some() && s.get("start").is_some());
-        let text = |s: Option<&&Value>, key: &str| s.and_then(|s| s.get(key)).and_then(Value::as_str).map(str::to_owned);
+        let text =
+            |s: Option<&&Value>, key: &str| s.and_then(|s| s.get(key)).and_then(Value::as_str).map(str::to_owned);
         let number = |s: Option<&&Value>, key: &str| s.and_then(|s| s.get(key)).and_then(Value::as_u64);
         let foreign = if let Some(r) = recogito.filter(|_| position.is_none()) {
             Foreign {
