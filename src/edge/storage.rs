@@ -177,7 +177,7 @@ impl Store {
                         skipped += 1;
                     }
                 }
-                crate::model::order::sort_by(&mut stored.ops, |a, b| a.seq.cmp(&b.seq));
+                crate::support::order::sort_by(&mut stored.ops, |a, b| a.seq.cmp(&b.seq));
                 Ok(Loaded { stored, skipped })
             }
         }

@@ -5,6 +5,10 @@ use std::rc::Rc;
 
 use super::label::LabelId;
 use super::span::Span;
+use crate::support::chunks::{At, Chunks};
+use crate::support::max_ends::MaxEnds;
+
+pub use crate::support::chunks::Iter;
 
 /// An annotation's stable id: kept through relabel, undo and export.
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
@@ -186,7 +190,9 @@ impl AnnotationSet {
     pub fn overlapping(&self, range: Span) -> impl Iterator<Item = &Annotation> {
         let upto = range.end().max(range.start() + 1);
         let (last, within) = self.items.locate(&mut |a| a.span.start() < upto);
-        let ends = self.ends.get_or_init(|| MaxEnds::build(&self.items.chunks));
+        let ends = self.ends.get_or_init(|| {
+            MaxEnds::build(self.items.chunks.iter().map(|c| c.iter().map(|a| a.span.end()).max().unwrap_or(0)))
+        });
         let mut chunks = Vec::new();
         ends.ending_after(range.start(), (last + 1).min(self.items.chunks.len()), &mut chunks);
         chunks
@@ -204,174 +210,13 @@ impl AnnotationSet {
     /// repeated clicks on one spot walk down through nested spans.
     pub fn covering(&self, at: u32) -> Vec<&Annotation> {
         let mut found: Vec<&Annotation> = self.overlapping(Span::new(at, at.saturating_add(1))).collect();
-        crate::model::order::sort_by(&mut found, |a, b| outermost_first(a, b));
+        crate::support::order::sort_by(&mut found, |a, b| outermost_first(a, b));
         found
     }
 
     /// How many annotations carry `label`.
     pub fn count(&self, label: &LabelId) -> usize {
         self.iter().filter(|a| &a.label == label).count()
-    }
-}
-
-/// Entries in a chunk at most: past this a chunk splits in two.
-const CHUNK: usize = 64;
-
-/// A place in a [`Chunks`]: (chunk, index in the chunk); `(chunks, 0)` is the end.
-type At = (usize, usize);
-
-/// A sorted sequence in chunks shared (`Rc`) between clones: changing it copies the chunk that
-/// changes and the list of chunk pointers. No chunk is empty.
-#[derive(Clone, Debug)]
-struct Chunks<T> {
-    chunks: Vec<Rc<Vec<T>>>,
-    len: usize,
-}
-
-impl<T> Default for Chunks<T> {
-    fn default() -> Self {
-        Chunks { chunks: Vec::new(), len: 0 }
-    }
-}
-
-impl<T: Clone + PartialEq> Chunks<T> {
-    /// The first place whose entry is not `before` (`before` holds for a prefix of the entries).
-    fn locate(&self, before: &mut dyn FnMut(&T) -> bool) -> At {
-        let c = self.chunks.partition_point(|chunk| chunk.last().is_some_and(&mut *before));
-        match self.chunks.get(c) {
-            Some(chunk) => (c, chunk.partition_point(|x| before(x))),
-            None => (self.chunks.len(), 0),
-        }
-    }
-
-    fn get(&self, (c, i): At) -> Option<&T> {
-        self.chunks.get(c)?.get(i)
-    }
-
-    /// The place after `at`.
-    fn after(&self, (c, i): At) -> At {
-        if self.chunks.get(c).is_some_and(|chunk| i + 1 < chunk.len()) {
-            (c, i + 1)
-        } else {
-            (c + 1, 0)
-        }
-    }
-
-    /// How many entries come before `at`.
-    fn index_of(&self, (c, i): At) -> usize {
-        self.chunks[..c.min(self.chunks.len())].iter().map(|chunk| chunk.len()).sum::<usize>() + i
-    }
-
-    fn insert(&mut self, (c, i): At, value: T) {
-        self.len += 1;
-        if c >= self.chunks.len() {
-            // After the last entry: onto the last chunk while it has room (a file read in order
-            // fills its chunks), else a new one.
-            match self.chunks.last_mut() {
-                Some(last) if last.len() < CHUNK => Rc::make_mut(last).push(value),
-                _ => self.chunks.push(Rc::new(vec![value])),
-            }
-            return;
-        }
-        let chunk = Rc::make_mut(&mut self.chunks[c]);
-        chunk.insert(i, value);
-        if chunk.len() > CHUNK {
-            let tail = chunk.split_off(chunk.len() / 2);
-            self.chunks.insert(c + 1, Rc::new(tail));
-        }
-    }
-
-    fn remove(&mut self, (c, i): At) -> Option<T> {
-        let chunk = self.chunks.get_mut(c).filter(|chunk| i < chunk.len())?;
-        let value = Rc::make_mut(chunk).remove(i);
-        if chunk.is_empty() {
-            self.chunks.remove(c);
-        }
-        self.len -= 1;
-        Some(value)
-    }
-
-    /// The entries from the `index`th on.
-    fn iter_from(&self, mut index: usize) -> Iter<'_, T> {
-        let mut c = 0;
-        while let Some(chunk) = self.chunks.get(c).filter(|chunk| chunk.len() <= index) {
-            index -= chunk.len();
-            c += 1;
-        }
-        let rest = self.chunks.get(c..).unwrap_or_default();
-        match rest.split_first() {
-            Some((first, rest)) => Iter { chunks: rest, inner: first.get(index..).unwrap_or_default().iter() },
-            None => Iter { chunks: rest, inner: [].iter() },
-        }
-    }
-
-    /// The same entries.
-    fn same(&self, other: &Self) -> bool {
-        self.len == other.len && self.iter_from(0).eq(other.iter_from(0))
-    }
-}
-
-/// The entries of a [`Chunks`] in order, chunk after chunk.
-#[derive(Clone, Debug)]
-pub struct Iter<'a, T> {
-    chunks: &'a [Rc<Vec<T>>],
-    inner: std::slice::Iter<'a, T>,
-}
-
-impl<'a, T> Iterator for Iter<'a, T> {
-    type Item = &'a T;
-
-    fn next(&mut self) -> Option<&'a T> {
-        loop {
-            if let Some(item) = self.inner.next() {
-                return Some(item);
-            }
-            let (first, rest) = self.chunks.split_first()?;
-            self.chunks = rest;
-            self.inner = first.iter();
-        }
-    }
-}
-
-/// A max-end segment tree over the chunks of annotations in text order: each node holds the
-/// largest end in the chunks below it, so "which of the first `upto` chunks hold an annotation
-/// ending after `at`" visits only the subtrees that hold an answer.
-#[derive(Clone, Debug)]
-struct MaxEnds {
-    /// Leaves at `size..size + chunks`; node `i` covers its children `2i` and `2i + 1`.
-    tree: Vec<u32>,
-    size: usize,
-}
-
-impl MaxEnds {
-    fn build(chunks: &[Rc<Vec<Annotation>>]) -> MaxEnds {
-        let size = chunks.len().next_power_of_two().max(1);
-        let mut tree = vec![0; 2 * size];
-        for (leaf, chunk) in tree[size..].iter_mut().zip(chunks) {
-            *leaf = chunk.iter().map(|a| a.span.end()).max().unwrap_or(0);
-        }
-        for i in (1..size).rev() {
-            tree[i] = tree[2 * i].max(tree[2 * i + 1]);
-        }
-        MaxEnds { tree, size }
-    }
-
-    /// Pushes, in order, the chunk indexes `< upto` holding an end `> at`.
-    fn ending_after(&self, at: u32, upto: usize, out: &mut Vec<usize>) {
-        // (node, first index it covers, how many it covers)
-        let mut stack = vec![(1usize, 0usize, self.size)];
-        while let Some((node, lo, width)) = stack.pop() {
-            if lo >= upto || self.tree[node] <= at {
-                continue;
-            }
-            if width == 1 {
-                out.push(lo);
-                continue;
-            }
-            let half = width / 2;
-            stack.push((2 * node + 1, lo + half, half));
-            stack.push((2 * node, lo, half));
-        }
     }
 }
 

@@ -4,8 +4,8 @@ use std::cell::OnceCell;
 use std::fmt;
 
 use super::graphemes;
-use super::sha256;
 use super::span::{Span, Utf16};
+use crate::support::sha256;
 
 /// How many code points lie between two checkpoints of the offset index.
 const STRIDE: u32 = 64;

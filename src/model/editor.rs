@@ -12,8 +12,8 @@ use super::history::{Edit, History};
 use super::input::{self, Opened, Options};
 use super::label::{LabelId, Labels};
 use super::persist::{self, DocRecord, Op, OpRecord, SnapshotRecord, Stored, WorkspaceRecord, Write};
-use super::quote::Quoted;
 use super::span::Span;
+use crate::support::quote::Quoted;
 
 /// The id of the seed document, which is always there.
 pub const SEED_ID: &str = "seed";

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use super::quote::Quoted;
+use crate::support::quote::Quoted;
 
 /// A label's stable id, as written in files (`actor`, `location`, …).
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]

@@ -2,22 +2,17 @@
 //! imported anywhere below this module; everything here is tested natively with `cargo test`.
 
 pub mod annotation;
-pub mod case;
 pub mod document;
 pub mod editor;
 pub mod formats;
 pub mod graphemes;
 pub mod history;
 pub mod input;
-pub mod json;
 pub mod label;
 pub mod layout;
-pub mod order;
 pub mod persist;
-pub mod quote;
 pub mod search;
 pub mod segments;
-pub mod sha256;
 pub mod span;
 
 pub use annotation::{Annotation, AnnotationId, AnnotationSet};

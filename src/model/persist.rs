@@ -14,8 +14,8 @@ use std::rc::Rc;
 
 use serde::Serialize;
 
-use super::json::{Object, ShapeError};
-use super::quote::Quoted;
+use crate::support::json::{Object, ShapeError};
+use crate::support::quote::Quoted;
 
 use super::annotation::{Annotation, AnnotationId, AnnotationSet};
 use super::document::Document;

@@ -4,8 +4,8 @@
 //! "İSTANBUL" finds "i̇stanbul" and "ß" only "ß"), and nothing else: accents, spaces and
 //! punctuation must be as typed. Results are code-point spans, in text order, not overlapping.
 
-use super::case::lowercase;
 use super::span::Span;
+use crate::support::case::lowercase;
 
 /// At most this many matches are collected; the count says when there were more.
 pub const MAX_MATCHES: usize = 100_000;

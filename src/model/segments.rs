@@ -1,8 +1,8 @@
 //! Cutting a paragraph into the runs that rendering draws.
 
 use super::annotation::{outermost_first, Annotation};
-use super::order::sort_by;
 use super::span::Span;
+use crate::support::order::sort_by;
 
 /// A maximal run of a paragraph covered by the same set of annotations.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -6,8 +6,8 @@ use super::{error, label_name, Foreign, FormatError, Unit};
 use crate::model::annotation::AnnotationSet;
 use crate::model::document::Document;
 use crate::model::label::Labels;
-use crate::model::quote::Quoted;
 use crate::model::span::Span;
+use crate::support::quote::Quoted;
 
 const FORMAT: &str = "brat .ann";
 

@@ -7,8 +7,8 @@
 use crate::model::annotation::{outermost_first, Annotation, AnnotationSet};
 use crate::model::document::Document;
 use crate::model::label::Labels;
-use crate::model::order::sort_by;
 use crate::model::span::Span;
+use crate::support::order::sort_by;
 
 use super::label_name;
 

@@ -126,7 +126,7 @@ pub fn guess_unit(doc: &Document, spans: &[Foreign]) -> Option<Unit> {
     // The unit whose spans fit and cut the fewest words; none when two tie for the best.
     let mut scores: Vec<(usize, Unit)> =
         [Unit::CodePoint, Unit::Utf16, Unit::Grapheme].into_iter().filter_map(|u| score(u).map(|s| (s, u))).collect();
-    crate::model::order::sort_by(&mut scores, |a, b| a.0.cmp(&b.0));
+    crate::support::order::sort_by(&mut scores, |a, b| a.0.cmp(&b.0));
     match scores.as_slice() {
         [(_, unit)] => Some(*unit),
         [(best, unit), (next, _), ..] if best < next => Some(*unit),

@@ -18,8 +18,8 @@ use std::fmt;
 use super::annotation::{Annotation, AnnotationSet};
 use super::document::Document;
 use super::label::{Label, LabelId, Labels};
-use super::quote::Quoted;
 use super::span::{Span, Utf16};
+use crate::support::quote::Quoted;
 
 /// The unit a tool counted offsets in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -185,7 +185,7 @@ pub fn label_for(labels: &mut Vec<Label>, name: &str) -> LabelId {
     const KEYS: &str = "56789qwertyuiop";
     let hotkey = KEYS.chars().find(|k| labels.iter().all(|l| l.hotkey != *k)).unwrap_or('0');
     let mut id: String =
-        super::case::to_lowercase(wanted).chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect();
+        crate::support::case::to_lowercase(wanted).chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect();
     if id.is_empty() {
         id = "label".to_owned();
     }

@@ -6,8 +6,8 @@ use std::fmt;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::model::json::{Object, ShapeError};
-use crate::model::quote::Quoted;
+use crate::support::json::{Object, ShapeError};
+use crate::support::quote::Quoted;
 
 use crate::model::annotation::{Annotation, AnnotationId, AnnotationSet, Rejected};
 use crate::model::document::Document;
