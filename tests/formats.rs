@@ -15,12 +15,12 @@ use spanmark::model::{Action, AnnotationSet, Document, Editor, LabelId, Labels, 
 const SEED: &str = include_str!("../assets/article.txt");
 
 fn peers() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/peers")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/peers")
 }
 
 fn peer(name: &str) -> Vec<u8> {
     std::fs::read(peers().join(name))
-        .unwrap_or_else(|e| panic!("{name}: {e} (../shared/fixtures/peers must sit beside the checkout)"))
+        .unwrap_or_else(|e| panic!("{name}: {e} (tests/fixtures/peers/ holds the peers' files)"))
 }
 
 /// (label, quote) of every annotation, sorted: what a person would check.

@@ -283,7 +283,7 @@ test('the side panel lists every annotation in text order with counts; an entry 
 });
 
 test('Export JSON downloads <slug>.spanmark.json with every span on its code points', async ({ page }) => {
-  // The spans the peer tools recorded for this article (see shared/fixtures/peers/README.md).
+  // The spans the peer tools recorded for this article (see tests/fixtures/peers/README.md).
   await tag(page, 'Ron Dermer', '1');
   await tag(page, 'Syria’s Foreign Minister, Asaad al-Shaibani', '1');
   await tag(page, 'Syria', '2', 2);
