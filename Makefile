@@ -4,7 +4,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 PORT ?= 8080
 
-.PHONY: all setup build serve test test-native test-wasm test-browser fuzz bench screenshot clean
+.PHONY: all setup build serve test lint test-native test-wasm test-browser fuzz bench screenshot clean
 
 all: build
 
@@ -21,8 +21,15 @@ build:
 serve: build
 	node tools/serve.mjs --port $(PORT) --dir dist
 
-## Native model tests, the release wasm build, then the browser tests in headless Chromium.
-test: test-native build test-wasm test-browser
+## Lint, native model tests, the release wasm build, then the browser tests in headless Chromium.
+test: lint test-native build test-wasm test-browser
+
+## Formatting (rustfmt.toml) and clippy with warnings as errors, for the host and for wasm32.
+lint:
+	@tools/setup.sh target
+	cargo fmt --check
+	cargo clippy --locked --all-targets -- -D warnings
+	cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
 
 test-native:
 	cargo test --locked

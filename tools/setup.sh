@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs what spanmark's build and tests need, skipping whatever is already there.
+#   tools/setup.sh target    the wasm32 target, rustfmt and clippy (for make lint)
 #   tools/setup.sh build     wasm32 target, Trunk, wasm-bindgen-cli (at Cargo.lock's version), npm packages
 #   tools/setup.sh browser   Debian's Chromium and ChromeDriver (apt-get, as root), and spaCy (pip)
 # Only package registries are used: crates.io, npm, PyPI, Debian.
@@ -14,11 +15,21 @@ wasm_bindgen_version() {
   awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
 }
 
-setup_build() {
+setup_target() {
   if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     say "adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
   fi
+  for c in rustfmt clippy; do
+    if ! rustup component list --installed | grep -q "^$c"; then
+      say "adding the $c component"
+      rustup component add "$c"
+    fi
+  done
+}
+
+setup_build() {
+  setup_target
   local wb
   wb=$(wasm_bindgen_version)
   [ -n "$wb" ] || { echo "setup: no wasm-bindgen in Cargo.lock" >&2; exit 1; }
@@ -82,8 +93,9 @@ setup_python() {
 }
 
 case "${1:-build}" in
+  target) setup_target ;;
   build) setup_build ;;
   browser) setup_browser; setup_python ;;
   all) setup_build; setup_browser; setup_python ;;
-  *) echo "usage: tools/setup.sh build|browser|all" >&2; exit 2 ;;
+  *) echo "usage: tools/setup.sh target|build|browser|all" >&2; exit 2 ;;
 esac

@@ -50,7 +50,7 @@ fn builtin(text: &str) -> Vec<usize> {
     text.char_indices().map(|(b, _)| b).collect()
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::starts;
 

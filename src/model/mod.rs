@@ -21,5 +21,5 @@ pub use editor::{Action, DocState, Editor, ImportChoice, Notice, Saving};
 pub use label::{Label, LabelId, Labels};
 pub use span::{Span, Utf16};
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

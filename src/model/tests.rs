@@ -414,7 +414,7 @@ fn editor_verbs() {
     e.apply(Remove(id.clone()));
     assert!(e.annotations().is_empty());
     e.apply(Undo);
-    assert_eq!(e.annotations().iter().map(|a| a.id.clone()).collect::<Vec<_>>(), [id.clone()]);
+    assert_eq!(e.annotations().iter().map(|a| a.id.clone()).collect::<Vec<_>>(), std::slice::from_ref(&id));
     e.apply(Redo);
     assert!(e.annotations().is_empty());
     e.apply(Undo);
@@ -431,7 +431,7 @@ fn sample_export(text: &str, spans: &[(&str, u32, u32)]) -> (Editor, String) {
     for (l, s, end) in spans {
         e.apply(Action::Annotate { label: label(l), span: Span::new(*s, *end) });
     }
-    let out = spanmark::serialize(&e.doc(), &e.labels(), &e.annotations(), "2026-11-26T00:00:00.000Z");
+    let out = spanmark::serialize(e.doc(), e.labels(), e.annotations(), "2026-11-26T00:00:00.000Z");
     (e, out)
 }
 

@@ -31,7 +31,7 @@ pub fn to_lowercase(text: &str) -> String {
     text.chars().flat_map(lowercase).collect()
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     #[test]
     fn every_character_lowers_as_the_standard_library_does() {

@@ -26,7 +26,7 @@ impl fmt::Display for Quoted<'_> {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::Quoted;
 

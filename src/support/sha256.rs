@@ -66,7 +66,7 @@ fn compress(state: &mut [u32; 8], block: &[u8]) {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use proptest::prelude::*;
     use sha2::{Digest, Sha256};
