@@ -50,6 +50,7 @@ test-browser:
 	@tools/setup.sh browser
 	@tools/setup.sh build
 	@test -f dist/index.html || { echo "no dist/: run make build first" >&2; exit 1; }
+	node --test tests/tools/
 	node tests/browser/run.mjs
 
 ## Speed in headless Chromium: prints a table, writes bench/results.json (BENCH_CASES=10k,100k for fewer).

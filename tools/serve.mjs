@@ -2,7 +2,7 @@
 //   node tools/serve.mjs [--port N] [--dir dist]      (port 0 picks a free one)
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const TYPES = {
@@ -17,6 +17,13 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** The file `path` (a decoded URL path) names under `root`, or null when it lies outside: compared
+ * by whole path segments, so `/..%2fdist-old/x` does not reach a sibling `dist-old` beside `dist`. */
+export function inside(root, path) {
+  const file = resolve(root, `.${sep}${path}`);
+  return file === root || file.startsWith(root.endsWith(sep) ? root : root + sep) ? file : null;
+}
+
 /** Starts serving `dir`; resolves to { server, url }. `headers` go on every response; `pages`
  * maps paths to HTML served as they are (the bench's blank page). */
 export function serve(dir, port = 0, { headers = {}, pages = {} } = {}) {
@@ -28,9 +35,9 @@ export function serve(dir, port = 0, { headers = {}, pages = {} } = {}) {
         res.writeHead(200, { ...headers, 'content-type': TYPES['.html'] }).end(pages[path]);
         return;
       }
-      let file = normalize(join(root, path));
-      if (!file.startsWith(root)) {
-        res.writeHead(403).end('forbidden');
+      let file = inside(root, path);
+      if (file === null) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;
       }
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
