@@ -46,6 +46,9 @@ test-wasm:
 	CHROMEDRIVER=$$(command -v chromedriver) CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	  cargo test --locked --target wasm32-unknown-unknown --test edge
 
+## The browser tests on @playwright/test (playwright.config.mjs): two workers in Debian's Chromium
+## against dist/; FILTER=words runs the tests whose names contain them; a failed test keeps its trace
+## and screenshot in tests/browser/out/. The last line is `N passed, N failed`.
 test-browser:
 	@tools/setup.sh browser
 	@tools/setup.sh build

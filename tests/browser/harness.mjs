@@ -1,15 +1,42 @@
-// A small test harness for spanmark's browser tests: one Chromium, a fresh context per test,
-// the built app served from dist/ on a free 127.0.0.1 port. Prints `N passed, N failed` last.
-import { chromium } from 'playwright-core';
-import { serve } from '../../tools/serve.mjs';
-import { launchOptions } from './chromium.mjs';
+// The fixtures of spanmark's browser tests, on @playwright/test (playwright.config.mjs runs them).
+// Each test gets a fresh context (1280×800, downloads accepted) and its `page` already on the app,
+// with the article drawn; `url` is the app's address; `requests` lists every URL the page asked
+// for from before it opened; a page error or a console error on `page` fails the test.
+import { test as base } from '@playwright/test';
 
-const registered = [];
-
-/** Registers a test: `fn({ page, url, requests, context })`. */
-export function test(name, fn) {
-  registered.push({ name, fn });
-}
+export const test = base.extend({
+  /** The app's address: the config's baseURL (tools/serve.mjs serving dist/). */
+  url: async ({ baseURL }, use) => {
+    await use(new URL('/', baseURL).href);
+  },
+  /** Every URL `page` requested, in order, from before the app opened. */
+  requests: async ({ page }, use) => {
+    const requests = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await use(requests);
+  },
+  /** Page errors and console errors on `page`; after the test, any of them fails it. */
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+      page.on('console', (m) => m.type() === 'error' && errors.push(`console error: ${m.text()}`));
+      await use(errors);
+      assert(errors.length === 0, errors.join('\n'));
+    },
+    { auto: true },
+  ],
+  /** Before each test: the app is open on `page` and its article drawn. */
+  opened: [
+    async ({ page, url, requests, pageErrors }, use) => {
+      void [requests, pageErrors]; // set up first, so that they see the page open
+      await page.goto(url);
+      await page.waitForSelector('article.text [data-p]');
+      await use();
+    },
+    { auto: true },
+  ],
+});
 
 export class AssertionError extends Error {}
 
@@ -35,41 +62,4 @@ export async function assertSoon(read, expected, message, ms = 3000) {
     actual = await read();
   }
   assertEqual(actual, expected, message);
-}
-
-/** Runs every registered test whose name contains the FILTER environment variable. */
-export async function run({ dist = 'dist', viewport = { width: 1280, height: 800 } } = {}) {
-  const filter = process.env.FILTER ?? '';
-  const { server, url } = await serve(dist, 0);
-  const browser = await chromium.launch(launchOptions());
-  let passed = 0;
-  let failed = 0;
-  for (const { name, fn } of registered.filter((t) => t.name.includes(filter))) {
-    const context = await browser.newContext({ viewport, acceptDownloads: true });
-    const page = await context.newPage();
-    const requests = [];
-    const errors = [];
-    page.on('request', (r) => requests.push(r.url()));
-    page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-    page.on('console', (m) => m.type() === 'error' && errors.push(`console error: ${m.text()}`));
-    const started = Date.now();
-    try {
-      await page.goto(url);
-      await page.waitForSelector('article.text [data-p]');
-      await fn({ page, url, requests, context });
-      assert(errors.length === 0, errors.join('\n'));
-      passed += 1;
-      console.log(`ok   ${name} (${Date.now() - started} ms)`);
-    } catch (e) {
-      failed += 1;
-      console.log(`FAIL ${name}\n     ${String(e.stack ?? e).split('\n').slice(0, 6).join('\n     ')}`);
-      if (process.env.SHOTS) await page.screenshot({ path: `${process.env.SHOTS}/${name.replace(/\W+/g, '-')}.png` }).catch(() => {});
-    } finally {
-      await context.close();
-    }
-  }
-  await browser.close();
-  server.close();
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
 }
