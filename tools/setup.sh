@@ -52,7 +52,7 @@ setup_build() {
   fi
   if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/playwright-core ] \
     || ! cmp -s package-lock.json node_modules/.package-lock.json.copy; then
-    say "installing npm packages (binaryen for wasm-opt, terser for the JS glue, playwright-core)"
+    say "installing npm packages (binaryen for wasm-opt, terser for the JS glue, @playwright/test and playwright-core)"
     npm ci --no-audit --no-fund --loglevel=error
     cp package-lock.json node_modules/.package-lock.json.copy
   fi
