@@ -2,8 +2,8 @@
 //! `f64`, and nothing here knows about the DOM (the browser edge measures and scrolls; the
 //! components draw what this says).
 //!
-//! - [`heights`]: where each paragraph sits vertically ([`Heights`]).
-//! - [`viewport`]: which paragraphs are drawn, as a state machine fed with measurements and
+//! - `heights`: where each paragraph sits vertically ([`Heights`]).
+//! - `viewport`: which paragraphs are drawn, as a state machine fed with measurements and
 //!   events ([`Viewport`]).
 //! - here: the window's rule ([`window`]), the list's rows ([`rows`]) and the scroll that brings
 //!   a row into view ([`into_view`]).
@@ -65,5 +65,20 @@ pub fn into_view(top: f64, bottom: f64, from: f64, to: f64) -> Option<f64> {
         Some(bottom - to)
     } else {
         None
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::into_view;
+
+    #[test]
+    fn a_row_comes_into_view_by_the_least_scroll() {
+        // The list shows 760..1_520; rows are 76 px.
+        assert_eq!(into_view(760.0, 836.0, 760.0, 1_520.0), None, "the first visible row");
+        assert_eq!(into_view(1_444.0, 1_520.0, 760.0, 1_520.0), None, "the last visible row");
+        assert_eq!(into_view(0.0, 76.0, 760.0, 1_520.0), Some(-760.0), "above: up to its top");
+        assert_eq!(into_view(1_520.0, 1_596.0, 760.0, 1_520.0), Some(76.0), "below: down to its bottom");
+        assert_eq!(into_view(700.0, 776.0, 760.0, 1_520.0), Some(-60.0), "half above");
     }
 }
