@@ -1,9 +1,9 @@
 //! Small DOM effects: bringing an annotation into view and flashing it.
 
 use wasm_bindgen::{closure::Closure, JsCast};
-use web_sys::{DomRect, Element, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
+use web_sys::{Element, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 
-use yew::NodeRef;
+use super::viewport::inside;
 
 use crate::model::AnnotationId;
 
@@ -90,27 +90,4 @@ fn flash(marks: &[Element]) {
     if let Some(window) = web_sys::window() {
         let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(unring.unchecked_ref(), FLASH_MS);
     }
-}
-
-/// The height of the browser's viewport in CSS pixels, or `fallback` when it cannot be read:
-/// the most of a text that can be on screen at once.
-pub fn viewport_height(fallback: f64) -> f64 {
-    web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(fallback)
-}
-
-/// Whether box `at` lies within `view`, at least `margin` pixels inside its top and bottom.
-pub fn inside(at: &DomRect, view: &DomRect, margin: f64) -> bool {
-    at.top() >= view.top() + margin && at.bottom() <= view.bottom() - margin
-}
-
-/// The band of `inner` that its scrolling ancestor `outer` shows, in `inner`'s own pixels
-/// (from its top edge): `(top, bottom)`.
-pub fn band_of(outer: &Element, inner: &Element) -> (f64, f64) {
-    let from = outer.get_bounding_client_rect().top() - inner.get_bounding_client_rect().top();
-    (from, from + f64::from(outer.client_height()))
-}
-
-/// The same, for two elements known by their `NodeRef`s (`None` until both are drawn).
-pub fn band_of_refs(outer: &NodeRef, inner: &NodeRef) -> Option<(f64, f64)> {
-    Some(band_of(&outer.cast::<Element>()?, &inner.cast::<Element>()?))
 }

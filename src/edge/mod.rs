@@ -10,3 +10,4 @@ pub mod keys;
 pub mod panic;
 pub mod selection;
 pub mod storage;
+pub mod viewport;

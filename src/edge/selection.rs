@@ -127,7 +127,7 @@ pub fn show(article: &Element, doc: &Document, span: Span, how: Show) -> bool {
     if let Some(reader) = article.parent_element() {
         let (at, view) = (range.get_bounding_client_rect(), reader.get_bounding_client_rect());
         let middle = (at.top() + at.bottom()) / 2.0 - (view.top() + view.bottom()) / 2.0;
-        if !super::dom::inside(&at, &view, 40.0) {
+        if !super::viewport::inside(&at, &view, 40.0) {
             reader.set_scroll_top((f64::from(reader.scroll_top()) + middle).round() as i32);
         }
     }

@@ -1,12 +1,11 @@
-use std::cell::Cell;
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::article::Article;
 use super::documents::{DocSummary, Documents};
 use super::find_bar::FindBar;
+use super::hooks::{use_autosave, use_hotkeys, use_leave_guard};
 use super::import_dialog::ImportDialog;
 use super::label_bar::LabelBar;
 use super::new_document_dialog::NewDocumentDialog;
@@ -15,9 +14,8 @@ use super::side_panel::SidePanel;
 use super::state::{DocRef, EditorState};
 use super::toolbar::Toolbar;
 use crate::edge::storage::Store;
-use crate::edge::{self, keys::Key, selection::Show};
+use crate::edge::{self, selection::Show};
 use crate::model::formats::export::{self, Kind};
-use crate::model::persist::Write;
 use crate::model::{Action, Editor, LabelId, Notice, Saving, Span};
 
 #[derive(Properties)]
@@ -61,86 +59,17 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
-    // Keys anywhere on the page (while no dialog is open).
-    {
+    // One callback for the life of the page: components that take it (every list entry among
+    // them) are not re-rendered for a new one on each render of the app.
+    let onaction = {
         let dispatch = state.dispatcher();
-        let labels = editor.labels().clone();
-        let onapply = onapply.clone();
-        let modal = *new_document || editor.pending.is_some();
-        use_effect_with((DocRef(editor.doc().clone()), modal), move |(_, modal)| {
-            let modal = *modal;
-            let listener = edge::keys::Listener::on_window("keydown", move |event| {
-                let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
-                if modal {
-                    return;
-                }
-                let action = match edge::keys::read(event) {
-                    Some(Key::Label(c)) => match labels.by_hotkey(c) {
-                        Some(label) => {
-                            event.prevent_default();
-                            onapply.emit(label.id.clone());
-                            return;
-                        }
-                        None => return,
-                    },
-                    Some(Key::Escape) => {
-                        edge::selection::clear();
-                        Action::Escape
-                    }
-                    Some(Key::Delete) => Action::RemoveSelected,
-                    Some(Key::Undo) => Action::Undo,
-                    Some(Key::Redo) => Action::Redo,
-                    None => return,
-                };
-                event.prevent_default();
-                dispatch.dispatch(action);
-            });
-            move || drop(listener)
-        });
-    }
-
-    // Keep every change: write what the editor journalled, one batch at a time, in order.
-    {
-        let busy = use_mut_ref(|| Cell::new(false));
-        let unsaved = editor.unsaved();
-        let bounds = (unsaved.first().map(|(n, _)| *n), unsaved.last().map(|(n, _)| *n));
-        let state = state.clone();
-        let store = props.store.clone();
-        use_effect_with(bounds, move |_| {
-            let Some(store) = store else { return };
-            if busy.borrow().get() || state.0.unsaved().is_empty() {
-                return;
-            }
-            let upto = state.0.unsaved().last().map_or(0, |(n, _)| *n);
-            let writes: Vec<Write> = state.0.unsaved().iter().map(|(_, w)| w.clone()).collect();
-            let dispatch = state.dispatcher();
-            busy.borrow().set(true);
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = store.write(&writes).await;
-                busy.borrow().set(false);
-                dispatch.dispatch(match result {
-                    Ok(()) => Action::Saved(upto),
-                    Err(reason) => Action::SaveFailed(reason),
-                });
-            });
-        });
-    }
-
-    // Warn before leaving while a change is not yet stored. One listener for the life of the
-    // page reads a flag the renders keep: adding and removing a beforeunload listener costs
-    // about half a millisecond each, and the flag flips twice on every edit.
-    {
-        let unsafe_to_leave = use_mut_ref(|| false);
-        *unsafe_to_leave.borrow_mut() = editor.saving != Saving::Saved;
-        use_effect_with((), move |_| {
-            let listener = edge::keys::Listener::on_window("beforeunload", move |event| {
-                if *unsafe_to_leave.borrow() {
-                    event.prevent_default();
-                }
-            });
-            move || drop(listener)
-        });
-    }
+        use_callback((), move |action: Action, _| dispatch.dispatch(action))
+    };
+    // Keys anywhere on the page (while no dialog is open).
+    use_hotkeys(editor.labels().clone(), *new_document || editor.pending.is_some(), onapply.clone(), onaction.clone());
+    // Keep every change, and warn before leaving while one is not yet kept.
+    use_autosave(state.clone(), props.store.clone());
+    use_leave_guard(editor.saving != Saving::Saved);
 
     let onexport = {
         let state = state.clone();
@@ -166,12 +95,6 @@ pub fn App(props: &AppProps) -> Html {
                 }
             }
         })
-    };
-    // One callback for the life of the page: components that take it (every list entry among
-    // them) are not re-rendered for a new one on each render of the app.
-    let onaction = {
-        let dispatch = state.dispatcher();
-        use_callback((), move |action: Action, _| dispatch.dispatch(action))
     };
     let dispatch = |action: Action| {
         let onaction = onaction.clone();

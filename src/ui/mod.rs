@@ -7,6 +7,7 @@ mod documents;
 mod entry;
 mod export_menu;
 mod find_bar;
+mod hooks;
 mod import_dialog;
 mod label_bar;
 mod new_document_dialog;

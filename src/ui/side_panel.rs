@@ -34,7 +34,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
     let onscroll = {
         let (band, panel_ref, list_ref) = (band.clone(), panel_ref.clone(), list_ref.clone());
         Callback::from(move |_: Event| {
-            if let Some(b) = edge::dom::band_of_refs(&panel_ref, &list_ref) {
+            if let Some(b) = edge::viewport::band_of_refs(&panel_ref, &list_ref) {
                 band.set(b);
             }
         })
@@ -43,21 +43,10 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
     {
         let (panel_ref, list_ref, annotations) = (panel_ref.clone(), list_ref.clone(), props.annotations.clone());
         use_effect_with(props.selected.clone(), move |selected| {
-            let Some(index) = selected.as_ref().and_then(|id| annotations.position(id)) else { return };
-            let (Some(panel), Some((from, to))) =
-                (panel_ref.cast::<web_sys::Element>(), edge::dom::band_of_refs(&panel_ref, &list_ref))
-            else {
-                return;
-            };
-            let (top, bottom) = (index as f64 * f64::from(ROW), (index + 1) as f64 * f64::from(ROW));
-            let by = if top < from {
-                top - from
-            } else if bottom > to {
-                bottom - to
-            } else {
-                return;
-            };
-            panel.set_scroll_top((f64::from(panel.scroll_top()) + by).round() as i32);
+            if let Some(index) = selected.as_ref().and_then(|id| annotations.position(id)) {
+                let (top, bottom) = (index as f64 * f64::from(ROW), (index + 1) as f64 * f64::from(ROW));
+                edge::viewport::keep_in_view(&panel_ref, &list_ref, top, bottom);
+            }
         });
     }
     let doc = &props.doc.0;

@@ -323,3 +323,33 @@ test('a narrow window (700 px) keeps every control on screen and nothing wider t
   await tag(page, 'Ron Dermer', '1');
   assertEqual((await highlights(page)).map((h) => [h.label, h.text]), [['actor', 'Ron Dermer']], 'tagged');
 });
+
+test('a label an opened file adds (W3C onto the open text) works from its hotkey at once', async ({ page }) => {
+  const { mkdtemp, writeFile } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { openFiles, dragOver, highlights } = await import('./page.mjs');
+  // A W3C file with no text: its one span goes onto the seed, found by its quote, and brings a
+  // fifth label, which takes the first free hotkey (5).
+  const file = join(await mkdtemp(join(tmpdir(), 'spanmark-newlabel-')), 'organizations.w3c.json');
+  await writeFile(file, JSON.stringify({
+    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    type: 'AnnotationPage',
+    items: [{
+      type: 'Annotation',
+      body: { type: 'TextualBody', purpose: 'tagging', value: 'Organization' },
+      target: { selector: { type: 'TextQuoteSelector', exact: 'state news agency SANA' } },
+    }],
+  }));
+  await openFiles(page, file);
+  const button = page.locator('nav.labelbar button.label', { hasText: 'Organization' });
+  await button.waitFor({ timeout: 3000 });
+  assertEqual(await button.locator('kbd').textContent(), '5', 'the new label shows its hotkey');
+  await page.locator('article.text mark[data-label="organization"]').first().waitFor({ timeout: 3000 });
+  // Without switching documents: a drag and the new hotkey tag the phrase with the new label.
+  await dragOver(page, 'AFP');
+  await page.keyboard.press('5');
+  await page.locator('article.text mark[data-label="organization"]', { hasText: 'AFP' }).waitFor({ timeout: 3000 }).catch(() => {});
+  const tagged = (await highlights(page)).map((h) => [h.label, h.text]).sort();
+  assertEqual(tagged, [['organization', 'AFP'], ['organization', 'state news agency SANA']], 'the new hotkey tagged the phrase');
+});

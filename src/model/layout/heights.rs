@@ -1,21 +1,12 @@
-//! Where each paragraph sits vertically, for drawing only the paragraphs near the viewport.
+//! Where each paragraph sits vertically.
 //!
 //! A paragraph's height is an estimate from its length until the browser has drawn it once;
 //! then it is the measured height. Heights live in a Fenwick tree, so the top of paragraph `i`
 //! and the paragraph at height `y` are both O(log n), and a measurement is an O(log n) update.
-//! Pixels are CSS pixels as `f64`; nothing here knows about the DOM.
 
 use std::ops::Range;
 
-use super::document::Document;
-
-/// Only documents longer than this (in code points) are drawn in part: shorter ones are drawn
-/// whole, so the browser's own find sees all of them. It is about what the window around the
-/// viewport holds (three screens of some 2,000 characters on a laptop): a document drawn whole
-/// past that lays out and paints more per edit than the window would (a 10,000-character one,
-/// drawn whole, took 1 ms more per delete at p95 than drawn in part). The app's own find
-/// (Ctrl+F) searches the model at any length.
-pub const WHOLE_MAX_CHARS: u32 = 5_000;
+use crate::model::document::Document;
 
 /// What the estimate of an undrawn paragraph is made of, read from the page's styles.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -137,36 +128,4 @@ impl Heights {
         let last = self.at(bottom.max(top));
         first..last + 1
     }
-}
-
-/// Which paragraphs to draw.
-///
-/// `shown` is the current window; `top..bottom` the visible band of the text (in the text's own
-/// coordinates) and `margin` how far beyond it to draw. The window stays as it is while the
-/// visible band is inside it (so scrolling does not redraw on every frame); otherwise it becomes
-/// the band widened by `margin` on both sides.
-pub fn window(heights: &Heights, shown: &Range<usize>, top: f64, bottom: f64, margin: f64) -> Range<usize> {
-    let visible = heights.touching(top, bottom);
-    if shown.start <= visible.start && visible.end <= shown.end && !shown.is_empty() {
-        return shown.clone();
-    }
-    heights.touching(top - margin, bottom + margin)
-}
-
-/// Lists of more entries than this are drawn in part (see [`rows`]). Low, because every drawn
-/// row costs each edit: with 100 rows drawn, a 10 k document's edits took 21–48 ms to paint
-/// (p95), with 40 at most 15–19.
-pub const WHOLE_MAX_ROWS: usize = 40;
-
-/// Which of `count` rows of `row` pixels each to draw when the band `top..bottom` of the list
-/// is visible: the rows touching it and `spare` more on each side; all of them up to
-/// [`WHOLE_MAX_ROWS`].
-pub fn rows(count: usize, row: f64, top: f64, bottom: f64, spare: usize) -> Range<usize> {
-    if count <= WHOLE_MAX_ROWS || row <= 0.0 {
-        return 0..count;
-    }
-    let row_at = |y: f64| ((y.max(0.0) / row) as usize).min(count);
-    let first = row_at(top).saturating_sub(spare).min(count);
-    let last = (row_at(bottom.max(top)) + 1 + spare).min(count);
-    first..last
 }

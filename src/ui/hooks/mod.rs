@@ -1,0 +1,14 @@
+//! The app's effects as custom hooks, one a file: what they listen to or write lives here, the
+//! components only say what they hold. Window listeners added here live as long as the page or
+//! the open document and read what changes through refs the renders keep: none is added or
+//! removed per edit.
+
+mod use_autosave;
+mod use_drawn_window;
+mod use_hotkeys;
+mod use_leave_guard;
+
+pub use use_autosave::use_autosave;
+pub use use_drawn_window::use_drawn_window;
+pub use use_hotkeys::use_hotkeys;
+pub use use_leave_guard::use_leave_guard;
