@@ -51,7 +51,7 @@ impl Editor {
         let Some(index) = self.docs.iter().position(|d| d.id == id) else { return };
         let state = self.docs.remove(index);
         let title = state.doc.title().to_owned();
-        self.write(Write::DeleteDoc { id: state.id.clone() });
+        self.write(Write::delete_doc(&state.id));
         self.trash = Some((index, state));
         if self.current >= index && self.current > 0 {
             self.current -= 1;

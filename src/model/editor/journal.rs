@@ -8,7 +8,8 @@ use crate::model::persist::{self, DocRecord, Op, OpRecord, SnapshotRecord, Write
 /// After this many ops on one document, its snapshot is rewritten and the ops dropped.
 const OPS_PER_SNAPSHOT: u32 = 500;
 
-/// Writes not yet confirmed stored, numbered from 1 in the order made.
+/// Writes not yet confirmed stored, numbered from 1 in the order made. Cloned with the editor
+/// on every action: the entries share their records ([`crate::model::persist::Shared`]).
 #[derive(Clone, Debug)]
 pub(super) struct Journal {
     entries: Vec<(u64, Write)>,
@@ -34,7 +35,14 @@ impl Journal {
         self.next_op - 1
     }
 
+    /// Adds a write, dropping the earlier ones it supersedes (see [`Write::supersedes`]): while
+    /// storage fails nothing drains, and this keeps what waits to at most, per document, one
+    /// record (so one copy of its text), one snapshot and the ops after it (fewer than
+    /// [`OPS_PER_SNAPSHOT`]), plus one deletion per deleted document and one workspace record.
+    /// Storing what is left, over whatever part of the journal was stored already, gives what
+    /// storing all of it would have.
     fn push(&mut self, write: Write) {
+        self.entries.retain(|(_, earlier)| !write.supersedes(earlier));
         self.entries.push((self.next, write));
         self.next += 1;
     }

@@ -17,6 +17,9 @@
 mod read;
 mod rebuild;
 
+use std::ops::Deref;
+use std::rc::Rc;
+
 use serde::Serialize;
 
 pub use read::Record;
@@ -89,35 +92,102 @@ pub struct SnapshotRecord {
     pub undone: Vec<EditRecord>,
 }
 
-/// What to write, in order.
+/// A record shared, never copied, between the journals of successive editor states (the Yew
+/// state clones the editor on every action): a clone is a pointer. Serializes as the record.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Shared<T>(Rc<T>);
+
+impl<T> Shared<T> {
+    pub fn new(record: T) -> Shared<T> {
+        Shared(Rc::new(record))
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Rc::clone(&self.0))
+    }
+}
+
+impl<T> Deref for Shared<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: Serialize> Serialize for Shared<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+/// What to write, in order. Each write sets or deletes keys (one record, or a document's ops
+/// up to a seq); storing a write again, or a batch again after part of it was stored, leaves
+/// the same as storing it once. Cloning a write copies pointers, not records.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Write {
-    Workspace(WorkspaceRecord),
-    Doc(DocRecord),
+    Workspace(Shared<WorkspaceRecord>),
+    Doc(Shared<DocRecord>),
     /// Deletes the document, its snapshot and its ops.
     DeleteDoc {
-        id: String,
+        id: Rc<str>,
     },
-    Op(OpRecord),
+    Op(Shared<OpRecord>),
     /// Replaces the document's snapshot and deletes its ops up to `seq`.
-    Snapshot(SnapshotRecord),
+    Snapshot(Shared<SnapshotRecord>),
 }
 
 impl Write {
     pub fn workspace(record: WorkspaceRecord) -> Write {
-        Write::Workspace(record)
+        Write::Workspace(Shared::new(record))
     }
 
     pub fn doc(record: DocRecord) -> Write {
-        Write::Doc(record)
+        Write::Doc(Shared::new(record))
+    }
+
+    pub fn delete_doc(id: &str) -> Write {
+        Write::DeleteDoc { id: Rc::from(id) }
     }
 
     pub fn op(record: OpRecord) -> Write {
-        Write::Op(record)
+        Write::Op(Shared::new(record))
     }
 
     pub fn snapshot(record: SnapshotRecord) -> Write {
-        Write::Snapshot(record)
+        Write::Snapshot(Shared::new(record))
+    }
+
+    /// Whether storing `self` after `earlier` leaves storage as storing `self` alone (in
+    /// `earlier`'s place) would, whatever was stored before or between: every key `earlier`
+    /// sets, `self` sets or deletes again. Then the journal can drop `earlier`:
+    ///
+    /// - a workspace record, or a document's record, replaces the one before;
+    /// - a snapshot replaces the document's snapshot and deletes its ops up to `seq`, so an
+    ///   earlier snapshot (at a seq no later) and the ops it folds are covered;
+    /// - a deletion deletes everything the document had.
+    pub fn supersedes(&self, earlier: &Write) -> bool {
+        match (self, earlier) {
+            (Write::Workspace(_), Write::Workspace(_)) => true,
+            (Write::Doc(new), Write::Doc(old)) => new.id == old.id,
+            (Write::Snapshot(new), Write::Snapshot(old)) => new.doc == old.doc && old.seq <= new.seq,
+            (Write::Snapshot(new), Write::Op(op)) => new.doc == op.doc && op.seq <= new.seq,
+            (Write::DeleteDoc { id }, earlier) => earlier.doc_id() == Some(&**id),
+            _ => false,
+        }
+    }
+
+    /// The document the write is about (none for the workspace).
+    pub fn doc_id(&self) -> Option<&str> {
+        match self {
+            Write::Workspace(_) => None,
+            Write::Doc(r) => Some(&r.id),
+            Write::DeleteDoc { id } => Some(id),
+            Write::Op(r) => Some(&r.doc),
+            Write::Snapshot(r) => Some(&r.doc),
+        }
     }
 }
 
@@ -135,20 +205,28 @@ impl Stored {
     /// and what the model's tests store into.
     pub fn apply(&mut self, write: &Write) {
         match write {
-            Write::Workspace(w) => self.workspace = Some(w.clone()),
+            Write::Workspace(w) => self.workspace = Some((**w).clone()),
             Write::Doc(d) => match self.docs.iter_mut().find(|x| x.id == d.id) {
-                Some(x) => *x = d.clone(),
-                None => self.docs.push(d.clone()),
+                Some(x) => *x = (**d).clone(),
+                None => self.docs.push((**d).clone()),
             },
             Write::DeleteDoc { id } => {
-                self.docs.retain(|d| &d.id != id);
-                self.snapshots.retain(|s| &s.doc != id);
-                self.ops.retain(|o| &o.doc != id);
+                self.docs.retain(|d| *d.id != **id);
+                self.snapshots.retain(|s| *s.doc != **id);
+                self.ops.retain(|o| *o.doc != **id);
             }
-            Write::Op(op) => self.ops.push(op.clone()),
+            // Keyed by (document, seq), kept in seq order, as IndexedDB keeps them: storing an
+            // op again replaces it.
+            Write::Op(op) => {
+                let at = self.ops.partition_point(|o| o.seq < op.seq);
+                match self.ops.get_mut(at) {
+                    Some(o) if o.seq == op.seq && o.doc == op.doc => *o = (**op).clone(),
+                    _ => self.ops.insert(at, (**op).clone()),
+                }
+            }
             Write::Snapshot(s) => {
                 self.snapshots.retain(|x| x.doc != s.doc);
-                self.snapshots.push(s.clone());
+                self.snapshots.push((**s).clone());
                 self.ops.retain(|o| o.doc != s.doc || o.seq > s.seq);
             }
         }

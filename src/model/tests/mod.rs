@@ -5,6 +5,7 @@ mod annotations;
 mod document;
 mod editor;
 mod files;
+mod journal;
 mod persist;
 mod view;
 
