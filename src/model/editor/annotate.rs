@@ -1,0 +1,150 @@
+//! Annotating the open document: the label keys (tag, relabel, arm), removing, picking an
+//! annotation (click, list, Escape), and undo/redo. Every change goes through [`Editor::edit`],
+//! which applies it, records it for undo and journals it.
+
+use std::rc::Rc;
+
+use super::Editor;
+use crate::model::annotation::{Annotation, AnnotationId};
+use crate::model::history::Edit;
+use crate::model::label::LabelId;
+use crate::model::persist::{self, Op};
+use crate::model::span::Span;
+
+impl Editor {
+    /// A label's key or button: tags the selection, else relabels the selected annotation, else
+    /// arms the label (or disarms it). A label the document does not have does nothing.
+    pub(super) fn apply_label(&mut self, label: LabelId, selection: Option<Span>) {
+        if self.labels().get(&label).is_none() {
+            return;
+        }
+        if let Some(span) = selection.filter(|s| !s.is_empty()) {
+            self.annotate(label, span);
+        } else if let Some(id) = self.selected.clone() {
+            self.relabel(&id, label);
+        } else if self.armed.as_ref() == Some(&label) {
+            self.armed = None;
+        } else {
+            self.armed = Some(label);
+        }
+    }
+
+    /// A text selection let go of: tagged at once with the armed label, if any.
+    pub(super) fn select_text(&mut self, span: Span) {
+        if let Some(label) = self.armed.clone() {
+            self.annotate(label, span);
+        }
+    }
+
+    /// Tags `span` with `label` if the document has that label.
+    pub(super) fn annotate_checked(&mut self, label: LabelId, span: Span) {
+        if self.labels().get(&label).is_some() {
+            self.annotate(label, span);
+        }
+    }
+
+    /// Relabels `id` as `label` if the document has that label.
+    pub(super) fn relabel_checked(&mut self, id: &AnnotationId, label: LabelId) {
+        if self.labels().get(&label).is_some() {
+            self.relabel(id, label);
+        }
+    }
+
+    pub(super) fn remove(&mut self, id: &AnnotationId) {
+        if let Some(removed) = self.annotations().get(id).cloned() {
+            self.edit(Edit::Remove(removed));
+            if self.selected.as_ref() == Some(id) {
+                self.selected = None;
+            }
+        }
+    }
+
+    pub(super) fn remove_selected(&mut self) {
+        if let Some(id) = self.selected.clone() {
+            self.remove(&id);
+        }
+    }
+
+    /// Selects the outermost annotation covering `at`, or the next one down if one there is
+    /// selected already (wrapping round); nothing when none covers it.
+    pub(super) fn click_at(&mut self, at: u32) {
+        let covering = self.annotations().covering(at);
+        let here = self.selected.as_ref().and_then(|s| covering.iter().position(|a| &a.id == s));
+        let next = match here {
+            Some(i) => covering.get((i + 1) % covering.len()),
+            None => covering.first(),
+        };
+        self.selected = next.map(|a| a.id.clone());
+    }
+
+    pub(super) fn select(&mut self, id: AnnotationId) {
+        if self.annotations().get(&id).is_some() {
+            self.selected = Some(id.clone());
+            self.flash_on(id);
+        }
+    }
+
+    pub(super) fn escape(&mut self) {
+        self.armed = None;
+        self.selected = None;
+    }
+
+    pub(super) fn undo(&mut self) {
+        self.step(Op::Undo);
+    }
+
+    pub(super) fn redo(&mut self) {
+        self.step(Op::Redo);
+    }
+
+    /// Applies and records an edit to the open document.
+    pub(super) fn edit(&mut self, edit: Edit) -> bool {
+        let state = self.current_mut();
+        if !edit.apply(Rc::make_mut(&mut state.annotations)) {
+            return false;
+        }
+        state.history.record(edit.clone());
+        self.log(Op::Edit { edit: persist::edit_record(&edit) });
+        true
+    }
+
+    fn step(&mut self, op: Op) {
+        let state = self.current_mut();
+        let done = match op {
+            Op::Undo => state.history.undo(Rc::make_mut(&mut state.annotations)),
+            _ => state.history.redo(Rc::make_mut(&mut state.annotations)),
+        };
+        if let Some(edit) = done {
+            self.log(op);
+            if self.selected.as_ref().is_some_and(|s| self.annotations().get(s).is_none()) {
+                self.selected = None;
+            }
+            if let Some(subject) = edit.subject().filter(|s| self.annotations().get(s).is_some()) {
+                self.flash_on(subject.clone());
+            }
+        }
+    }
+
+    fn annotate(&mut self, label: LabelId, span: Span) {
+        let Some(span) = self.doc().tidy_selection(span) else { return };
+        let id = Rc::make_mut(&mut self.current_mut().annotations).fresh_id();
+        let annotation = Annotation { id, label, span };
+        if self.annotations().twin(span, &annotation.label).is_some() {
+            return;
+        }
+        self.edit(Edit::Add(annotation));
+    }
+
+    fn relabel(&mut self, id: &AnnotationId, label: LabelId) {
+        let from = match self.annotations().get(id) {
+            Some(a) if a.label != label => a.label.clone(),
+            _ => return,
+        };
+        self.edit(Edit::Relabel { id: id.clone(), from, to: label });
+    }
+
+    fn flash_on(&mut self, id: AnnotationId) {
+        let n = self.flash.as_ref().map_or(0, |(_, n)| n.wrapping_add(1));
+        self.flash = Some((id, n));
+    }
+}

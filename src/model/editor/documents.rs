@@ -1,0 +1,134 @@
+//! The list of documents: a text opened or pasted, switching, renaming, deleting and bringing
+//! the last deleted one back. Each change to the list journals the workspace record.
+
+use std::rc::Rc;
+
+use super::{DocState, Editor, Notice, SEED_ID};
+use crate::model::annotation::AnnotationSet;
+use crate::model::document::Document;
+use crate::model::label::Labels;
+use crate::model::persist::{WorkspaceRecord, Write};
+
+impl Editor {
+    /// Text pasted into the New document dialog; an empty paste is refused.
+    pub(super) fn new_document(&mut self, title: &str, text: String) {
+        if text.trim().is_empty() {
+            self.notice = Some(Notice::Error("The new document has no text: paste some first.".to_owned()));
+        } else {
+            let title = if title.trim().is_empty() { "Untitled".to_owned() } else { title.trim().to_owned() };
+            self.open_text(title, text);
+        }
+    }
+
+    pub(super) fn switch_document(&mut self, id: &str) {
+        if let Some(i) = self.docs.iter().position(|d| d.id == id) {
+            self.switch_to(i);
+        }
+    }
+
+    /// A blank title, or the same one, changes nothing.
+    pub(super) fn rename_document(&mut self, id: &str, title: &str) {
+        let title = title.trim();
+        if title.is_empty() {
+            return;
+        }
+        if let Some(i) = self.docs.iter().position(|d| d.id == id) {
+            let state = Rc::make_mut(&mut self.docs[i]);
+            if state.doc.title() != title {
+                state.doc = Rc::new(state.doc.retitled(title));
+                let record = state.record();
+                self.write(Write::doc(record));
+            }
+        }
+    }
+
+    /// Deletes a document (not the seed), keeping it in the trash for [`Editor::restore_deleted`].
+    pub(super) fn delete_document(&mut self, id: &str) {
+        if id == SEED_ID {
+            self.notice = Some(Notice::Error("The seed article cannot be deleted.".to_owned()));
+            return;
+        }
+        let Some(index) = self.docs.iter().position(|d| d.id == id) else { return };
+        let state = self.docs.remove(index);
+        let title = state.doc.title().to_owned();
+        self.write(Write::delete_doc(&state.id));
+        self.trash = Some((index, state));
+        if self.current >= index && self.current > 0 {
+            self.current -= 1;
+        }
+        self.selected = None;
+        self.armed = None;
+        self.write_workspace();
+        self.notice = Some(Notice::Deleted(title));
+    }
+
+    /// Brings back the last deleted document where it stood, with its annotations and history.
+    pub(super) fn restore_deleted(&mut self) {
+        if let Some((at, state)) = self.trash.take() {
+            let at = at.min(self.docs.len());
+            let seq = self.journal.last_op();
+            self.write(Write::doc(state.record()));
+            self.write(Write::snapshot(state.snapshot(seq)));
+            self.docs.insert(at, state);
+            self.switch_to(at);
+            self.notice = None;
+        }
+    }
+
+    /// Opens a text as a new document, or switches to the open one with the same text.
+    pub(super) fn open_text(&mut self, title: String, text: String) {
+        let doc = match Document::new(title, text) {
+            Ok(doc) => doc,
+            Err(e) => {
+                self.notice = Some(Notice::Error(e.to_string()));
+                return;
+            }
+        };
+        if let Some(i) = self.docs.iter().position(|d| d.doc.sha256() == doc.sha256()) {
+            self.notice = Some(Notice::Info(format!(
+                "{} has the same text as {}, which is open now.",
+                doc.title(),
+                self.docs[i].doc.title()
+            )));
+            self.switch_to(i);
+            return;
+        }
+        self.notice = None;
+        let labels = Labels::news();
+        self.add_document(doc, labels, AnnotationSet::new());
+    }
+
+    /// Adds a document after the others and opens it.
+    pub(super) fn add_document(&mut self, doc: Document, labels: Labels, annotations: AnnotationSet) {
+        let id = format!("d{}", self.next_doc);
+        self.next_doc += 1;
+        let mut state = DocState::new(id, doc, labels);
+        state.annotations = Rc::new(annotations);
+        self.write(Write::doc(state.record()));
+        if !state.annotations.is_empty() {
+            let seq = self.journal.last_op();
+            self.write(Write::snapshot(state.snapshot(seq)));
+        }
+        self.docs.push(Rc::new(state));
+        self.switch_to(self.docs.len() - 1);
+    }
+
+    /// Opens the document at `index`; a different one drops the selection and the armed label.
+    pub(super) fn switch_to(&mut self, index: usize) {
+        if index != self.current {
+            self.selected = None;
+            self.armed = None;
+        }
+        self.current = index;
+        self.write_workspace();
+    }
+
+    fn write_workspace(&mut self) {
+        let record = WorkspaceRecord {
+            order: self.docs.iter().map(|d| d.id.clone()).collect(),
+            current: self.current().id.clone(),
+            next_doc: self.next_doc,
+        };
+        self.write(Write::workspace(record));
+    }
+}

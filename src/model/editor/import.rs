@@ -1,0 +1,187 @@
+//! Opened files: a text, a spanmark file, another tool's file (with or without its text), and
+//! the question asked when a file's text is already open (replace, merge, copy).
+
+use std::rc::Rc;
+
+use super::{Editor, Notice};
+use crate::model::annotation::AnnotationSet;
+use crate::model::formats::spanmark::Project;
+use crate::model::formats::{self, Foreign, Report};
+use crate::model::history::Edit;
+use crate::model::input::{self, Opened};
+use crate::model::label::{Label, Labels};
+use crate::model::persist::Write;
+use crate::support::quote::Quoted;
+
+/// A spanmark file whose text is already open: waiting for the person to choose.
+#[derive(Clone, Debug)]
+pub struct PendingImport {
+    pub name: String,
+    pub target: String,
+    pub project: Rc<Project>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportChoice {
+    /// The file's annotations replace the open document's.
+    Replace,
+    /// The file's annotations join the open document's (exact duplicates dropped).
+    Merge,
+    /// The file opens as a separate document.
+    Copy,
+    Cancel,
+}
+
+impl Editor {
+    /// A file's bytes: a text opens as a new document, a spanmark file resumes, another tool's
+    /// file opens (or lands on the open text); a file that cannot be read only says why.
+    pub(super) fn open_file(&mut self, name: String, bytes: &[u8]) {
+        match input::open(&name, bytes, self.options) {
+            Ok(Opened::Text { title, text }) => self.open_text(title, text),
+            Ok(Opened::Project(project)) => self.open_project(name, *project),
+            Ok(Opened::Imported { format, docs }) => {
+                for (project, report) in docs {
+                    self.open_imported(&name, format, project, report);
+                }
+            }
+            Ok(Opened::Onto { format, spans }) => self.place_onto_current(&name, format, &spans),
+            Err(e) => self.notice = Some(Notice::Error(e.to_string())),
+        }
+    }
+
+    fn open_project(&mut self, name: String, project: Project) {
+        if let Some(target) = self.docs.iter().find(|d| d.doc.sha256() == project.doc.sha256()) {
+            self.pending = Some(PendingImport { name, target: target.id.clone(), project: Rc::new(project) });
+            return;
+        }
+        self.notice = Some(Notice::Info(format!(
+            "Opened {name}: {} annotation{}.",
+            project.annotations.len(),
+            if project.annotations.len() == 1 { "" } else { "s" }
+        )));
+        self.add_document(project.doc, project.labels, project.annotations);
+    }
+
+    /// A document from another tool's file: opened like a spanmark file (asking when its text is
+    /// already open), with a note of how its spans were placed.
+    fn open_imported(&mut self, name: &str, format: &str, project: Project, report: Report) {
+        let note = format!("Opened {name} ({format}): {report}.");
+        if self.docs.iter().any(|d| d.doc.sha256() == project.doc.sha256()) {
+            // One question at a time: a second same-text document waits to be opened again.
+            if self.pending.is_none() {
+                self.open_project(name.to_owned(), project);
+                self.notice = Some(Notice::Info(note));
+            }
+            return;
+        }
+        self.add_document(project.doc, project.labels, project.annotations);
+        self.notice = Some(if report.lost.is_empty() && report.hint.is_none() {
+            Notice::Info(note)
+        } else {
+            Notice::Error(note)
+        });
+    }
+
+    /// Spans that came without their text (W3C, Recogito, brat `.ann`): placed on the open
+    /// document, by offsets and quote, as one undoable step.
+    fn place_onto_current(&mut self, name: &str, format: &str, spans: &[Foreign]) {
+        let doc = self.doc().clone();
+        let mut labels: Vec<Label> = self.labels().iter().cloned().collect();
+        let mut scratch: AnnotationSet = self.annotations().clone();
+        let (report, added) = formats::place_into(&doc, &mut labels, &mut scratch, spans);
+        let edits: Vec<Edit> = added.into_iter().map(Edit::Add).collect();
+        if report.placed == 0 {
+            let why = if report.duplicates > 0 { "they are all there already" } else { "none fits its text" };
+            self.notice = Some(Notice::Error(format!(
+                "{name} ({format}) holds {} annotation{} for “{}”, but {why}: open the text they belong to first.",
+                spans.len(),
+                if spans.len() == 1 { "" } else { "s" },
+                doc.title()
+            )));
+            return;
+        }
+        if labels.len() != self.labels().iter().count() {
+            if let Ok(labels) = Labels::new(labels) {
+                let state = self.current_mut();
+                state.labels = Rc::new(labels);
+                let record = state.record();
+                self.write(Write::doc(record));
+            }
+        }
+        self.edit(Edit::Batch(edits));
+        self.selected = None;
+        let note = format!("Added from {name} ({format}): {report}.");
+        self.notice = Some(if report.lost.is_empty() { Notice::Info(note) } else { Notice::Error(note) });
+    }
+
+    /// The person's answer to the pending question: the file's annotations replace or join the
+    /// open document's (one undoable step), or the file opens as a copy, or nothing happens.
+    pub(super) fn resolve_import(&mut self, choice: ImportChoice) {
+        let Some(pending) = self.pending.take() else { return };
+        let Some(index) = self.docs.iter().position(|d| d.id == pending.target) else { return };
+        let project = &pending.project;
+        if choice == ImportChoice::Cancel {
+            return;
+        }
+        if choice == ImportChoice::Copy {
+            let title = format!("{} (copy)", project.doc.title());
+            let doc = project.doc.retitled(&title);
+            self.add_document(doc, project.labels.clone(), project.annotations.clone());
+            return;
+        }
+        self.switch_to(index);
+        let unknown: Vec<&str> = project
+            .annotations
+            .iter()
+            .filter(|a| self.labels().get(&a.label).is_none())
+            .map(|a| a.label.as_str())
+            .collect();
+        if let Some(label) = unknown.first() {
+            self.notice = Some(Notice::Error(format!(
+                "{} uses label {}, which {} does not have; open it as a copy instead.",
+                pending.name,
+                Quoted(label),
+                self.doc().title()
+            )));
+            return;
+        }
+        let mut edits = Vec::new();
+        let (mut added, mut dropped) = (0, 0);
+        let mut scratch: AnnotationSet = self.annotations().clone();
+        if choice == ImportChoice::Replace {
+            for a in self.annotations().iter() {
+                edits.push(Edit::Remove(a.clone()));
+            }
+            scratch = AnnotationSet::new();
+        }
+        for a in project.annotations.iter() {
+            if scratch.iter().any(|b| b.span == a.span && b.label == a.label) {
+                dropped += 1;
+                continue;
+            }
+            let mut a = a.clone();
+            if scratch.get(&a.id).is_some() || self.annotations().get(&a.id).is_some() && choice == ImportChoice::Merge
+            {
+                a.id = scratch.fresh_id();
+            }
+            if scratch.insert(a.clone()).is_ok() {
+                edits.push(Edit::Add(a));
+                added += 1;
+            }
+        }
+        if !edits.is_empty() {
+            self.edit(Edit::Batch(edits));
+        }
+        self.selected = None;
+        self.notice = Some(Notice::Info(match choice {
+            ImportChoice::Replace => {
+                format!("Replaced the annotations of {} with the {added} in {}.", self.doc().title(), pending.name)
+            }
+            _ => format!(
+                "Merged {}: {added} added, {dropped} exact duplicate{} dropped.",
+                pending.name,
+                if dropped == 1 { "" } else { "s" }
+            ),
+        }));
+    }
+}

@@ -1,0 +1,247 @@
+//! The editor's state and the verbs that change it. Pure: the browser edge turns events into
+//! [`Action`]s, and side effects (storage, download, scrolling) happen outside [`Editor::apply`],
+//! which only *journals* what must be stored (see [`crate::model::persist`]).
+//!
+//! `apply` only dispatches: each group of verbs is a room of its own, an `impl Editor` block in
+//! one file. A new group of verbs is a new file here and one arm per verb in `apply`.
+//!
+//! - `documents`: open a text, new, switch, rename, delete, bring a deleted one back;
+//! - `annotate`: the label keys, tag, relabel, remove, click/select/deselect, undo and redo;
+//! - `import`: opened files (spanmark, another tool's, spans onto the open text) and the
+//!   replace/merge/copy question;
+//! - `journal`: what must be stored, in order, and when a snapshot folds the ops;
+//! - `restore`: the editor rebuilt from what storage kept.
+
+mod annotate;
+mod documents;
+mod import;
+mod journal;
+mod restore;
+
+use std::rc::Rc;
+
+use super::annotation::{AnnotationId, AnnotationSet};
+use super::document::Document;
+use super::formats::Unit;
+use super::history::History;
+use super::input::Options;
+use super::label::{LabelId, Labels};
+use super::persist::Write;
+use super::span::Span;
+
+pub use import::{ImportChoice, PendingImport};
+use journal::Journal;
+
+/// The id of the seed document, which is always there.
+pub const SEED_ID: &str = "seed";
+
+/// One open document with its annotations and undo history.
+#[derive(Clone, Debug)]
+pub struct DocState {
+    pub id: String,
+    pub doc: Rc<Document>,
+    pub labels: Rc<Labels>,
+    /// Shared between successive states: an edit copies one chunk of the set, a selection nothing.
+    pub annotations: Rc<AnnotationSet>,
+    pub history: History,
+    /// Ops journalled since this document's last snapshot (see `journal`).
+    ops_since_snapshot: u32,
+}
+
+/// A message for the person, shown until dismissed or replaced.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    Error(String),
+    Info(String),
+    /// A document was deleted; it can be brought back.
+    Deleted(String),
+}
+
+/// Whether the work is safely stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Saving {
+    Saved,
+    Pending,
+    /// Storage failed or is missing: work is not being saved.
+    Failed(String),
+}
+
+#[derive(Clone, Debug)]
+pub struct Editor {
+    pub docs: Vec<Rc<DocState>>,
+    /// Index into `docs` of the open document; always valid (`docs` is never empty).
+    current: usize,
+    /// The annotation the user picked (to relabel or remove).
+    pub selected: Option<AnnotationId>,
+    /// A label that tags the next text selection at once.
+    pub armed: Option<LabelId>,
+    /// An annotation to scroll to and flash; the number changes on every request.
+    pub flash: Option<(AnnotationId, u32)>,
+    pub notice: Option<Notice>,
+    pub pending: Option<PendingImport>,
+    /// The last deleted document and where it stood, for undo.
+    pub trash: Option<(usize, Rc<DocState>)>,
+    pub saving: Saving,
+    /// How files that cannot show their offset unit are read (and doccano files written).
+    pub options: Options,
+    /// Writes not yet confirmed stored.
+    journal: Journal,
+    /// The number the next document id (`d<n>`) gets.
+    next_doc: u64,
+}
+
+/// What a person can do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// A label's hotkey or button. With text selected, tags it; else with an annotation selected,
+    /// relabels it; else arms the label (or disarms it, if it was armed).
+    Apply {
+        label: LabelId,
+        selection: Option<Span>,
+    },
+    /// The mouse let go of a text selection: tagged at once if a label is armed.
+    SelectText(Span),
+    /// Tags `span` (tidied: snapped to graphemes, whitespace trimmed) with `label`.
+    Annotate {
+        label: LabelId,
+        span: Span,
+    },
+    Relabel {
+        id: AnnotationId,
+        label: LabelId,
+    },
+    Remove(AnnotationId),
+    /// Removes the selected annotation, if any (Delete, Backspace).
+    RemoveSelected,
+    /// A click on highlighted text at a code point: selects the outermost annotation there, and
+    /// on further clicks the next one down.
+    ClickAt(u32),
+    /// Selects an annotation and brings it into view (from the list).
+    Select(AnnotationId),
+    /// Deselects (a click on plain text).
+    Deselect,
+    /// Disarms and deselects.
+    Escape,
+    Undo,
+    Redo,
+    /// A file's bytes, read by the edge: a text opens as a new document, a spanmark file resumes.
+    OpenFile {
+        name: String,
+        bytes: Rc<Vec<u8>>,
+    },
+    /// Text pasted into the New document dialog.
+    NewDocument {
+        title: String,
+        text: String,
+    },
+    SwitchDocument(String),
+    RenameDocument {
+        id: String,
+        title: String,
+    },
+    DeleteDocument(String),
+    /// Brings back the last deleted document.
+    RestoreDocument,
+    ResolveImport(ImportChoice),
+    /// The unit doccano offsets are read and written in.
+    SetDoccanoUnit(Unit),
+    Notify(Notice),
+    DismissNotice,
+    /// The journal is stored up to this number.
+    Saved(u64),
+    /// Storage failed: work is not being saved.
+    SaveFailed(String),
+}
+
+impl DocState {
+    fn new(id: String, doc: Document, labels: Labels) -> DocState {
+        DocState {
+            id,
+            doc: Rc::new(doc),
+            labels: Rc::new(labels),
+            annotations: Rc::new(AnnotationSet::new()),
+            history: History::default(),
+            ops_since_snapshot: 0,
+        }
+    }
+}
+
+impl Editor {
+    /// An editor with one document, the seed.
+    pub fn new(doc: Document, labels: Labels) -> Editor {
+        Editor {
+            docs: vec![Rc::new(DocState::new(SEED_ID.to_owned(), doc, labels))],
+            current: 0,
+            selected: None,
+            armed: None,
+            flash: None,
+            notice: None,
+            pending: None,
+            trash: None,
+            saving: Saving::Saved,
+            options: Options::default(),
+            journal: Journal::default(),
+            next_doc: 1,
+        }
+    }
+
+    /// The open document.
+    pub fn current(&self) -> &DocState {
+        &self.docs[self.current]
+    }
+
+    pub fn doc(&self) -> &Rc<Document> {
+        &self.current().doc
+    }
+
+    pub fn labels(&self) -> &Rc<Labels> {
+        &self.current().labels
+    }
+
+    pub fn annotations(&self) -> &AnnotationSet {
+        &self.current().annotations
+    }
+
+    pub fn history(&self) -> &History {
+        &self.current().history
+    }
+
+    /// Writes not yet confirmed stored, in order, with their numbers.
+    pub fn unsaved(&self) -> &[(u64, Write)] {
+        self.journal.entries()
+    }
+
+    /// Does what the person did: one call into the room that knows how.
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::Apply { label, selection } => self.apply_label(label, selection),
+            Action::SelectText(span) => self.select_text(span),
+            Action::Annotate { label, span } => self.annotate_checked(label, span),
+            Action::Relabel { id, label } => self.relabel_checked(&id, label),
+            Action::Remove(id) => self.remove(&id),
+            Action::RemoveSelected => self.remove_selected(),
+            Action::ClickAt(at) => self.click_at(at),
+            Action::Select(id) => self.select(id),
+            Action::Deselect => self.selected = None,
+            Action::Escape => self.escape(),
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
+            Action::OpenFile { name, bytes } => self.open_file(name, &bytes),
+            Action::SetDoccanoUnit(unit) => self.options.doccano_unit = unit,
+            Action::NewDocument { title, text } => self.new_document(&title, text),
+            Action::SwitchDocument(id) => self.switch_document(&id),
+            Action::RenameDocument { id, title } => self.rename_document(&id, &title),
+            Action::DeleteDocument(id) => self.delete_document(&id),
+            Action::RestoreDocument => self.restore_deleted(),
+            Action::ResolveImport(choice) => self.resolve_import(choice),
+            Action::Notify(notice) => self.notice = Some(notice),
+            Action::DismissNotice => self.notice = None,
+            Action::Saved(upto) => self.saved(upto),
+            Action::SaveFailed(reason) => self.save_failed(reason),
+        }
+    }
+
+    fn current_mut(&mut self) -> &mut DocState {
+        Rc::make_mut(&mut self.docs[self.current])
+    }
+}

@@ -1,0 +1,72 @@
+//! The editor rebuilt from what storage kept: the documents in their order, each replayed by
+//! [`persist::rebuild`] (its record, its snapshot, then the ops after it), the open one, and
+//! the counters for ids and ops. Records that no longer make sense are skipped, and a notice
+//! says so.
+
+use std::rc::Rc;
+
+use super::{DocState, Editor, Notice, SEED_ID};
+use crate::model::document::Document;
+use crate::model::label::Labels;
+use crate::model::persist::{self, OpRecord, Stored};
+
+impl Editor {
+    /// Rebuilds the editor from what storage kept, around the seed document. Records that no
+    /// longer make sense are skipped, and a notice says so.
+    pub fn restore(seed: Document, labels: Labels, stored: Stored) -> Editor {
+        let mut editor = Editor::new(seed, labels);
+        let mut problems = Vec::new();
+        editor.journal.next_op =
+            stored.ops.iter().map(|o| o.seq).chain(stored.snapshots.iter().map(|s| s.seq)).max().unwrap_or(0) + 1;
+        let seed_record = editor.docs[0].record();
+        let mut order: Vec<String> = stored.workspace.as_ref().map(|w| w.order.clone()).unwrap_or_default();
+        if !order.iter().any(|id| id == SEED_ID) {
+            order.insert(0, SEED_ID.to_owned());
+        }
+        // Documents missing from the order (a write cut short) still come back, at the end.
+        for d in &stored.docs {
+            if !order.contains(&d.id) {
+                order.push(d.id.clone());
+            }
+        }
+        let mut docs = Vec::new();
+        for id in &order {
+            let record = if id == SEED_ID { Some(&seed_record) } else { stored.docs.iter().find(|d| &d.id == id) };
+            let Some(record) = record else { continue };
+            let snapshot = stored.snapshots.iter().find(|s| &s.doc == id);
+            let ops: Vec<&OpRecord> = stored.ops.iter().filter(|o| &o.doc == id).collect();
+            match persist::rebuild(record, snapshot, &ops, &mut problems) {
+                Ok(r) => docs.push(Rc::new(DocState {
+                    id: id.clone(),
+                    doc: r.doc,
+                    labels: r.labels,
+                    annotations: Rc::new(r.annotations),
+                    history: r.history,
+                    ops_since_snapshot: ops.len() as u32,
+                })),
+                Err(e) => problems.push(format!("a stored document could not be read: {e}")),
+            }
+        }
+        if let Some(w) = &stored.workspace {
+            editor.next_doc = w.next_doc;
+        }
+        editor.next_doc = editor.next_doc.max(
+            docs.iter().filter_map(|d| d.id.strip_prefix('d').and_then(|n| n.parse::<u64>().ok())).max().unwrap_or(0)
+                + 1,
+        );
+        editor.current =
+            stored.workspace.as_ref().and_then(|w| docs.iter().position(|d| d.id == w.current)).unwrap_or(0);
+        if !docs.is_empty() {
+            editor.docs = docs;
+        }
+        if !problems.is_empty() {
+            editor.notice = Some(Notice::Error(format!(
+                "Some saved work could not be restored ({} problem{}): {}",
+                problems.len(),
+                if problems.len() == 1 { "" } else { "s" },
+                problems.into_iter().take(3).collect::<Vec<_>>().join("; ")
+            )));
+        }
+        editor
+    }
+}

@@ -1,0 +1,101 @@
+//! Stored records read back from the JSON they were stored as, field by field from the parsed
+//! tree (no derived deserializer: see ARCHITECTURE.md).
+
+use serde::Serialize;
+
+use crate::support::json::{Object, ShapeError};
+use crate::support::quote::Quoted;
+
+use super::{AnnRecord, DocRecord, EditRecord, LabelRecord, Op, OpRecord, SnapshotRecord, WorkspaceRecord};
+
+/// A record read back from the JSON it was stored as.
+pub trait Record: Serialize + Sized {
+    fn read(o: Object) -> Result<Self, ShapeError>;
+
+    fn from_json(json: &str) -> Result<Self, ShapeError> {
+        Self::read(parse(json)?)
+    }
+}
+
+/// A stored record's JSON, parsed: one copy of this for every record type.
+fn parse(json: &str) -> Result<Object, ShapeError> {
+    let value =
+        serde_json::from_str(json).map_err(|e| ShapeError { path: "record".to_owned(), message: e.to_string() })?;
+    Object::new(value, String::new())
+}
+
+impl Record for WorkspaceRecord {
+    fn read(mut o: Object) -> Result<Self, ShapeError> {
+        Ok(WorkspaceRecord { order: o.strings("order")?, current: o.string("current")?, next_doc: o.u64("next_doc")? })
+    }
+}
+
+impl Record for LabelRecord {
+    fn read(mut o: Object) -> Result<Self, ShapeError> {
+        Ok(LabelRecord {
+            id: o.string("id")?,
+            name: o.string("name")?,
+            colour: o.string("colour")?,
+            hotkey: o.string("hotkey")?,
+        })
+    }
+}
+
+impl Record for DocRecord {
+    fn read(mut o: Object) -> Result<Self, ShapeError> {
+        Ok(DocRecord {
+            id: o.string("id")?,
+            title: o.string("title")?,
+            text: o.string("text")?,
+            labels: o.list("labels", LabelRecord::read)?,
+        })
+    }
+}
+
+impl Record for AnnRecord {
+    fn read(mut o: Object) -> Result<Self, ShapeError> {
+        Ok(AnnRecord { id: o.string("id")?, label: o.string("label")?, start: o.u32("start")?, end: o.u32("end")? })
+    }
+}
+
+impl Record for EditRecord {
+    fn read(mut o: Object) -> Result<Self, ShapeError> {
+        match o.string("kind")?.as_str() {
+            "add" => Ok(EditRecord::Add(AnnRecord::read(o)?)),
+            "remove" => Ok(EditRecord::Remove(AnnRecord::read(o)?)),
+            "relabel" => Ok(EditRecord::Relabel { id: o.string("id")?, from: o.string("from")?, to: o.string("to")? }),
+            "batch" => Ok(EditRecord::Batch { edits: o.list("edits", EditRecord::read)? }),
+            other => Err(unknown_kind(&o, other)),
+        }
+    }
+}
+
+impl Record for OpRecord {
+    fn read(mut o: Object) -> Result<Self, ShapeError> {
+        let (doc, seq) = (o.string("doc")?, o.u64("seq")?);
+        let mut op = o.object("op")?;
+        let op = match op.string("kind")?.as_str() {
+            "edit" => Op::Edit { edit: EditRecord::read(op.object("edit")?)? },
+            "undo" => Op::Undo,
+            "redo" => Op::Redo,
+            other => return Err(unknown_kind(&op, other)),
+        };
+        Ok(OpRecord { doc, seq, op })
+    }
+}
+
+impl Record for SnapshotRecord {
+    fn read(mut o: Object) -> Result<Self, ShapeError> {
+        Ok(SnapshotRecord {
+            doc: o.string("doc")?,
+            seq: o.u64("seq")?,
+            annotations: o.list("annotations", AnnRecord::read)?,
+            done: o.list("done", EditRecord::read)?,
+            undone: o.list("undone", EditRecord::read)?,
+        })
+    }
+}
+
+fn unknown_kind(o: &Object, kind: &str) -> ShapeError {
+    ShapeError { path: o.path().to_owned(), message: format!("unknown kind {}", Quoted(kind)) }
+}

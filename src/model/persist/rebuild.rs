@@ -1,0 +1,145 @@
+//! Between the model and its records: the records of annotations, edits and labels, those read
+//! back into the model, and one document rebuilt from its record, snapshot and ops.
+
+use std::rc::Rc;
+
+use crate::model::annotation::{Annotation, AnnotationId, AnnotationSet};
+use crate::model::document::Document;
+use crate::model::history::{Edit, History};
+use crate::model::label::{Label, LabelId, Labels};
+use crate::model::span::Span;
+
+use super::{AnnRecord, DocRecord, EditRecord, LabelRecord, Op, OpRecord, SnapshotRecord};
+
+pub fn ann_record(a: &Annotation) -> AnnRecord {
+    AnnRecord {
+        id: a.id.as_str().to_owned(),
+        label: a.label.as_str().to_owned(),
+        start: a.span.start(),
+        end: a.span.end(),
+    }
+}
+
+pub fn edit_record(edit: &Edit) -> EditRecord {
+    match edit {
+        Edit::Add(a) => EditRecord::Add(ann_record(a)),
+        Edit::Remove(a) => EditRecord::Remove(ann_record(a)),
+        Edit::Relabel { id, from, to } => EditRecord::Relabel {
+            id: id.as_str().to_owned(),
+            from: from.as_str().to_owned(),
+            to: to.as_str().to_owned(),
+        },
+        Edit::Batch(edits) => EditRecord::Batch { edits: edits.iter().map(edit_record).collect() },
+    }
+}
+
+pub fn labels_record(labels: &Labels) -> Vec<LabelRecord> {
+    labels
+        .iter()
+        .map(|l| LabelRecord {
+            id: l.id.as_str().to_owned(),
+            name: l.name.clone(),
+            colour: l.colour.clone(),
+            hotkey: l.hotkey.to_string(),
+        })
+        .collect()
+}
+
+/// Why a stored record could not be used.
+pub type RestoreError = String;
+
+pub fn annotation(r: &AnnRecord) -> Result<Annotation, RestoreError> {
+    let span = Span::try_new(r.start, r.end).map_err(|e| format!("annotation {}: {e}", r.id))?;
+    Ok(Annotation { id: AnnotationId::new(&r.id), label: LabelId::new(&r.label), span })
+}
+
+pub fn edit(r: &EditRecord) -> Result<Edit, RestoreError> {
+    Ok(match r {
+        EditRecord::Add(a) => Edit::Add(annotation(a)?),
+        EditRecord::Remove(a) => Edit::Remove(annotation(a)?),
+        EditRecord::Relabel { id, from, to } => {
+            Edit::Relabel { id: AnnotationId::new(id), from: LabelId::new(from), to: LabelId::new(to) }
+        }
+        EditRecord::Batch { edits } => Edit::Batch(edits.iter().map(edit).collect::<Result<_, _>>()?),
+    })
+}
+
+pub fn labels(records: &[LabelRecord]) -> Result<Labels, RestoreError> {
+    let mut out = Vec::with_capacity(records.len());
+    for r in records {
+        let label = Label::from_parts(&r.id, r.name.clone(), r.colour.clone(), &r.hotkey);
+        out.push(label.map_err(|e| format!("label {}: {e}", r.id))?);
+    }
+    Labels::new(out)
+}
+
+/// One document as stored, rebuilt: its text and labels, then its snapshot, then each later op.
+/// Ops that no longer apply are skipped and counted in `problems`.
+pub struct Rebuilt {
+    pub doc: Rc<Document>,
+    pub labels: Rc<Labels>,
+    pub annotations: AnnotationSet,
+    pub history: History,
+}
+
+pub fn rebuild(
+    record: &DocRecord,
+    snapshot: Option<&SnapshotRecord>,
+    ops: &[&OpRecord],
+    problems: &mut Vec<String>,
+) -> Result<Rebuilt, RestoreError> {
+    let doc = Document::new(record.title.clone(), record.text.clone()).map_err(|e| e.to_string())?;
+    let labels = labels(&record.labels)?;
+    let mut annotations = AnnotationSet::new();
+    let mut history = History::default();
+    let mut after = 0;
+    if let Some(s) = snapshot {
+        after = s.seq;
+        for a in &s.annotations {
+            match annotation(a) {
+                Ok(a) if a.span.end() <= doc.len() && labels.get(&a.label).is_some() => {
+                    if annotations.insert(a).is_err() {
+                        problems.push(format!("{}: a stored annotation was a duplicate", record.title));
+                    }
+                }
+                _ => problems.push(format!("{}: a stored annotation did not fit the text", record.title)),
+            }
+        }
+        let done = s.done.iter().map(edit).collect::<Result<Vec<_>, _>>();
+        let undone = s.undone.iter().map(edit).collect::<Result<Vec<_>, _>>();
+        match (done, undone) {
+            (Ok(done), Ok(undone)) if done.iter().chain(&undone).all(|e| fits(e, &doc, &labels)) => {
+                history = History::from_parts(done, undone)
+            }
+            _ => problems.push(format!("{}: the undo history could not be read", record.title)),
+        }
+    }
+    for op in ops.iter().filter(|o| o.seq > after) {
+        let ok = match &op.op {
+            Op::Edit { edit: r } => match edit(r) {
+                Ok(e) if fits(&e, &doc, &labels) && e.apply(&mut annotations) => {
+                    history.record(e);
+                    true
+                }
+                _ => false,
+            },
+            Op::Undo => history.undo(&mut annotations).is_some(),
+            Op::Redo => history.redo(&mut annotations).is_some(),
+        };
+        if !ok {
+            problems.push(format!("{}: a stored change (#{}) could not be replayed", record.title, op.seq));
+        }
+    }
+    Ok(Rebuilt { doc: Rc::new(doc), labels: Rc::new(labels), annotations, history })
+}
+
+/// Whether every span the edit touches lies inside the text and carries a known label.
+fn fits(edit: &Edit, doc: &Document, labels: &Labels) -> bool {
+    match edit {
+        Edit::Add(a) | Edit::Remove(a) => {
+            a.span.end() <= doc.len() && !a.span.is_empty() && labels.get(&a.label).is_some()
+        }
+        Edit::Relabel { from, to, .. } => labels.get(from).is_some() && labels.get(to).is_some(),
+        Edit::Batch(edits) => edits.iter().all(|e| fits(e, doc, labels)),
+    }
+}
