@@ -1,22 +1,18 @@
-//! The registry: every format spanmark reads or writes, described once ([`Format`]) and listed
-//! once ([`FORMATS`]). The Open flow (`model::input::open`) tries the readers, the Export as… menu
-//! lists the writers, and `tests/formats.rs` round-trips every format that does both, all by
-//! iterating [`FORMATS`].
+//! The registry: every format spanmark reads or writes, described once ([`Format`], in its adapter
+//! file) and listed once ([`FORMATS`], beside the adapters' `mod` lines). The Open flow
+//! (`model::input::open`) tries the readers, the Export as… menu lists the writers, and
+//! `tests/formats.rs` round-trips every format that does both, all by iterating [`FORMATS`].
 
 use serde_json::Value;
 
 use super::spanmark::ParseError;
-use super::{brat, conll, doccano, labelstudio, spacy, spanmark, w3c, Foreign, FormatError, Unit};
+use super::{Foreign, FormatError, Unit};
+
+pub use super::FORMATS;
 use crate::model::annotation::AnnotationSet;
 use crate::model::document::Document;
 use crate::model::label::Labels;
 use crate::model::project::Project;
-
-/// Every format, in the order the Export as… menu lists them. Within each stage of the Open
-/// flow (see [`Reader`]) the readers are tried in this order too, the first whose `detect` says
-/// yes reads the file.
-pub static FORMATS: &[Format] =
-    &[spanmark::FORMAT, w3c::FORMAT, brat::FORMAT, doccano::FORMAT, labelstudio::FORMAT, spacy::FORMAT, conll::FORMAT];
 
 /// One format: how people and files name it, the unit its offsets count, how to recognise and
 /// read a file of it, and how to write one.
