@@ -111,14 +111,25 @@ impl fmt::Display for InputError {
                  Save it as UTF-8 and open it again."
             ),
             InputError::Json { name, error } => write!(f, "{name} is not valid JSON: {error}."),
-            InputError::UnknownJson { name } => write!(
-                f,
-                "{name} is JSON, but not a file spanmark reads (spanmark, W3C Web Annotation, Label Studio, \
-                 doccano or spaCy JSON)."
-            ),
+            InputError::UnknownJson { name } => {
+                write!(f, "{name} is JSON, but not a file spanmark reads ({} JSON).", json_tools())
+            }
             InputError::Project { name, error } => write!(f, "{name} cannot be opened: {error}."),
             InputError::Format { name, error } => write!(f, "{name} cannot be opened: {error}."),
         }
+    }
+}
+
+/// The tools whose JSON spanmark reads, as the Open flow tries them (one JSON value, then JSON
+/// lines): "spanmark, W3C Web Annotation, Label Studio, doccano or spaCy".
+fn json_tools() -> String {
+    let value = readers().filter(|(_, r)| matches!(r, Reader::Json { .. }));
+    let lines = readers().filter(|(_, r)| matches!(r, Reader::Records { .. }));
+    let tools: Vec<&str> = value.chain(lines).map(|(format, _)| format.tool).collect();
+    match tools.split_last() {
+        Some((last, [])) => (*last).to_owned(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
     }
 }
 
@@ -236,10 +247,10 @@ fn read_json_lines(name: &str, body: &str, options: Options) -> Result<Option<Op
     let Some((_, first)) = lines.next() else { return Ok(None) };
     let Ok(first) = serde_json::from_str::<serde_json::Value>(first) else { return Ok(None) };
     let found = readers().find_map(|(format, reader)| match reader {
-        Reader::Records { tool, detect, read } if detect(&first) => Some((format, *tool, *read)),
+        Reader::Records { detect, read } if detect(&first) => Some((format, *read)),
         _ => None,
     });
-    let Some((format, tool, read)) = found else { return Ok(None) };
+    let Some((format, read)) = found else { return Ok(None) };
     let unit = format.offsets.unit(options.doccano_unit);
     let mut records = Vec::new();
     for (i, line) in body.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
@@ -248,7 +259,7 @@ fn read_json_lines(name: &str, body: &str, options: Options) -> Result<Option<Op
         records.push(read(&value, i + 1, unit).map_err(format_error)?);
     }
     let assumed = (format.offsets == Offsets::Chosen).then_some(unit);
-    documents(name, tool, records, assumed).map(Some)
+    documents(name, format.tool, records, assumed).map(Some)
 }
 
 /// What a reader made of a file, as the editor takes it.

@@ -16,6 +16,7 @@ const NAME: &str = "brat .ann";
 
 pub const FORMAT: Format = Format {
     id: "brat",
+    tool: "brat",
     name: "brat standoff (.zip)",
     extension: ".brat.zip",
     mime: "application/zip",
@@ -24,7 +25,7 @@ pub const FORMAT: Format = Format {
         Reader::Bytes { detect: zip::is_zip, read: read_zip },
         Reader::Text {
             detect: |name, body| name.to_ascii_lowercase().ends_with(".ann") || looks_like_ann(body),
-            read: |text| Ok(Read::Onto { tool: "brat", spans: parse_ann(text)? }),
+            read: |text| Ok(Read::Onto { tool: FORMAT.tool, spans: parse_ann(text)? }),
         },
     ],
     write: write_zip,
@@ -62,7 +63,7 @@ fn read_zip(bytes: &[u8]) -> Result<Read, ReadError> {
     if records.is_empty() {
         return Err(fail("it holds no .ann file".to_owned()));
     }
-    Ok(Read::Documents { tool: "brat", records })
+    Ok(Read::Documents { tool: FORMAT.tool, records })
 }
 
 /// The `.ann` file for `annotations` over `doc`.

@@ -15,6 +15,7 @@ use super::registry::{Exporting, Format, Offsets, Written};
 
 pub const FORMAT: Format = Format {
     id: "conll",
+    tool: "CoNLL",
     name: "CoNLL BIO",
     extension: ".conll",
     mime: "text/plain",

@@ -16,12 +16,12 @@ const NAME: &str = "doccano JSONL";
 
 pub const FORMAT: Format = Format {
     id: "doccano",
+    tool: "doccano",
     name: NAME,
     extension: ".doccano.jsonl",
     mime: "application/jsonl",
     offsets: Offsets::Chosen,
     read: &[Reader::Records {
-        tool: "doccano",
         detect: looks_like,
         read: |record, line, unit| parse_record(record, line, unit).map(Record::from),
     }],

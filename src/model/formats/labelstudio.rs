@@ -17,6 +17,7 @@ const NAME: &str = "Label Studio JSON";
 
 pub const FORMAT: Format = Format {
     id: "labelstudio",
+    tool: "Label Studio",
     name: NAME,
     extension: ".labelstudio.json",
     mime: "application/json",
@@ -25,7 +26,7 @@ pub const FORMAT: Format = Format {
         detect: looks_like,
         read: |tree| {
             let records = parse(&tree)?.into_iter().map(Record::from).collect();
-            Ok(Read::Documents { tool: "Label Studio", records })
+            Ok(Read::Documents { tool: FORMAT.tool, records })
         },
     }],
     write: |e| Written::text(serialize(e.doc, e.labels, e.annotations)),

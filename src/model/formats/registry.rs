@@ -20,6 +20,8 @@ use crate::model::project::Project;
 pub struct Format {
     /// A short stable name, for tests and messages about the registry (`"doccano"`).
     pub id: &'static str,
+    /// The tool, as messages about an opened file name it (`"doccano"`).
+    pub tool: &'static str,
     /// What the Export as… menu shows (`"doccano JSONL"`); also the format named in a line's
     /// JSON error for a JSON-lines reader.
     pub name: &'static str,
@@ -70,12 +72,8 @@ pub enum Reader {
     /// Recognises and reads a file that parsed as one JSON value (handed over, not parsed again).
     Json { detect: fn(&Value) -> bool, read: fn(Value) -> Result<Read, ReadError> },
     /// JSON lines, one record (a text and its spans) a line, counted in the given unit: each line
-    /// becomes a document. `tool` names the format in the message of what opening did.
-    Records {
-        tool: &'static str,
-        detect: fn(&Value) -> bool,
-        read: fn(&Value, usize, Unit) -> Result<Record, FormatError>,
-    },
+    /// becomes a document.
+    Records { detect: fn(&Value) -> bool, read: fn(&Value, usize, Unit) -> Result<Record, FormatError> },
     /// Recognises a text by the file's name and its content (BOM and leading space trimmed), and
     /// reads the whole text.
     Text { detect: fn(&str, &str) -> bool, read: fn(&str) -> Result<Read, ReadError> },

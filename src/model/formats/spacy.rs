@@ -14,12 +14,12 @@ const NAME: &str = "spaCy JSONL";
 
 pub const FORMAT: Format = Format {
     id: "spacy",
+    tool: "spaCy",
     name: NAME,
     extension: ".spacy.jsonl",
     mime: "application/jsonl",
     offsets: Offsets::In(Unit::CodePoint),
     read: &[Reader::Records {
-        tool: "spaCy",
         detect: looks_like,
         read: |record, line, _| parse_record(record, line).map(Record::from),
     }],

@@ -26,6 +26,7 @@ pub const OFFSET_UNIT: &str = "codepoint";
 
 pub const FORMAT: Format = Format {
     id: "spanmark",
+    tool: "spanmark",
     name: "spanmark JSON",
     extension: ".spanmark.json",
     mime: "application/json",

@@ -17,6 +17,7 @@ const NAME: &str = "W3C Web Annotation";
 
 pub const FORMAT: Format = Format {
     id: "w3c",
+    tool: NAME,
     name: NAME,
     extension: ".w3c.jsonld",
     mime: "application/ld+json",
