@@ -123,13 +123,26 @@ impl fmt::Display for InputError {
 /// The tools whose JSON spanmark reads, as the Open flow tries them (one JSON value, then JSON
 /// lines): "spanmark, W3C Web Annotation, Label Studio, doccano or spaCy".
 fn json_tools() -> String {
-    let value = readers().filter(|(_, r)| matches!(r, Reader::Json { .. }));
-    let lines = readers().filter(|(_, r)| matches!(r, Reader::Records { .. }));
-    let tools: Vec<&str> = value.chain(lines).map(|(format, _)| format.tool).collect();
-    match tools.split_last() {
-        Some((last, [])) => (*last).to_owned(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
-        None => String::new(),
+    let stage = |reader: &Reader| match reader {
+        Reader::Json { .. } => Some(0),
+        Reader::Records { .. } => Some(1),
+        Reader::Bytes { .. } | Reader::Text { .. } => None,
+    };
+    let mut tools = String::new();
+    for wanted in [0, 1] {
+        for (format, reader) in readers() {
+            if stage(reader) == Some(wanted) {
+                if !tools.is_empty() {
+                    tools.push_str(", ");
+                }
+                tools.push_str(format.tool);
+            }
+        }
+    }
+    // The last comma becomes "or".
+    match tools.rfind(", ") {
+        Some(at) => format!("{} or {}", &tools[..at], &tools[at + 2..]),
+        None => tools,
     }
 }
 
@@ -164,12 +177,12 @@ fn readers() -> impl Iterator<Item = (&'static Format, &'static Reader)> {
     FORMATS.iter().flat_map(|format| format.read.iter().map(move |reader| (format, reader)))
 }
 
-/// Reads a file, deciding from its content what it is, stage by stage (each stage tries the
-/// registry's readers of its kind in registry order, see [`Reader`]): the bytes (a brat zip);
-/// then, for text starting with `{` or `[`, one JSON value (a spanmark file, W3C annotations, a
-/// Label Studio export; a doccano or spaCy record) or JSON lines (doccano, spaCy); then the
-/// text (a brat `.ann`); otherwise a text to annotate. A `.json` name only means a broken file is
-/// reported as broken JSON rather than opened as text.
+/// Reads a file, deciding from its content what it is, stage by stage, each stage trying the
+/// registry's readers of its kind in registry order (see [`Reader`]): the bytes (today a brat
+/// zip); then, for text starting with `{` or `[`, one JSON value (a spanmark file, W3C
+/// annotations, a Label Studio export; a doccano or spaCy record) or, if it is not one, JSON
+/// lines (doccano, spaCy); then the text (a brat `.ann`); otherwise a text to annotate. A `.json`
+/// name only means a broken file is reported as broken JSON rather than opened as text.
 pub fn open(name: &str, bytes: &[u8], options: Options) -> Result<Opened, InputError> {
     check_size(name, bytes.len() as u64)?;
     for (_, reader) in readers() {
