@@ -1,12 +1,23 @@
-//! What a file someone opens turns into: a plain text, or a spanmark project, or a named error
-//! that says what is wrong with it. Pure: the edge hands over the bytes.
+//! What a file someone opens turns into: a plain text, a project, documents or spans from
+//! another tool's file, or a named error that says what is wrong with it. Pure: the edge hands
+//! over the bytes.
+//!
+//! This module is the editor's one door to the formats when opening: the editor reads files only
+//! through [`open`], which tries the readers of the registry ([`FORMATS`]) and hands back
+//! [`Opened`]; what it carries from the formats ([`Foreign`] spans, a [`Report`], the [`Unit`]
+//! of [`Options`], and [`place_into`] for spans placed onto the open document) is re-exported
+//! here. Exporting goes through the registry too (`formats::export::render`).
 
 use std::fmt;
 
 use super::document::Document;
-use super::formats::spanmark::{self, ParseError, Project};
-use super::formats::{self, brat, doccano, labelstudio, spacy, w3c, zip, Foreign, FormatError, Report, Unit};
+use super::formats::registry::{utf8, NotText, Offsets, Read, ReadError, Reader, Record};
+use super::formats::spanmark::{self, ParseError};
+use super::formats::{self, Format, FormatError, FORMATS};
 use super::label::Labels;
+use super::project::Project;
+
+pub use super::formats::{place_into, Foreign, Report, Unit};
 
 /// The largest file spanmark opens.
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
@@ -34,7 +45,8 @@ pub enum Opened {
 /// How to read files whose unit cannot be seen in them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Options {
-    /// doccano stores no quote: its offsets are taken in this unit.
+    /// The unit of a format whose offsets are the person's to choose ([`Offsets::Chosen`]):
+    /// doccano, which stores no quote.
     pub doccano_unit: Unit,
 }
 
@@ -99,14 +111,38 @@ impl fmt::Display for InputError {
                  Save it as UTF-8 and open it again."
             ),
             InputError::Json { name, error } => write!(f, "{name} is not valid JSON: {error}."),
-            InputError::UnknownJson { name } => write!(
-                f,
-                "{name} is JSON, but not a file spanmark reads (spanmark, W3C Web Annotation, Label Studio, \
-                 doccano or spaCy JSON)."
-            ),
+            InputError::UnknownJson { name } => {
+                write!(f, "{name} is JSON, but not a file spanmark reads ({} JSON).", json_tools())
+            }
             InputError::Project { name, error } => write!(f, "{name} cannot be opened: {error}."),
             InputError::Format { name, error } => write!(f, "{name} cannot be opened: {error}."),
         }
+    }
+}
+
+/// The tools whose JSON spanmark reads, as the Open flow tries them (one JSON value, then JSON
+/// lines): "spanmark, W3C Web Annotation, Label Studio, doccano or spaCy".
+fn json_tools() -> String {
+    let stage = |reader: &Reader| match reader {
+        Reader::Json { .. } => Some(0),
+        Reader::Records { .. } => Some(1),
+        Reader::Bytes { .. } | Reader::Text { .. } => None,
+    };
+    let mut tools = String::new();
+    for wanted in [0, 1] {
+        for (format, reader) in readers() {
+            if stage(reader) == Some(wanted) {
+                if !tools.is_empty() {
+                    tools.push_str(", ");
+                }
+                tools.push_str(format.tool);
+            }
+        }
+    }
+    // The last comma becomes "or".
+    match tools.rfind(", ") {
+        Some(at) => format!("{} or {}", &tools[..at], &tools[at + 2..]),
+        None => tools,
     }
 }
 
@@ -124,32 +160,42 @@ pub fn check_size(name: &str, bytes: u64) -> Result<(), InputError> {
 /// The text of a file: UTF-8, with a BOM and CRLF line ends kept as they are.
 pub fn decode_text(name: &str, bytes: &[u8]) -> Result<String, InputError> {
     check_size(name, bytes.len() as u64)?;
-    if bytes.contains(&0) {
-        return Err(InputError::Binary { name: name.to_owned() });
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.to_owned()),
-        Err(e) => {
-            let offset = e.valid_up_to();
-            Err(InputError::NotUtf8 { name: name.to_owned(), offset, byte: bytes.get(offset).copied().unwrap_or(0) })
-        }
+    utf8(bytes).map_err(|problem| not_text(name, problem))
+}
+
+fn not_text(name: &str, problem: NotText) -> InputError {
+    let name = name.to_owned();
+    match problem {
+        NotText::Empty => InputError::Empty { name },
+        NotText::Binary => InputError::Binary { name },
+        NotText::NotUtf8 { offset, byte } => InputError::NotUtf8 { name, offset, byte },
     }
 }
 
-/// Reads a file, deciding from its content what it is: a zip (brat `.txt` + `.ann`); JSON (a
-/// spanmark file, W3C annotations, a Label Studio export, a doccano or spaCy record); JSON lines;
-/// a brat `.ann`; otherwise a text to annotate. A `.json` name only means a broken file is
-/// reported as broken JSON rather than opened as text.
+/// Every reader of the registry, with its format, in registry order.
+fn readers() -> impl Iterator<Item = (&'static Format, &'static Reader)> {
+    FORMATS.iter().flat_map(|format| format.read.iter().map(move |reader| (format, reader)))
+}
+
+/// Reads a file, deciding from its content what it is, stage by stage, each stage trying the
+/// registry's readers of its kind in registry order (see [`Reader`]): the bytes (today a brat
+/// zip); then, for text starting with `{` or `[`, one JSON value (a spanmark file, W3C
+/// annotations, a Label Studio export; a doccano or spaCy record) or, if it is not one, JSON
+/// lines (doccano, spaCy); then the text (a brat `.ann`); otherwise a text to annotate. A `.json`
+/// name only means a broken file is reported as broken JSON rather than opened as text.
 pub fn open(name: &str, bytes: &[u8], options: Options) -> Result<Opened, InputError> {
     check_size(name, bytes.len() as u64)?;
-    if zip::is_zip(bytes) {
-        return open_brat_zip(name, bytes);
+    for (_, reader) in readers() {
+        if let Reader::Bytes { detect, read } = reader {
+            if detect(bytes) {
+                return opened(name, read(bytes));
+            }
+        }
     }
     let text = decode_text(name, bytes)?;
     let body = text.trim_start_matches('\u{feff}').trim_start();
     let lower = name.to_ascii_lowercase();
     let named_json = lower.ends_with(".json") || lower.ends_with(".jsonl");
-    let format_error = |error: FormatError| InputError::Format { name: name.to_owned(), error };
     if body.starts_with('{') || body.starts_with('[') {
         match serde_json::from_str::<serde_json::Value>(body) {
             Ok(value) => return read_json(name, body, value, options),
@@ -165,9 +211,12 @@ pub fn open(name: &str, bytes: &[u8], options: Options) -> Result<Opened, InputE
     } else if named_json {
         return Err(broken_json(name, body));
     }
-    if lower.ends_with(".ann") || brat::looks_like_ann(body) {
-        let spans = brat::parse_ann(&text).map_err(format_error)?;
-        return Ok(Opened::Onto { format: "brat", spans });
+    for (_, reader) in readers() {
+        if let Reader::Text { detect, read } = reader {
+            if detect(name, body) {
+                return opened(name, read(&text));
+            }
+        }
     }
     if body.is_empty() {
         // Only whitespace: nothing to annotate.
@@ -184,25 +233,19 @@ fn broken_json(name: &str, body: &str) -> InputError {
     }
 }
 
+/// One JSON value: the first JSON reader that recognises it, else JSON lines when a record
+/// reader recognises it (a file of one record is one value).
 fn read_json(name: &str, body: &str, tree: serde_json::Value, options: Options) -> Result<Opened, InputError> {
-    let format_error = |error: FormatError| InputError::Format { name: name.to_owned(), error };
-    if tree.get("format").is_some() {
-        // The parsed tree is handed over, not parsed again: a 1 MB file is one tree in memory.
-        return spanmark::from_value(tree)
-            .map(|project| Opened::Project(Box::new(project)))
-            .map_err(|error| InputError::Project { name: name.to_owned(), error });
+    for (_, reader) in readers() {
+        if let Reader::Json { detect, read } = reader {
+            if detect(&tree) {
+                // The parsed tree is handed over, not parsed again: a 1 MB file is one tree in memory.
+                return opened(name, read(tree));
+            }
+        }
     }
-    let value = &tree;
-    if w3c::looks_like(value) {
-        let spans = w3c::parse(value).map_err(format_error)?;
-        let recogito = spans.first().is_some_and(|s| s.unit == Unit::Utf16);
-        return Ok(Opened::Onto { format: if recogito { "Recogito" } else { "W3C Web Annotation" }, spans });
-    }
-    if labelstudio::looks_like(value) {
-        let tasks = labelstudio::parse(value).map_err(format_error)?;
-        return documents(name, "Label Studio", tasks, None);
-    }
-    if doccano::looks_like(value) || spacy::looks_like(value) {
+    let record = |(_, reader): (_, &Reader)| matches!(reader, Reader::Records { detect, .. } if detect(&tree));
+    if readers().any(record) {
         if let Some(opened) = read_json_lines(name, body, options)? {
             return Ok(opened);
         }
@@ -210,57 +253,60 @@ fn read_json(name: &str, body: &str, tree: serde_json::Value, options: Options) 
     Err(InputError::UnknownJson { name: name.to_owned() })
 }
 
-/// JSON lines of doccano or spaCy records; `None` when the first line is neither.
+/// JSON lines of the first record reader that recognises the first line; `None` when none does.
 fn read_json_lines(name: &str, body: &str, options: Options) -> Result<Option<Opened>, InputError> {
     let format_error = |error: FormatError| InputError::Format { name: name.to_owned(), error };
     let mut lines = body.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
     let Some((_, first)) = lines.next() else { return Ok(None) };
     let Ok(first) = serde_json::from_str::<serde_json::Value>(first) else { return Ok(None) };
-    let (format, spacy) = if doccano::looks_like(&first) {
-        ("doccano", false)
-    } else if spacy::looks_like(&first) {
-        ("spaCy", true)
-    } else {
-        return Ok(None);
-    };
+    let found = readers().find_map(|(format, reader)| match reader {
+        Reader::Records { detect, read } if detect(&first) => Some((format, *read)),
+        _ => None,
+    });
+    let Some((format, read)) = found else { return Ok(None) };
+    let unit = format.offsets.unit(options.doccano_unit);
     let mut records = Vec::new();
     for (i, line) in body.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-        let value: serde_json::Value = serde_json::from_str(line).map_err(|e| {
-            format_error(formats::error(
-                if spacy { "spaCy JSONL" } else { "doccano JSONL" },
-                format!("line {}", i + 1),
-                e.to_string(),
-            ))
-        })?;
-        let record = if spacy {
-            spacy::parse_record(&value, i + 1)
-        } else {
-            doccano::parse_record(&value, i + 1, options.doccano_unit)
-        };
-        records.push(record.map_err(format_error)?);
+        let value: serde_json::Value = serde_json::from_str(line)
+            .map_err(|e| format_error(formats::error(format.name, format!("line {}", i + 1), e.to_string())))?;
+        records.push(read(&value, i + 1, unit).map_err(format_error)?);
     }
-    documents(name, format, records, (!spacy).then_some(options.doccano_unit)).map(Some)
+    let assumed = (format.offsets == Offsets::Chosen).then_some(unit);
+    documents(name, format.tool, records, assumed).map(Some)
 }
 
-/// Documents from (text, spans) records, titled after the file. `unit` is the unit assumed for a
-/// format that cannot show it (doccano): where the offsets fit only the other unit, the report
-/// says so.
+/// What a reader made of a file, as the editor takes it.
+fn opened(name: &str, read: Result<Read, ReadError>) -> Result<Opened, InputError> {
+    let named = name.to_owned();
+    match read {
+        Ok(Read::Project(project)) => Ok(Opened::Project(project)),
+        Ok(Read::Documents { tool, records }) => documents(name, tool, records, None),
+        Ok(Read::Onto { tool, spans }) => Ok(Opened::Onto { format: tool, spans }),
+        Err(ReadError::Format(error)) => Err(InputError::Format { name: named, error }),
+        Err(ReadError::Spanmark(error)) => Err(InputError::Project { name: named, error }),
+        Err(ReadError::Entry { name, problem }) => Err(not_text(&name, problem)),
+    }
+}
+
+/// Documents from records, titled after the file unless a record names its own. `assumed` is
+/// the unit taken for a format that cannot show it (doccano): where the offsets fit only another
+/// unit, the report says so.
 fn documents(
     name: &str,
     format: &'static str,
-    records: Vec<(String, Vec<Foreign>)>,
-    unit: Option<Unit>,
+    records: Vec<Record>,
+    assumed: Option<Unit>,
 ) -> Result<Opened, InputError> {
     let count = records.len();
     let mut docs = Vec::new();
-    for (i, (text, spans)) in records.into_iter().enumerate() {
-        let title = if count == 1 { name.to_owned() } else { format!("{name} ({})", i + 1) };
+    for (i, Record { title, text, spans }) in records.into_iter().enumerate() {
+        let title = title.unwrap_or_else(|| if count == 1 { name.to_owned() } else { format!("{name} ({})", i + 1) });
         let doc = Document::new(title, text).map_err(|e| InputError::Format {
             name: name.to_owned(),
             error: formats::error(format, format!("record {}", i + 1), e.to_string()),
         })?;
         let (labels, annotations, mut report) = formats::place(&doc, &Labels::news(), &spans);
-        if let (Some(assumed), Some(likely)) = (unit, doccano::guess_unit(&doc, &spans)) {
+        if let (Some(assumed), Some(likely)) = (assumed, formats::offsets::guess_unit(&doc, &spans)) {
             if assumed != likely {
                 report.hint = Some(format!(
                     "these offsets look like {}, not {}: choose {} under Export as… › doccano offsets, then open the file again",
@@ -276,37 +322,4 @@ fn documents(
         return Err(InputError::Empty { name: name.to_owned() });
     }
     Ok(Opened::Imported { format, docs })
-}
-
-/// A zip with a brat `.txt` and its `.ann`.
-fn open_brat_zip(name: &str, bytes: &[u8]) -> Result<Opened, InputError> {
-    let fail =
-        |message: String| InputError::Format { name: name.to_owned(), error: formats::error("brat zip", "", message) };
-    let entries = zip::read(bytes).map_err(fail)?;
-    let mut records = Vec::new();
-    for (ann_name, ann) in entries.iter().filter(|(n, _)| n.ends_with(".ann")) {
-        let stem = &ann_name[..ann_name.len() - 4];
-        let txt = entries
-            .iter()
-            .find(|(n, _)| n.strip_suffix(".txt") == Some(stem))
-            .ok_or_else(|| fail(format!("{ann_name} has no {stem}.txt beside it")))?;
-        let text = decode_text(&txt.0, &txt.1)?;
-        let ann = decode_text(ann_name, ann).or_else(|e| match e {
-            InputError::Empty { .. } => Ok(String::new()),
-            e => Err(e),
-        })?;
-        let spans = brat::parse_ann(&ann).map_err(|error| InputError::Format { name: name.to_owned(), error })?;
-        records.push((text, spans, txt.0.clone()));
-    }
-    if records.is_empty() {
-        return Err(fail("it holds no .ann file".to_owned()));
-    }
-    let titled: Vec<(String, Vec<Foreign>)> = records.iter().map(|(t, s, _)| (t.clone(), s.clone())).collect();
-    let mut opened = documents(name, "brat", titled, None)?;
-    if let Opened::Imported { docs, .. } = &mut opened {
-        for ((project, _), (_, _, txt_name)) in docs.iter_mut().zip(&records) {
-            project.doc = project.doc.retitled(txt_name);
-        }
-    }
-    Ok(opened)
 }

@@ -11,6 +11,7 @@ pub mod input;
 pub mod label;
 pub mod layout;
 pub mod persist;
+pub mod project;
 pub mod search;
 pub mod segments;
 pub mod span;
@@ -19,6 +20,7 @@ pub use annotation::{Annotation, AnnotationId, AnnotationSet};
 pub use document::{Document, Paragraph};
 pub use editor::{Action, DocState, Editor, ImportChoice, Notice, Saving};
 pub use label::{Label, LabelId, Labels};
+pub use project::Project;
 pub use span::{Span, Utf16};
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use crate::model::formats::export::Kind;
-use crate::model::formats::Unit;
+use crate::model::formats::{Unit, FORMATS};
 
 #[derive(Properties, PartialEq)]
 pub struct ExportMenuProps {
@@ -10,7 +10,8 @@ pub struct ExportMenuProps {
     pub onunit: Callback<Unit>,
 }
 
-/// "Export as…": every format, and the unit doccano offsets are written (and read) in.
+/// "Export as…": every format of the registry, in its order, and the unit doccano offsets are
+/// written (and read) in.
 #[component]
 pub fn ExportMenu(props: &ExportMenuProps) -> Html {
     let open = use_state(|| false);
@@ -26,7 +27,8 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
             }
         })
     };
-    let items = Kind::ALL.iter().map(|&kind| {
+    let items = FORMATS.iter().map(|format| {
+        let kind = Kind(format);
         let (open, onexport) = (open.clone(), props.onexport.clone());
         let onclick = Callback::from(move |_: MouseEvent| {
             open.set(false);

@@ -11,6 +11,33 @@ use crate::model::span::Span;
 use crate::support::order::sort_by;
 
 use super::label_name;
+use super::registry::{Exporting, Format, Offsets, Written};
+
+pub const FORMAT: Format = Format {
+    id: "conll",
+    tool: "CoNLL",
+    name: "CoNLL BIO",
+    extension: ".conll",
+    mime: "text/plain",
+    offsets: Offsets::Tokens,
+    read: &[],
+    write,
+};
+
+/// The file, and a note naming what it left out.
+fn write(e: &Exporting<'_>) -> Written {
+    let (body, dropped) = serialize(e.doc, e.labels, e.annotations);
+    let mut out = Written::text(body);
+    if dropped > 0 {
+        out.note = Some(format!(
+            "CoNLL BIO cannot hold overlapping spans: {dropped} span{} overlapping a longer one {} left out of {}.",
+            if dropped == 1 { "" } else { "s" },
+            if dropped == 1 { "was" } else { "were" },
+            e.filename
+        ));
+    }
+    out
+}
 
 /// The BIO text, and how many spans it had to drop.
 pub fn serialize(doc: &Document, labels: &Labels, annotations: &AnnotationSet) -> (String, usize) {

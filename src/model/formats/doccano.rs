@@ -6,13 +6,27 @@
 use serde::Serialize;
 use serde_json::Value;
 
+use super::registry::{Format, Offsets, Reader, Record, Written};
 use super::{error, label_name, Foreign, FormatError, Unit};
 use crate::model::annotation::AnnotationSet;
 use crate::model::document::Document;
 use crate::model::label::Labels;
-use crate::model::span::Span;
 
-const FORMAT: &str = "doccano JSONL";
+const NAME: &str = "doccano JSONL";
+
+pub const FORMAT: Format = Format {
+    id: "doccano",
+    tool: "doccano",
+    name: NAME,
+    extension: ".doccano.jsonl",
+    mime: "application/jsonl",
+    offsets: Offsets::Chosen,
+    read: &[Reader::Records {
+        detect: looks_like,
+        read: |record, line, unit| parse_record(record, line, unit).map(Record::from),
+    }],
+    write: |e| Written::text(serialize(e.doc, e.labels, e.annotations, e.unit)),
+};
 
 #[derive(Serialize)]
 struct Line<'a> {
@@ -62,7 +76,7 @@ pub fn looks_like(record: &Value) -> bool {
 /// The spans of one record, in `unit`.
 pub fn parse_record(record: &Value, line: usize, unit: Unit) -> Result<(String, Vec<Foreign>), FormatError> {
     let place = format!("line {line}");
-    let text = record.get("text").and_then(Value::as_str).ok_or_else(|| error(FORMAT, &place, "has no \"text\""))?;
+    let text = record.get("text").and_then(Value::as_str).ok_or_else(|| error(NAME, &place, "has no \"text\""))?;
     let mut spans = Vec::new();
     let span = |label: &str, start: u64, end: u64| Foreign {
         label: label.to_owned(),
@@ -80,7 +94,7 @@ pub fn parse_record(record: &Value, line: usize, unit: Unit) -> Result<(String, 
                 (Some(l), Some(s), Some(t)) => spans.push(span(l, s, t)),
                 _ => {
                     return Err(error(
-                        FORMAT,
+                        NAME,
                         format!("{place}, entities[{i}]"),
                         "needs label, start_offset and end_offset",
                     ))
@@ -92,44 +106,11 @@ pub fn parse_record(record: &Value, line: usize, unit: Unit) -> Result<(String, 
             match l.as_array().map(Vec::as_slice) {
                 Some([s, e, name]) => match (s.as_u64(), e.as_u64(), name.as_str()) {
                     (Some(s), Some(e), Some(name)) => spans.push(span(name, s, e)),
-                    _ => return Err(error(FORMAT, format!("{place}, label[{i}]"), "expected [start, end, \"Label\"]")),
+                    _ => return Err(error(NAME, format!("{place}, label[{i}]"), "expected [start, end, \"Label\"]")),
                 },
-                _ => return Err(error(FORMAT, format!("{place}, label[{i}]"), "expected [start, end, \"Label\"]")),
+                _ => return Err(error(NAME, format!("{place}, label[{i}]"), "expected [start, end, \"Label\"]")),
             }
         }
     }
     Ok((text.to_owned(), spans))
-}
-
-/// Guesses the unit of a doccano record whose text has characters outside the BMP (elsewhere the
-/// units agree): the unit in which the spans fit the text and cut fewer words in half or start or
-/// end on a space. `None` when none is clearly better.
-pub fn guess_unit(doc: &Document, spans: &[Foreign]) -> Option<Unit> {
-    if (doc.len() == doc.len_utf16() && doc.grapheme_starts().len() as u32 == doc.len() + 1) || spans.is_empty() {
-        return None;
-    }
-    let score = |unit: Unit| -> Option<usize> {
-        let mut bad = 0;
-        for s in spans {
-            let span = super::to_span(doc, unit, s.start, s.end)?;
-            let before = doc.slice(Span::new(span.start().saturating_sub(1), span.start())).chars().next();
-            let after = doc.slice(Span::new(span.end(), (span.end() + 1).min(doc.len()))).chars().next();
-            let quote = doc.slice(span);
-            let (first, last) = (quote.chars().next(), quote.chars().next_back());
-            let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-            let space = |c: Option<char>| c.is_some_and(char::is_whitespace);
-            bad += usize::from(word(before) && word(first)) + usize::from(word(last) && word(after));
-            bad += usize::from(space(first)) + usize::from(space(last));
-        }
-        Some(bad)
-    };
-    // The unit whose spans fit and cut the fewest words; none when two tie for the best.
-    let mut scores: Vec<(usize, Unit)> =
-        [Unit::CodePoint, Unit::Utf16, Unit::Grapheme].into_iter().filter_map(|u| score(u).map(|s| (s, u))).collect();
-    crate::support::order::sort_by(&mut scores, |a, b| a.0.cmp(&b.0));
-    match scores.as_slice() {
-        [(_, unit)] => Some(*unit),
-        [(best, unit), (next, _), ..] if best < next => Some(*unit),
-        _ => None,
-    }
 }

@@ -1,41 +1,38 @@
-//! Every export, as a file to download.
+//! Every export, as a file to download: a format of the registry writes the open document.
 
-use super::{brat, conll, doccano, labelstudio, spacy, spanmark, w3c, zip, Unit};
+use super::registry::{Exporting, Format};
+use super::{spanmark, Unit};
 use crate::model::annotation::AnnotationSet;
 use crate::model::document::{slug, Document};
 use crate::model::label::Labels;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    Spanmark,
-    W3c,
-    Brat,
-    Doccano,
-    LabelStudio,
-    Spacy,
-    Conll,
-}
+/// A format chosen for export: a handle on an entry of [`super::FORMATS`] (what the Export as…
+/// menu emits). Two kinds are the same when their formats' ids are.
+#[derive(Clone, Copy, Debug)]
+pub struct Kind(pub &'static Format);
 
 impl Kind {
-    pub const ALL: [Kind; 7] =
-        [Kind::Spanmark, Kind::W3c, Kind::Brat, Kind::Doccano, Kind::LabelStudio, Kind::Spacy, Kind::Conll];
+    /// The native format: the toolbar's "Export JSON" and the notice bar's export.
+    #[allow(non_upper_case_globals)]
+    pub const Spanmark: Kind = Kind(&spanmark::FORMAT);
 
     /// What the menu calls it.
     pub fn name(self) -> &'static str {
-        match self {
-            Kind::Spanmark => "spanmark JSON",
-            Kind::W3c => "W3C Web Annotation",
-            Kind::Brat => "brat standoff (.zip)",
-            Kind::Doccano => "doccano JSONL",
-            Kind::LabelStudio => "Label Studio JSON",
-            Kind::Spacy => "spaCy JSONL",
-            Kind::Conll => "CoNLL BIO",
-        }
+        self.0.name
     }
 }
 
+impl PartialEq for Kind {
+    fn eq(&self, other: &Kind) -> bool {
+        self.0.id == other.0.id
+    }
+}
+
+impl Eq for Kind {}
+
 /// A file to download.
 pub struct Output {
+    /// The document's slug and the format's extension.
     pub filename: String,
     pub mime: &'static str,
     pub bytes: Vec<u8>,
@@ -43,6 +40,8 @@ pub struct Output {
     pub note: Option<String>,
 }
 
+/// `doc` with its labels and annotations written in `kind`'s format; `doccano_unit` is the unit
+/// the person chose, for a format whose offsets are theirs to choose (doccano).
 pub fn render(
     kind: Kind,
     doc: &Document,
@@ -51,43 +50,17 @@ pub fn render(
     exported_at: &str,
     doccano_unit: Unit,
 ) -> Output {
+    let format = kind.0;
     let stem = slug(doc.title());
-    let text = |suffix: &str, mime, body: String| Output {
-        filename: format!("{stem}{suffix}"),
-        mime,
-        bytes: body.into_bytes(),
-        note: None,
-    };
-    match kind {
-        Kind::Spanmark => {
-            text(".spanmark.json", "application/json", spanmark::serialize(doc, labels, annotations, exported_at))
-        }
-        Kind::W3c => text(".w3c.jsonld", "application/ld+json", w3c::serialize(doc, labels, annotations)),
-        Kind::Doccano => {
-            text(".doccano.jsonl", "application/jsonl", doccano::serialize(doc, labels, annotations, doccano_unit))
-        }
-        Kind::LabelStudio => {
-            text(".labelstudio.json", "application/json", labelstudio::serialize(doc, labels, annotations))
-        }
-        Kind::Spacy => text(".spacy.jsonl", "application/jsonl", spacy::serialize(doc, labels, annotations)),
-        Kind::Brat => {
-            let ann = brat::serialize_ann(doc, labels, annotations);
-            let (txt_name, ann_name) = (format!("{stem}.txt"), format!("{stem}.ann"));
-            let bytes = zip::write(&[(&txt_name, doc.text().as_bytes()), (&ann_name, ann.as_bytes())]);
-            Output { filename: format!("{stem}.brat.zip"), mime: "application/zip", bytes, note: None }
-        }
-        Kind::Conll => {
-            let (body, dropped) = conll::serialize(doc, labels, annotations);
-            let mut out = text(".conll", "text/plain", body);
-            if dropped > 0 {
-                out.note = Some(format!(
-                    "CoNLL BIO cannot hold overlapping spans: {dropped} span{} overlapping a longer one {} left out of {}.",
-                    if dropped == 1 { "" } else { "s" },
-                    if dropped == 1 { "was" } else { "were" },
-                    out.filename
-                ));
-            }
-            out
-        }
-    }
+    let filename = format!("{stem}{}", format.extension);
+    let written = (format.write)(&Exporting {
+        doc,
+        labels,
+        annotations,
+        exported_at,
+        unit: doccano_unit,
+        stem: &stem,
+        filename: &filename,
+    });
+    Output { filename, mime: format.mime, bytes: written.bytes, note: written.note }
 }

@@ -7,12 +7,30 @@
 use serde::Serialize;
 use serde_json::Value;
 
+use super::registry::{Format, Offsets, Read, Reader, Record, Written};
 use super::{error, label_name, Foreign, FormatError, Unit};
 use crate::model::annotation::AnnotationSet;
 use crate::model::document::Document;
 use crate::model::label::Labels;
 
-const FORMAT: &str = "Label Studio JSON";
+const NAME: &str = "Label Studio JSON";
+
+pub const FORMAT: Format = Format {
+    id: "labelstudio",
+    tool: "Label Studio",
+    name: NAME,
+    extension: ".labelstudio.json",
+    mime: "application/json",
+    offsets: Offsets::In(Unit::CodePoint),
+    read: &[Reader::Json {
+        detect: looks_like,
+        read: |tree| {
+            let records = parse(&tree)?.into_iter().map(Record::from).collect();
+            Ok(Read::Documents { tool: FORMAT.tool, records })
+        },
+    }],
+    write: |e| Written::text(serialize(e.doc, e.labels, e.annotations)),
+};
 
 #[derive(Serialize)]
 struct Task<'a> {
@@ -102,7 +120,7 @@ pub fn looks_like(value: &Value) -> bool {
 
 /// Each task's text and spans.
 pub fn parse(value: &Value) -> std::result::Result<Vec<(String, Vec<Foreign>)>, FormatError> {
-    let tasks = value.as_array().ok_or_else(|| error(FORMAT, "", "expected a list of tasks"))?;
+    let tasks = value.as_array().ok_or_else(|| error(NAME, "", "expected a list of tasks"))?;
     let mut out = Vec::new();
     for (i, task) in tasks.iter().enumerate() {
         let place = format!("task {}", i + 1);
@@ -116,7 +134,7 @@ pub fn parse(value: &Value) -> std::result::Result<Vec<(String, Vec<Foreign>)>, 
             .get("data")
             .and_then(text_of)
             .or_else(|| task.get("text").and_then(Value::as_str).map(str::to_owned))
-            .ok_or_else(|| error(FORMAT, &place, "has no text"))?;
+            .ok_or_else(|| error(NAME, &place, "has no text"))?;
         let mut values: Vec<&Value> = Vec::new();
         if let Some(annotations) = task.get("annotations").and_then(Value::as_array) {
             // Every annotator's result; cancelled ones left out.
@@ -140,7 +158,7 @@ pub fn parse(value: &Value) -> std::result::Result<Vec<(String, Vec<Foreign>)>, 
             let (Some(start), Some(end)) =
                 (v.get("start").and_then(Value::as_u64), v.get("end").and_then(Value::as_u64))
             else {
-                return Err(error(FORMAT, &place, "a span's start and end must be whole numbers"));
+                return Err(error(NAME, &place, "a span's start and end must be whole numbers"));
             };
             for label in v.get("labels").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str) {
                 spans.push(Foreign {

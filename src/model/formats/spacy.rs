@@ -4,12 +4,27 @@
 use serde::Serialize;
 use serde_json::Value;
 
+use super::registry::{Format, Offsets, Reader, Record, Written};
 use super::{error, label_name, Foreign, FormatError, Unit};
 use crate::model::annotation::AnnotationSet;
 use crate::model::document::Document;
 use crate::model::label::Labels;
 
-const FORMAT: &str = "spaCy JSONL";
+const NAME: &str = "spaCy JSONL";
+
+pub const FORMAT: Format = Format {
+    id: "spacy",
+    tool: "spaCy",
+    name: NAME,
+    extension: ".spacy.jsonl",
+    mime: "application/jsonl",
+    offsets: Offsets::In(Unit::CodePoint),
+    read: &[Reader::Records {
+        detect: looks_like,
+        read: |record, line, _| parse_record(record, line).map(Record::from),
+    }],
+    write: |e| Written::text(serialize(e.doc, e.labels, e.annotations)),
+};
 
 #[derive(Serialize)]
 struct Line<'a> {
@@ -43,7 +58,7 @@ pub fn looks_like(record: &Value) -> bool {
 
 pub fn parse_record(record: &Value, line: usize) -> Result<(String, Vec<Foreign>), FormatError> {
     let place = format!("line {line}");
-    let text = record.get("text").and_then(Value::as_str).ok_or_else(|| error(FORMAT, &place, "has no \"text\""))?;
+    let text = record.get("text").and_then(Value::as_str).ok_or_else(|| error(NAME, &place, "has no \"text\""))?;
     let mut spans = Vec::new();
     for (i, s) in record.get("spans").and_then(Value::as_array).into_iter().flatten().enumerate() {
         let num = |k: &str| s.get(k).and_then(Value::as_u64);
@@ -57,7 +72,7 @@ pub fn parse_record(record: &Value, line: usize) -> Result<(String, Vec<Foreign>
                 prefix: None,
                 suffix: None,
             }),
-            _ => return Err(error(FORMAT, format!("{place}, spans[{i}]"), "needs start, end and label")),
+            _ => return Err(error(NAME, format!("{place}, spans[{i}]"), "needs start, end and label")),
         }
     }
     Ok((text.to_owned(), spans))

@@ -9,22 +9,36 @@ use serde_json::Value;
 use crate::support::json::{Object, ShapeError};
 use crate::support::quote::Quoted;
 
+use super::registry::{Format, Offsets, Read, ReadError, Reader, Written};
+use super::Unit;
 use crate::model::annotation::{Annotation, AnnotationId, AnnotationSet, Rejected};
 use crate::model::document::Document;
 use crate::model::label::{Label, Labels};
 use crate::model::span::Span;
 
-pub const FORMAT: &str = "spanmark";
+/// What a spanmark file holds (a domain value, kept nameable here).
+pub use crate::model::project::Project;
+
+/// The value of a spanmark file's `format` field.
+pub const NAME: &str = "spanmark";
 pub const VERSION: u32 = 1;
 pub const OFFSET_UNIT: &str = "codepoint";
 
-/// What a spanmark file holds.
-#[derive(Clone, Debug)]
-pub struct Project {
-    pub doc: Document,
-    pub labels: Labels,
-    pub annotations: AnnotationSet,
-}
+pub const FORMAT: Format = Format {
+    id: "spanmark",
+    tool: "spanmark",
+    name: "spanmark JSON",
+    extension: ".spanmark.json",
+    mime: "application/json",
+    offsets: Offsets::In(Unit::CodePoint),
+    // Any JSON with a `format` field is read as a spanmark file, so that a file of another
+    // format or version is named as such.
+    read: &[Reader::Json {
+        detect: |tree| tree.get("format").is_some(),
+        read: |tree| from_value(tree).map(|project| Read::Project(Box::new(project))).map_err(ReadError::Spanmark),
+    }],
+    write: |e| Written::text(serialize(e.doc, e.labels, e.annotations, e.exported_at)),
+};
 
 impl From<ShapeError> for ParseError {
     fn from(e: ShapeError) -> ParseError {
@@ -81,7 +95,7 @@ struct AnnOut<'a> {
 /// except for `exported_at` (an ISO 8601 timestamp the caller supplies).
 pub fn serialize(doc: &Document, labels: &Labels, annotations: &AnnotationSet, exported_at: &str) -> String {
     let file = FileOut {
-        format: FORMAT,
+        format: NAME,
         version: VERSION,
         offset_unit: OFFSET_UNIT,
         exported_at,
@@ -224,7 +238,7 @@ pub fn parse(input: &str) -> Result<Project, ParseError> {
 pub fn from_value(head: Value) -> Result<Project, ParseError> {
     // The header first, so that a file of another format or version is named as such.
     match head.get("format").and_then(|f| f.as_str()) {
-        Some(FORMAT) => {}
+        Some(NAME) => {}
         Some(other) => return Err(ParseError::UnknownFormat(other.to_owned())),
         None => return Err(ParseError::UnknownFormat("(missing)".to_owned())),
     }

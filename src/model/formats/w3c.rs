@@ -7,12 +7,32 @@
 use serde::Serialize;
 use serde_json::Value;
 
+use super::registry::{Format, Offsets, Read, Reader, Written};
 use super::{error, label_name, Foreign, FormatError, Unit};
 use crate::model::annotation::AnnotationSet;
 use crate::model::document::Document;
 use crate::model::label::Labels;
 
-const FORMAT: &str = "W3C Web Annotation";
+const NAME: &str = "W3C Web Annotation";
+
+pub const FORMAT: Format = Format {
+    id: "w3c",
+    tool: NAME,
+    name: NAME,
+    extension: ".w3c.jsonld",
+    mime: "application/ld+json",
+    offsets: Offsets::In(Unit::CodePoint),
+    read: &[Reader::Json { detect: looks_like, read: |tree| read(&tree) }],
+    write: |e| Written::text(serialize(e.doc, e.labels, e.annotations)),
+};
+
+/// Spans for the open document, named after Recogito when they count UTF-16 units (its own
+/// format) and after the W3C otherwise.
+fn read(tree: &Value) -> Result<Read, super::registry::ReadError> {
+    let spans = parse(tree)?;
+    let recogito = spans.first().is_some_and(|s| s.unit == Unit::Utf16);
+    Ok(Read::Onto { tool: if recogito { "Recogito" } else { NAME }, spans })
+}
 
 #[derive(Serialize)]
 struct Collection<'a> {
@@ -147,7 +167,7 @@ pub fn parse(value: &Value) -> Result<Vec<Foreign>, FormatError> {
         &single
     } else {
         items(value).ok_or_else(|| {
-            error(FORMAT, "", "expected an AnnotationCollection, an AnnotationPage or an array of annotations")
+            error(NAME, "", "expected an AnnotationCollection, an AnnotationPage or an array of annotations")
         })?
     };
     let mut out = Vec::new();
@@ -159,7 +179,7 @@ pub fn parse(value: &Value) -> Result<Vec<Foreign>, FormatError> {
             .find(|b| b.get("purpose").and_then(Value::as_str).is_none_or(|p| p == "tagging" || p == "classifying"))
             .and_then(|b| b.get("value").and_then(Value::as_str));
         let Some(label) = tag else {
-            return Err(error(FORMAT, path, "has no tagging body with a value (the label)"));
+            return Err(error(NAME, path, "has no tagging body with a value (the label)"));
         };
         let selectors: Vec<&Value> =
             as_list(a.get("target")).into_iter().flat_map(|t| as_list(t.get("selector"))).collect();
@@ -186,7 +206,7 @@ pub fn parse(value: &Value) -> Result<Vec<Foreign>, FormatError> {
                 (Some(s), Some(e)) => (s, e),
                 // Quote only: found by the quote alone.
                 _ if quote.is_some() => (u64::MAX, u64::MAX),
-                _ => return Err(error(FORMAT, path, "has neither a TextPositionSelector nor a TextQuoteSelector")),
+                _ => return Err(error(NAME, path, "has neither a TextPositionSelector nor a TextQuoteSelector")),
             };
             Foreign {
                 label: label.to_owned(),
