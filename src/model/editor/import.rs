@@ -5,12 +5,11 @@ use std::rc::Rc;
 
 use super::{Editor, Notice};
 use crate::model::annotation::AnnotationSet;
-use crate::model::formats::spanmark::Project;
-use crate::model::formats::{self, Foreign, Report};
 use crate::model::history::Edit;
-use crate::model::input::{self, Opened};
+use crate::model::input::{self, place_into, Foreign, Opened, Report};
 use crate::model::label::{Label, Labels};
 use crate::model::persist::Write;
+use crate::model::project::Project;
 use crate::support::quote::Quoted;
 
 /// A spanmark file whose text is already open: waiting for the person to choose.
@@ -88,7 +87,7 @@ impl Editor {
         let doc = self.doc().clone();
         let mut labels: Vec<Label> = self.labels().iter().cloned().collect();
         let mut scratch: AnnotationSet = self.annotations().clone();
-        let (report, added) = formats::place_into(&doc, &mut labels, &mut scratch, spans);
+        let (report, added) = place_into(&doc, &mut labels, &mut scratch, spans);
         let edits: Vec<Edit> = added.into_iter().map(Edit::Add).collect();
         if report.placed == 0 {
             let why = if report.duplicates > 0 { "they are all there already" } else { "none fits its text" };

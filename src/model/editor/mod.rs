@@ -22,9 +22,8 @@ use std::rc::Rc;
 
 use super::annotation::{AnnotationId, AnnotationSet};
 use super::document::Document;
-use super::formats::Unit;
 use super::history::History;
-use super::input::Options;
+use super::input::{Options, Unit};
 use super::label::{LabelId, Labels};
 use super::persist::Write;
 use super::span::Span;
