@@ -1,8 +1,9 @@
 //! The browser edge in a real browser (headless Chromium through wasm-bindgen-test): the
 //! Article component rendered over texts with emoji, ZWJ sequences, combining marks, CRLF, lone CR,
 //! Arabic and Hebrew; DOM selections set at every pair of UTF-16 boundaries come back as the right
-//! code-point spans, and code-point spans selected by the edge read back the same. Run with
-//! `make test-wasm`.
+//! code-point spans, and code-point spans selected by the edge read back the same. Storage: the
+//! records IndexedDB holds are structured objects, and what earlier versions stored restores. Run
+//! with `make test-wasm`.
 #![cfg(target_arch = "wasm32")]
 
 use std::rc::Rc;
@@ -281,4 +282,116 @@ async fn sleep(ms: i32) {
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+// Raw IndexedDB and localStorage access, to see what `edge::storage` stored and to store what an
+// earlier version did.
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = "
+function request(store, mode, act) {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('spanmark');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction([store], mode);
+      const req = act(tx.objectStore(store));
+      tx.oncomplete = () => { open.result.close(); resolve(req.result); };
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}
+export function raw_get(store, key) { return request(store, 'readonly', (s) => s.get(key)); }
+export function raw_put(store, key, value) { return request(store, 'readwrite', (s) => s.put(value, key)); }
+")]
+extern "C" {
+    fn raw_get(store: &str, key: &wasm_bindgen::JsValue) -> js_sys::Promise;
+    fn raw_put(store: &str, key: &wasm_bindgen::JsValue, value: &wasm_bindgen::JsValue) -> js_sys::Promise;
+}
+
+async fn settle(promise: js_sys::Promise) -> wasm_bindgen::JsValue {
+    wasm_bindgen_futures::JsFuture::from(promise).await.expect("IndexedDB answers")
+}
+
+fn op_record(doc: &str, seq: u64, id: &str) -> spanmark::model::persist::OpRecord {
+    use spanmark::model::persist::{AnnRecord, EditRecord, Op, OpRecord};
+    let ann = AnnRecord { id: id.to_owned(), label: "person".to_owned(), start: 2, end: 9 };
+    OpRecord { doc: doc.to_owned(), seq, op: Op::Edit { edit: EditRecord::Add(ann) } }
+}
+
+fn op_key(doc: &str, seq: u64) -> wasm_bindgen::JsValue {
+    js_sys::Array::of2(&doc.into(), &(seq as f64).into()).into()
+}
+
+fn field(value: &wasm_bindgen::JsValue, name: &str) -> wasm_bindgen::JsValue {
+    js_sys::Reflect::get(value, &name.into()).expect("an object")
+}
+
+#[wasm_bindgen_test]
+async fn records_are_stored_as_objects_and_what_earlier_versions_stored_restores() {
+    use spanmark::edge::storage::Store;
+    use spanmark::model::persist::{DocRecord, LabelRecord, Op, OpRecord, Write};
+    let store = Store::open().await.expect("a store");
+    assert_eq!(store.kind(), "IndexedDB");
+    let doc = DocRecord {
+        id: "d-storage".to_owned(),
+        title: "t".to_owned(),
+        text: "Flag 🇮🇱 \"quoted\"\n\ttab".to_owned(),
+        labels: vec![LabelRecord {
+            id: "person".to_owned(),
+            name: "Person".to_owned(),
+            colour: "#f00".to_owned(),
+            hotkey: "1".to_owned(),
+        }],
+    };
+    let written = op_record(&doc.id, 7, "a1");
+    let batch = [Write::DeleteDoc { id: doc.id.clone() }, Write::Doc(doc.clone()), Write::Op(written.clone())];
+    store.write(&batch).await.expect("stored");
+
+    // What IndexedDB holds: objects, their seq a number (not a BigInt, not text).
+    let raw = settle(raw_get("ops", &op_key(&doc.id, 7))).await;
+    assert!(raw.is_object() && raw.as_string().is_none(), "an op is stored as an object");
+    assert_eq!(field(&raw, "seq").as_f64(), Some(7.0), "its seq is a JS number");
+    assert_eq!(field(&field(&field(&raw, "op"), "edit"), "kind").as_string().as_deref(), Some("add"));
+    let raw_doc = settle(raw_get("docs", &doc.id.as_str().into())).await;
+    assert_eq!(field(&raw_doc, "text").as_string(), Some(doc.text.clone()), "the text as it was");
+
+    // What the version before stored: the serde JSON text parsed into an object; and JSON text.
+    let parsed = op_record(&doc.id, 8, "a2");
+    let object = js_sys::JSON::parse(&serde_json::to_string(&parsed).expect("json")).expect("parsed");
+    settle(raw_put("ops", &op_key(&doc.id, 8), &object)).await;
+    let text = OpRecord { doc: doc.id.clone(), seq: 9, op: Op::Undo };
+    let json = serde_json::to_string(&text).expect("json");
+    settle(raw_put("ops", &op_key(&doc.id, 9), &json.as_str().into())).await;
+    settle(raw_put("ops", &op_key(&doc.id, 10), &"{\"doc\":".into())).await;
+
+    let loaded = store.load().await.expect("loaded");
+    assert_eq!(loaded.skipped, 1, "only the damaged record is skipped");
+    assert!(loaded.stored.docs.contains(&doc), "the document restores");
+    let ops: Vec<OpRecord> = loaded.stored.ops.into_iter().filter(|o| o.doc == doc.id).collect();
+    assert_eq!(ops, [written, parsed, text], "this version's op, and both earlier shapes");
+
+    // A seq past 2^53 cannot be a JS number: the write fails rather than store a BigInt.
+    let too_big = Write::Op(op_record(&doc.id, 1 << 60, "a3"));
+    assert!(store.write(&[too_big]).await.is_err(), "no BigInt in the store");
+    store.write(&[Write::DeleteDoc { id: doc.id.clone() }]).await.expect("cleaned up");
+}
+
+#[wasm_bindgen_test]
+async fn local_storage_holds_the_same_json_text_as_before() {
+    use spanmark::edge::storage::Store;
+    use spanmark::model::persist::{SnapshotRecord, Write};
+    let local = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).expect("localStorage");
+    local.clear().expect("cleared");
+    let store = Store::Local(local.clone());
+    let op = op_record("d-local", 3, "a1");
+    let snapshot =
+        SnapshotRecord { doc: "d-local".to_owned(), seq: 3, annotations: vec![], done: vec![], undone: vec![] };
+    store.write(&[Write::Op(op.clone()), Write::Op(op_record("d-local", 4, "a2"))]).await.expect("stored");
+    // The text is byte for byte what serde_json wrote in the version before.
+    let stored = local.get_item("spanmark.op.d-local.3").expect("readable");
+    assert_eq!(stored, Some(serde_json::to_string(&op).expect("json")));
+    store.write(&[Write::Snapshot(snapshot.clone())]).await.expect("stored");
+    let loaded = store.load().await.expect("loaded");
+    assert_eq!(loaded.stored.snapshots, [snapshot]);
+    assert_eq!(loaded.stored.ops, [op_record("d-local", 4, "a2")], "the ops up to the snapshot are gone");
+    local.clear().expect("cleared");
 }

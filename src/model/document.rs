@@ -5,7 +5,7 @@ use std::fmt;
 
 use super::graphemes;
 use super::span::{Span, Utf16};
-use crate::support::sha256;
+use sha2::{Digest, Sha256};
 
 /// How many code points lie between two checkpoints of the offset index.
 const STRIDE: u32 = 64;
@@ -102,7 +102,7 @@ impl Document {
         if line_start < chars || paragraphs.is_empty() {
             paragraphs.push(Paragraph { content: Span::new(line_start, chars), terminator: Span::empty(chars) });
         }
-        let sha256 = hex(&sha256::digest(text.as_bytes()));
+        let sha256 = hex(&Sha256::digest(text.as_bytes()));
         Ok(Document {
             title: title.into(),
             text,

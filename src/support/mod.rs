@@ -15,5 +15,3 @@ pub mod max_ends;
 pub mod order;
 /// `"…"` quoting for messages without the standard library's Debug escaping in the wasm.
 pub mod quote;
-/// SHA-256 for a document's fingerprint (the sha2 crate's layers were 1.6 KB gzip for one call).
-pub mod sha256;
