@@ -1,17 +1,18 @@
 //! Support code the domain leans on but that is not about annotation: each piece is here because
 //! a crate or the standard library's version cost more wasm than it was worth, or because none
-//! fits (the table of what we wrote ourselves, with the measured cost of each alternative, is in
+//! fits (the table of what we wrote ourselves, with the measured cost of each alternative, ends
 //! ARCHITECTURE.md). Pure Rust, no browser crate, tested natively like the model.
 
-/// Lowercasing from a build-time table (the standard library's tables were 3× the size).
+/// Lowercasing from a build-time table (`char::to_lowercase` cost 7.0 KB gzip more, measured).
 pub mod case;
 /// A sorted sequence in chunks shared between versions: edits copy one chunk, not the set.
 pub mod chunks;
-/// Reading a parsed JSON tree field by field, with the path of what is wrong.
+/// Reading a parsed JSON tree field by field, with the path of what is wrong (derived
+/// deserializers for the stored records alone: +11.3 KB gzip).
 pub mod json;
 /// A max segment tree over chunks: range queries on the annotation set in O(log n + hits).
 pub mod max_ends;
-/// One copy of the stable sort, over indices (eight monomorphised copies were 24 KB).
+/// One copy of the stable sort, over indices (std's sort at each of 7 callers: +5.7 KB gzip).
 pub mod order;
 /// `"…"` quoting for messages without the standard library's Debug escaping in the wasm.
 pub mod quote;
