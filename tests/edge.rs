@@ -343,7 +343,7 @@ async fn records_are_stored_as_objects_and_what_earlier_versions_stored_restores
         }],
     };
     let written = op_record(&doc.id, 7, "a1");
-    let batch = [Write::DeleteDoc { id: doc.id.clone() }, Write::Doc(doc.clone()), Write::Op(written.clone())];
+    let batch = [Write::delete_doc(&doc.id), Write::doc(doc.clone()), Write::op(written.clone())];
     store.write(&batch).await.expect("stored");
 
     // What IndexedDB holds: objects, their seq a number (not a BigInt, not text).
@@ -370,9 +370,9 @@ async fn records_are_stored_as_objects_and_what_earlier_versions_stored_restores
     assert_eq!(ops, [written, parsed, text], "this version's op, and both earlier shapes");
 
     // A seq past 2^53 cannot be a JS number: the write fails rather than store a BigInt.
-    let too_big = Write::Op(op_record(&doc.id, 1 << 60, "a3"));
+    let too_big = Write::op(op_record(&doc.id, 1 << 60, "a3"));
     assert!(store.write(&[too_big]).await.is_err(), "no BigInt in the store");
-    store.write(&[Write::DeleteDoc { id: doc.id.clone() }]).await.expect("cleaned up");
+    store.write(&[Write::delete_doc(&doc.id)]).await.expect("cleaned up");
 }
 
 #[wasm_bindgen_test]
@@ -385,11 +385,11 @@ async fn local_storage_holds_the_same_json_text_as_before() {
     let op = op_record("d-local", 3, "a1");
     let snapshot =
         SnapshotRecord { doc: "d-local".to_owned(), seq: 3, annotations: vec![], done: vec![], undone: vec![] };
-    store.write(&[Write::Op(op.clone()), Write::Op(op_record("d-local", 4, "a2"))]).await.expect("stored");
+    store.write(&[Write::op(op.clone()), Write::op(op_record("d-local", 4, "a2"))]).await.expect("stored");
     // The text is byte for byte what serde_json wrote in the version before.
     let stored = local.get_item("spanmark.op.d-local.3").expect("readable");
     assert_eq!(stored, Some(serde_json::to_string(&op).expect("json")));
-    store.write(&[Write::Snapshot(snapshot.clone())]).await.expect("stored");
+    store.write(&[Write::snapshot(snapshot.clone())]).await.expect("stored");
     let loaded = store.load().await.expect("loaded");
     assert_eq!(loaded.stored.snapshots, [snapshot]);
     assert_eq!(loaded.stored.ops, [op_record("d-local", 4, "a2")], "the ops up to the snapshot are gone");
