@@ -7,9 +7,11 @@ use std::rc::Rc;
 
 use proptest::prelude::*;
 use serde_json::Value;
-use spanmark::model::formats::export::{render, Kind};
+use spanmark::model::formats::export::render;
 use spanmark::model::formats::registry::Offsets;
-use spanmark::model::formats::{brat, conll, doccano, labelstudio, spacy, w3c, Format, Unit, FORMATS};
+use spanmark::model::formats::{
+    brat, conll, doccano, labelstudio, spacy, spanmark as native, w3c, Format, Unit, FORMATS,
+};
 use spanmark::model::input::{self, Opened, Options};
 use spanmark::model::{Action, AnnotationSet, Document, Editor, LabelId, Labels, Notice, Span};
 
@@ -170,7 +172,7 @@ fn write_and_read(
     set: &AnnotationSet,
 ) -> Result<Vec<(String, Span)>, String> {
     let pairs = |set: &AnnotationSet| set.iter().map(|a| (a.label.as_str().to_owned(), a.span)).collect();
-    let out = render(Kind(format), doc, labels, set, "t", unit);
+    let out = render(format, doc, labels, set, "t", unit);
     match input::open(&out.filename, &out.bytes, Options { doccano_unit: unit }) {
         Ok(Opened::Project(p)) => Ok(pairs(&p.annotations)),
         Ok(Opened::Imported { docs, .. }) if docs.len() == 1 => {
@@ -270,7 +272,7 @@ fn the_registry_keeps_the_menus_formats_names_and_files() {
         keys.dedup();
         assert_eq!(keys.len(), FORMATS.len(), "ids and extensions are unique");
     }
-    assert_eq!(Kind::Spanmark, Kind(&FORMATS[0]));
+    assert_eq!(FORMATS[0].id, native::FORMAT.id, "the native format comes first");
     // CoNLL (tokens) is written only; the others read what they write.
     let conll = FORMATS.iter().find(|f| f.id == "conll").expect("listed");
     assert!(conll.read.is_empty() && conll.offsets == Offsets::Tokens);

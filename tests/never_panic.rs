@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use proptest::prelude::*;
-use spanmark::model::formats::export::{render, Kind};
+use spanmark::model::formats::export::render;
 use spanmark::model::formats::spanmark as native;
 use spanmark::model::formats::{Unit, FORMATS};
 use spanmark::model::persist::{AnnRecord, EditRecord, Op, OpRecord, Record, SnapshotRecord, Stored};
@@ -31,7 +31,7 @@ fn valid_files() -> Vec<(String, Vec<u8>)> {
         .iter()
         .filter(|f| !f.read.is_empty())
         .map(|f| {
-            let out = render(Kind(f), e.doc(), e.labels(), e.annotations(), "2026-11-26T00:00:00.000Z", Unit::Utf16);
+            let out = render(f, e.doc(), e.labels(), e.annotations(), "2026-11-26T00:00:00.000Z", Unit::Utf16);
             (out.filename, out.bytes)
         })
         .collect()

@@ -125,11 +125,7 @@ pub fn show(article: &Element, doc: &Document, span: Span, how: Show) -> bool {
         }
     }
     if let Some(reader) = article.parent_element() {
-        let (at, view) = (range.get_bounding_client_rect(), reader.get_bounding_client_rect());
-        let middle = (at.top() + at.bottom()) / 2.0 - (view.top() + view.bottom()) / 2.0;
-        if !super::viewport::inside(&at, &view, 40.0) {
-            reader.set_scroll_top((f64::from(reader.scroll_top()) + middle).round() as i32);
-        }
+        super::viewport::centre_unless_inside(&reader, &range.get_bounding_client_rect(), 40.0);
     }
     true
 }
@@ -165,8 +161,9 @@ fn cp_to_point(article: &Element, doc: &Document, cp: u32) -> Option<(Node, u32)
     let paragraph = doc.paragraphs().get(index)?;
     let element = article.query_selector(&format!("[data-p=\"{index}\"]")).ok()??;
     let mut left = doc.utf16_of(cp).0.checked_sub(doc.utf16_of(paragraph.content.start()).0)?;
-    let walker = article.owner_document()?.create_tree_walker_with_what_to_show(&element, 4).ok()?; // SHOW_TEXT
-                                                                                                    // Past the last text node: its end; no text node at all (an empty paragraph): the element.
+    // 4: NodeFilter.SHOW_TEXT.
+    let walker = article.owner_document()?.create_tree_walker_with_what_to_show(&element, 4).ok()?;
+    // Past the last text node: its end; no text node at all (an empty paragraph): the element.
     let mut last: (Node, u32) = (element.into(), 0);
     while let Some(node) = walker.next_node().ok()? {
         let length = node.text_content().map_or(0, |t| t.encode_utf16().count() as u32);

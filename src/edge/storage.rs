@@ -11,7 +11,7 @@
 //! Records go into JavaScript through `serde_wasm_bindgen::to_value` (their `Serialize` derives;
 //! `u64` seqs as numbers, which they stay below 2^53) and come back as JSON text (the browser's
 //! `JSON.stringify`) read by each record's field reader (`Record::from_json`), so no record type
-//! has a derived deserializer. A value stored as JSON text is read too. localStorage holds
+//! has a derived deserializer. localStorage holds
 //! strings only: there a record is the same JS object as JSON text.
 
 use js_sys::{Array, Promise};
@@ -96,15 +96,12 @@ fn to_json<T: Serialize>(value: &T) -> Result<String, String> {
 }
 
 /// A stored value as a record; `None` when it does not fit (another version, damage). The value
-/// is a JS object (what this version and the one before it stored), or JSON text of one. It is
-/// read as JSON text, through the browser's `JSON.stringify` and the one parser the wasm has:
+/// is a JS object (what this version and the one before it stored). It is read as JSON text,
+/// through the browser's `JSON.stringify` and the one parser the wasm has:
 /// `serde_wasm_bindgen::from_value::<serde_json::Value>` did the same in 11.9 KB more gzip and,
 /// on a 10,000-annotation snapshot, more time.
 fn from_js<T: Record>(value: JsValue) -> Option<T> {
-    let json = match value.as_string() {
-        Some(text) => text,
-        None => js_sys::JSON::stringify(&value).ok()?.as_string()?,
-    };
+    let json = js_sys::JSON::stringify(&value).ok()?.as_string()?;
     T::from_json(&json).ok()
 }
 

@@ -48,10 +48,24 @@ pub fn paragraph_heights(article: &NodeRef) -> Vec<(usize, f64)> {
         .collect()
 }
 
+/// Scrolls `element` by `by` pixels (down when positive): the one place that sets `scrollTop`.
+fn scroll_by(element: &Element, by: f64) {
+    element.set_scroll_top((f64::from(element.scroll_top()) + by).round() as i32);
+}
+
 /// Scrolls the article's reader by `by` pixels (down when positive).
 pub fn scroll_reader_by(article: &NodeRef, by: f64) {
     if let Some(reader) = article.cast::<Element>().and_then(|a| a.parent_element()) {
-        reader.set_scroll_top((f64::from(reader.scroll_top()) + by) as i32);
+        scroll_by(&reader, by);
+    }
+}
+
+/// Scrolls `reader` so that `at` (a client rectangle) sits in its middle, unless `at` is already
+/// inside it by `margin` pixels.
+pub fn centre_unless_inside(reader: &Element, at: &DomRect, margin: f64) {
+    let view = reader.get_bounding_client_rect();
+    if !inside(at, &view, margin) {
+        scroll_by(reader, (at.top() + at.bottom()) / 2.0 - (view.top() + view.bottom()) / 2.0);
     }
 }
 
@@ -61,6 +75,6 @@ pub fn scroll_reader_by(article: &NodeRef, by: f64) {
 pub fn keep_in_view(outer: &NodeRef, inner: &NodeRef, top: f64, bottom: f64) {
     let (Some(panel), Some((from, to))) = (outer.cast::<Element>(), band_of_refs(outer, inner)) else { return };
     if let Some(by) = into_view(top, bottom, from, to) {
-        panel.set_scroll_top((f64::from(panel.scroll_top()) + by).round() as i32);
+        scroll_by(&panel, by);
     }
 }

@@ -15,7 +15,7 @@ use super::state::{DocRef, EditorState};
 use super::toolbar::Toolbar;
 use crate::edge::storage::Store;
 use crate::edge::{self, selection::Show};
-use crate::model::formats::export::{self, Kind};
+use crate::model::formats::{export, spanmark, Format};
 use crate::model::{Action, Editor, LabelId, Notice, Saving, Span};
 
 #[derive(Properties)]
@@ -73,11 +73,11 @@ pub fn App(props: &AppProps) -> Html {
 
     let onexport = {
         let state = state.clone();
-        Callback::from(move |kind: Kind| {
+        Callback::from(move |format: &'static Format| {
             let editor = &state.0;
             let now = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
             let out = export::render(
-                kind,
+                format,
                 editor.doc(),
                 editor.labels(),
                 editor.annotations(),
@@ -157,7 +157,7 @@ pub fn App(props: &AppProps) -> Html {
                 onnew={onnew.clone()}
             />
             <LabelBar labels={current.labels.clone()} armed={editor.armed.clone()} selected={editor.selected.is_some()} {onapply} />
-            <NoticeBar notice={editor.notice.clone()} saving={editor.saving.clone()} onaction={onaction.clone()} onexport={onexport.reform(|_: ()| Kind::Spanmark)} />
+            <NoticeBar notice={editor.notice.clone()} saving={editor.saving.clone()} onaction={onaction.clone()} onexport={onexport.reform(|_: ()| &spanmark::FORMAT)} />
             <main class="workspace">
                 <Documents docs={summaries} current={current.id.clone()} onaction={onaction.clone()} />
                 <div class="reading">

@@ -1,12 +1,11 @@
 use yew::prelude::*;
 
-use crate::model::formats::export::Kind;
-use crate::model::formats::{Unit, FORMATS};
+use crate::model::formats::{Format, Unit, FORMATS};
 
 #[derive(Properties, PartialEq)]
 pub struct ExportMenuProps {
     pub doccano_unit: Unit,
-    pub onexport: Callback<Kind>,
+    pub onexport: Callback<&'static Format>,
     pub onunit: Callback<Unit>,
 }
 
@@ -28,13 +27,12 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
         })
     };
     let items = FORMATS.iter().map(|format| {
-        let kind = Kind(format);
         let (open, onexport) = (open.clone(), props.onexport.clone());
         let onclick = Callback::from(move |_: MouseEvent| {
             open.set(false);
-            onexport.emit(kind);
+            onexport.emit(format);
         });
-        html! { <li role="none"><button role="menuitem" class="menu-item" {onclick}>{ kind.name() }</button></li> }
+        html! { <li role="none"><button role="menuitem" class="menu-item" {onclick}>{ format.name }</button></li> }
     });
     let onchange = {
         let onunit = props.onunit.clone();

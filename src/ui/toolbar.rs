@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use super::export_menu::ExportMenu;
 use crate::edge;
-use crate::model::formats::{export::Kind, Unit};
+use crate::model::formats::{spanmark, Format, Unit};
 use crate::model::Saving;
 
 #[derive(Properties, PartialEq)]
@@ -13,7 +13,7 @@ pub struct ToolbarProps {
     pub can_redo: bool,
     pub onundo: Callback<()>,
     pub onredo: Callback<()>,
-    pub onexport: Callback<Kind>,
+    pub onexport: Callback<&'static Format>,
     pub doccano_unit: Unit,
     pub onunit: Callback<Unit>,
     /// Files picked with Open.
@@ -77,7 +77,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <button class="tool" onclick={emit(&props.onundo)} disabled={!props.can_undo} title="Undo (Ctrl+Z)">{ "Undo" }</button>
             <button class="tool" onclick={emit(&props.onredo)} disabled={!props.can_redo} title="Redo (Ctrl+Shift+Z)">{ "Redo" }</button>
             <ExportMenu doccano_unit={props.doccano_unit} onexport={props.onexport.clone()} onunit={props.onunit.clone()} />
-            <button class="tool primary" onclick={props.onexport.reform(|_: MouseEvent| Kind::Spanmark)}>{ "Export JSON" }</button>
+            <button class="tool primary" onclick={props.onexport.reform(|_: MouseEvent| &spanmark::FORMAT)}>{ "Export JSON" }</button>
         </header>
     }
 }

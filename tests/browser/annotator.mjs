@@ -1,9 +1,12 @@
 // The core annotator, as a person uses it (issue: open the article, tag spans, download JSON).
-import { test, assert, assertEqual } from './harness.mjs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, assert, assertEqual, assertSoon } from './harness.mjs';
 import * as colour from './colour.mjs';
 import {
   checkSpanmark, clickText, drag, dragOver, dragPoints, entries, exportJson, find, highlights,
-  pointsFor, seedText, selectedText, tag,
+  openFiles, pointsFor, seedText, selectedText, tag,
 } from './page.mjs';
 
 const LABELS = [
@@ -325,10 +328,6 @@ test('a narrow window (700 px) keeps every control on screen and nothing wider t
 });
 
 test('a label an opened file adds (W3C onto the open text) works from its hotkey at once', async ({ page }) => {
-  const { mkdtemp, writeFile } = await import('node:fs/promises');
-  const { tmpdir } = await import('node:os');
-  const { join } = await import('node:path');
-  const { openFiles, dragOver, highlights } = await import('./page.mjs');
   // A W3C file with no text: its one span goes onto the seed, found by its quote, and brings a
   // fifth label, which takes the first free hotkey (5).
   const file = join(await mkdtemp(join(tmpdir(), 'spanmark-newlabel-')), 'organizations.w3c.json');
@@ -349,7 +348,9 @@ test('a label an opened file adds (W3C onto the open text) works from its hotkey
   // Without switching documents: a drag and the new hotkey tag the phrase with the new label.
   await dragOver(page, 'AFP');
   await page.keyboard.press('5');
-  await page.locator('article.text mark[data-label="organization"]', { hasText: 'AFP' }).waitFor({ timeout: 3000 }).catch(() => {});
-  const tagged = (await highlights(page)).map((h) => [h.label, h.text]).sort();
-  assertEqual(tagged, [['organization', 'AFP'], ['organization', 'state news agency SANA']], 'the new hotkey tagged the phrase');
+  await assertSoon(
+    async () => (await highlights(page)).map((h) => [h.label, h.text]).sort(),
+    [['organization', 'AFP'], ['organization', 'state news agency SANA']],
+    'the new hotkey tagged the phrase',
+  );
 });

@@ -127,12 +127,11 @@ impl Editor {
 
     fn annotate(&mut self, label: LabelId, span: Span) {
         let Some(span) = self.doc().tidy_selection(span) else { return };
-        let id = Rc::make_mut(&mut self.current_mut().annotations).fresh_id();
-        let annotation = Annotation { id, label, span };
-        if self.annotations().twin(span, &annotation.label).is_some() {
+        if self.annotations().twin(span, &label).is_some() {
             return;
         }
-        self.edit(Edit::Add(annotation));
+        let id = Rc::make_mut(&mut self.current_mut().annotations).fresh_id();
+        self.edit(Edit::Add(Annotation { id, label, span }));
     }
 
     fn relabel(&mut self, id: &AnnotationId, label: LabelId) {

@@ -154,7 +154,7 @@ impl Editor {
             scratch = AnnotationSet::new();
         }
         for a in project.annotations.iter() {
-            if scratch.iter().any(|b| b.span == a.span && b.label == a.label) {
+            if scratch.twin(a.span, &a.label).is_some() {
                 dropped += 1;
                 continue;
             }

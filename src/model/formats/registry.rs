@@ -8,7 +8,6 @@ use serde_json::Value;
 use super::spanmark::ParseError;
 use super::{Foreign, FormatError, Unit};
 
-pub use super::FORMATS;
 use crate::model::annotation::AnnotationSet;
 use crate::model::document::Document;
 use crate::model::label::Labels;

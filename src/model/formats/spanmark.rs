@@ -17,7 +17,7 @@ use crate::model::label::{Label, Labels};
 use crate::model::span::Span;
 
 /// What a spanmark file holds (a domain value, kept nameable here).
-pub use crate::model::project::Project;
+use crate::model::project::Project;
 
 /// The value of a spanmark file's `format` field.
 pub const NAME: &str = "spanmark";

@@ -23,7 +23,7 @@ use std::rc::Rc;
 use serde::Serialize;
 
 pub use read::Record;
-pub use rebuild::{ann_record, annotation, edit, edit_record, labels, labels_record, rebuild, Rebuilt, RestoreError};
+pub use rebuild::{ann_record, edit_record, labels_record, rebuild, Rebuilt, RestoreError};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct WorkspaceRecord {

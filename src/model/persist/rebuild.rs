@@ -48,12 +48,12 @@ pub fn labels_record(labels: &Labels) -> Vec<LabelRecord> {
 /// Why a stored record could not be used.
 pub type RestoreError = String;
 
-pub fn annotation(r: &AnnRecord) -> Result<Annotation, RestoreError> {
+fn annotation(r: &AnnRecord) -> Result<Annotation, RestoreError> {
     let span = Span::try_new(r.start, r.end).map_err(|e| format!("annotation {}: {e}", r.id))?;
     Ok(Annotation { id: AnnotationId::new(&r.id), label: LabelId::new(&r.label), span })
 }
 
-pub fn edit(r: &EditRecord) -> Result<Edit, RestoreError> {
+fn edit(r: &EditRecord) -> Result<Edit, RestoreError> {
     Ok(match r {
         EditRecord::Add(a) => Edit::Add(annotation(a)?),
         EditRecord::Remove(a) => Edit::Remove(annotation(a)?),
@@ -64,7 +64,7 @@ pub fn edit(r: &EditRecord) -> Result<Edit, RestoreError> {
     })
 }
 
-pub fn labels(records: &[LabelRecord]) -> Result<Labels, RestoreError> {
+fn labels(records: &[LabelRecord]) -> Result<Labels, RestoreError> {
     let mut out = Vec::with_capacity(records.len());
     for r in records {
         let label = Label::from_parts(&r.id, r.name.clone(), r.colour.clone(), &r.hotkey);
