@@ -4,7 +4,7 @@
 use super::{doc, flush, label, open, restored, sample_export, SEED};
 use crate::model::annotation::AnnotationId;
 use crate::model::editor::{Action, Editor};
-use crate::model::formats::{spanmark, w3c};
+use crate::model::formats::{self, spanmark, w3c};
 use crate::model::label::Labels;
 use crate::model::persist::{AnnRecord, EditRecord, Record, Stored};
 use crate::model::span::Span;
@@ -108,6 +108,11 @@ fn w3c_exports_created_where_known_and_reads_it_back() {
     assert_eq!(times, [None, Some("2026-12-01T11:24:18.007Z")]);
     let spans = w3c::parse(&v).expect("its own export");
     assert_eq!(spans.iter().map(|f| f.created.map(Time::millis)).collect::<Vec<_>>(), [None, Some(1_796_124_258_007)]);
+    // Placed back onto the text: the same spans, labels and times.
+    let (_, placed, report) = formats::place(e.doc(), e.labels(), &spans);
+    assert_eq!(report.placed, 2);
+    let summary = |a: &crate::model::annotation::Annotation| (a.span, a.label.clone(), a.created);
+    assert_eq!(placed.iter().map(summary).collect::<Vec<_>>(), e.annotations().iter().map(summary).collect::<Vec<_>>());
     // Placed onto a text, the file's times stay; an offset in another zone is read in UTC; a
     // time spanmark cannot read is left out rather than refusing the file.
     let mut v = v;
