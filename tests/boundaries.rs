@@ -57,3 +57,12 @@ fn only_the_edge_measures_or_scrolls() {
     let words = ["scroll_top", "get_bounding_client_rect", "offset_height", "client_height", "scroll_into_view"];
     assert_eq!(lines_with("src/ui", &words), Vec::<String>::new());
 }
+
+#[test]
+fn no_clock_in_the_model_or_support() {
+    // Time enters as a value (`Editor::apply_at`); the model never reads it.
+    let words = ["SystemTime", "Instant::now", "Date::now", "Date::new", "UNIX_EPOCH"];
+    for dir in ["src/model", "src/support"] {
+        assert_eq!(lines_with(dir, &words), Vec::<String>::new(), "{dir} reads a clock");
+    }
+}

@@ -50,6 +50,7 @@ async fn render(text: &str) -> (Element, Rc<Document>) {
             id: AnnotationId::new(&format!("t{i}")),
             label: LabelId::new("actor"),
             span,
+            created: None,
         });
     }
     let node_ref = NodeRef::default();
@@ -313,7 +314,7 @@ async fn settle(promise: js_sys::Promise) -> wasm_bindgen::JsValue {
 
 fn op_record(doc: &str, seq: u64, id: &str) -> spanmark::model::persist::OpRecord {
     use spanmark::model::persist::{AnnRecord, EditRecord, Op, OpRecord};
-    let ann = AnnRecord { id: id.to_owned(), label: "person".to_owned(), start: 2, end: 9 };
+    let ann = AnnRecord { id: id.to_owned(), label: "person".to_owned(), start: 2, end: 9, created: None };
     OpRecord { doc: doc.to_owned(), seq, op: Op::Edit { edit: EditRecord::Add(ann) } }
 }
 

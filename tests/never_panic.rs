@@ -127,8 +127,15 @@ proptest! {
 }
 
 fn ann() -> impl Strategy<Value = AnnRecord> {
-    (0u32..3100, 0u32..3100, prop_oneof![Just("actor"), Just("event"), Just("nope")], 0u8..6)
-        .prop_map(|(start, end, label, id)| AnnRecord { id: format!("a{id}"), label: label.to_owned(), start, end })
+    (0u32..3100, 0u32..3100, prop_oneof![Just("actor"), Just("event"), Just("nope")], 0u8..6).prop_map(
+        |(start, end, label, id)| AnnRecord {
+            id: format!("a{id}"),
+            label: label.to_owned(),
+            start,
+            end,
+            created: None,
+        },
+    )
 }
 
 fn edit() -> impl Strategy<Value = EditRecord> {

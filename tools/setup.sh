@@ -85,10 +85,10 @@ setup_browser() {
 # spaCy, for the test that loads spanmark's spaCy export with spaCy itself; regex, whose \X
 # counts doccano's grapheme offsets in the export cross-check.
 setup_python() {
-  if python3 -c 'import spacy, regex' 2>/dev/null; then
+  if python3 -c 'import spacy, regex, jsonschema' 2>/dev/null; then
     return
   fi
-  say "installing spaCy and regex for the export cross-check (pip)"
+  say "installing spaCy, regex and jsonschema for the export cross-checks (pip)"
   python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore -r tests/requirements.txt
 }
 

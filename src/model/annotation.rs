@@ -7,6 +7,7 @@ use super::label::LabelId;
 use super::span::Span;
 use crate::support::chunks::{At, Chunks};
 use crate::support::max_ends::MaxEnds;
+use crate::support::time::Time;
 
 pub use crate::support::chunks::Iter;
 
@@ -30,6 +31,10 @@ pub struct Annotation {
     pub id: AnnotationId,
     pub label: LabelId,
     pub span: Span,
+    /// When it was made: the time the tagging action came with (the model reads no clock), or
+    /// the time a file gave it; none when made without one (a file that did not say). Kept
+    /// through relabelling, undo and redo; no part of the order, nor of what makes a duplicate.
+    pub created: Option<Time>,
 }
 
 impl Annotation {

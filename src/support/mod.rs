@@ -16,3 +16,6 @@ pub mod max_ends;
 pub mod order;
 /// `"…"` quoting for messages without the standard library's Debug escaping in the wasm.
 pub mod quote;
+/// Instants in milliseconds and their ISO 8601 form (a date crate for one format and one parse
+/// was not worth its wasm).
+pub mod time;

@@ -5,6 +5,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::model::{Action, Document, Editor};
+use crate::support::time::Time;
 
 pub struct EditorState(pub Editor);
 
@@ -13,7 +14,11 @@ impl Reducible for EditorState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut editor = self.0.clone();
-        editor.apply(action);
+        // Time enters the model here, as a value: the model reads no clock.
+        match Time::from_js(js_sys::Date::now()) {
+            Some(now) => editor.apply_at(action, now),
+            None => editor.apply(action),
+        }
         Rc::new(EditorState(editor))
     }
 }

@@ -1,6 +1,9 @@
 // Every format, from real drags over hard Unicode: each export's offsets checked in its own
-// declared unit, in Python (tests/check_exports.py) and, for spaCy, by spaCy itself.
+// declared unit, in Python (tests/check_exports.py) and, for spaCy, by spaCy itself; the W3C
+// export also run through the W3C's own conformance suite where it sits beside the project
+// (tests/check_w3c.py).
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -102,4 +105,42 @@ test('exports re-open: each file opened again gives the same spans (W3C and brat
   await openFiles(page, files['W3C Web Annotation']);
   await assertSoon(async () => (await highlights(page)).map((h) => [h.label, h.text]).sort(), want, 'W3C spans back on the text');
   assert((await notices(page)).some((n) => n.includes(`${want.length} annotations`)), 'the import says how many it placed');
+});
+
+// The W3C Web Annotation suite (data only) beside the project, as ../shared/ holds it; a clone
+// elsewhere has none, and skips this one test.
+const W3C_SUITE = join(root, '..', 'shared', 'w3c-annotation-model');
+
+test('W3C export passes the W3C annotation-model suite: every MUST, every SHOULD that applies (seed, nested spans; mixed.txt)', async ({ page }) => {
+  test.skip(!existsSync(W3C_SUITE), 'the W3C suite is not beside the project (../shared/w3c-annotation-model): skipped');
+  const dir = await mkdtemp(join(tmpdir(), 'spanmark-w3c-'));
+  const before = Date.now();
+  // The seed article: nested (Syria in the Actor) and crossing spans.
+  const seed = [['Syria’s Foreign Minister, Asaad al-Shaibani', '1'], ['Syria', '2', 2], ['Israeli Strategic Affairs', '3'], ['Affairs Minister, Ron Dermer', '4'], ['Paris', '2']];
+  for (const [phrase, key, n = 0] of seed) await tag(page, phrase, key, n);
+  assertEqual((await highlights(page)).length, seed.length, 'the seed tagged');
+  const files = [await exportAs(page, 'W3C Web Annotation', dir)];
+  // Emoji, CRLF, Arabic and Hebrew.
+  await openFiles(page, fixture('mixed.txt'));
+  await assertSoon(() => page.locator('nav.documents .doc.current .doc-name').textContent(), 'mixed.txt', 'open');
+  for (const [phrase, key] of CASES['mixed.txt']) await tag(page, phrase, key);
+  files.push(await exportAs(page, 'W3C Web Annotation', dir));
+  const after = Date.now();
+
+  const report = JSON.parse(python(['tests/check_w3c.py', ...files]));
+  for (const [file, count] of [[files[0], seed.length], [files[1], CASES['mixed.txt'].length]]) {
+    const r = report[file.split('/').pop()];
+    assertEqual(r.annotations, count, `${file}: every span in the collection`);
+    assertEqual(r.must_failures, [], `${file}: no MUST of the suite fails`);
+    assertEqual(r.should_failures, [], `${file}: no SHOULD fails but those docs/formats.md lists as not applicable`);
+    assertEqual(r.listed_but_passing, [], `${file}: every SHOULD docs/formats.md lists as not applicable still fails`);
+    assertEqual(r.listed_but_not_a_should, [], `${file}: docs/formats.md lists only the suite's SHOULDs`);
+    assert(r.ok, `${file}: the suite passes`);
+    // Each annotation says when it was made: during this test.
+    const items = JSON.parse(await readFile(file, 'utf8')).first.items;
+    for (const a of items) {
+      const at = Date.parse(a.created);
+      assert(at >= before && at <= after, `${a.id}: created ${a.created} is when it was tagged`);
+    }
+  }
 });

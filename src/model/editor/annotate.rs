@@ -10,16 +10,17 @@ use crate::model::history::Edit;
 use crate::model::label::LabelId;
 use crate::model::persist::{self, Op};
 use crate::model::span::Span;
+use crate::support::time::Time;
 
 impl Editor {
     /// A label's key or button: tags the selection, else relabels the selected annotation, else
     /// arms the label (or disarms it). A label the document does not have does nothing.
-    pub(super) fn apply_label(&mut self, label: LabelId, selection: Option<Span>) {
+    pub(super) fn apply_label(&mut self, label: LabelId, selection: Option<Span>, now: Option<Time>) {
         if self.labels().get(&label).is_none() {
             return;
         }
         if let Some(span) = selection.filter(|s| !s.is_empty()) {
-            self.annotate(label, span);
+            self.annotate(label, span, now);
         } else if let Some(id) = self.selected.clone() {
             self.relabel(&id, label);
         } else if self.armed.as_ref() == Some(&label) {
@@ -30,16 +31,16 @@ impl Editor {
     }
 
     /// A text selection let go of: tagged at once with the armed label, if any.
-    pub(super) fn select_text(&mut self, span: Span) {
+    pub(super) fn select_text(&mut self, span: Span, now: Option<Time>) {
         if let Some(label) = self.armed.clone() {
-            self.annotate(label, span);
+            self.annotate(label, span, now);
         }
     }
 
-    /// Tags `span` with `label` if the document has that label.
-    pub(super) fn annotate_checked(&mut self, label: LabelId, span: Span) {
+    /// Tags `span` with `label` if the document has that label, made at `now` (if known).
+    pub(super) fn annotate_checked(&mut self, label: LabelId, span: Span, now: Option<Time>) {
         if self.labels().get(&label).is_some() {
-            self.annotate(label, span);
+            self.annotate(label, span, now);
         }
     }
 
@@ -125,13 +126,14 @@ impl Editor {
         }
     }
 
-    fn annotate(&mut self, label: LabelId, span: Span) {
+    /// Tags `span` with `label`, made at `now` (if known).
+    fn annotate(&mut self, label: LabelId, span: Span, now: Option<Time>) {
         let Some(span) = self.doc().tidy_selection(span) else { return };
         if self.annotations().twin(span, &label).is_some() {
             return;
         }
         let id = Rc::make_mut(&mut self.current_mut().annotations).fresh_id();
-        self.edit(Edit::Add(Annotation { id, label, span }));
+        self.edit(Edit::Add(Annotation { id, label, span, created: now }));
     }
 
     fn relabel(&mut self, id: &AnnotationId, label: LabelId) {

@@ -27,6 +27,7 @@ use super::input::{Options, Unit};
 use super::label::{LabelId, Labels};
 use super::persist::Write;
 use super::span::Span;
+use crate::support::time::Time;
 
 pub use import::{ImportChoice, PendingImport};
 use journal::Journal;
@@ -210,12 +211,24 @@ impl Editor {
         self.journal.entries()
     }
 
-    /// Does what the person did: one call into the room that knows how.
+    /// Does what the person did at `now`: one call into the room that knows how. The model reads
+    /// no clock; the time comes with the action (the Yew reducer passes the browser's), and an
+    /// annotation made by the action is `created` then.
+    pub fn apply_at(&mut self, action: Action, now: Time) {
+        self.dispatch(action, Some(now));
+    }
+
+    /// [`Editor::apply_at`] with no time known (tests, replays): an annotation made by the
+    /// action has no `created`.
     pub fn apply(&mut self, action: Action) {
+        self.dispatch(action, None);
+    }
+
+    fn dispatch(&mut self, action: Action, now: Option<Time>) {
         match action {
-            Action::Apply { label, selection } => self.apply_label(label, selection),
-            Action::SelectText(span) => self.select_text(span),
-            Action::Annotate { label, span } => self.annotate_checked(label, span),
+            Action::Apply { label, selection } => self.apply_label(label, selection, now),
+            Action::SelectText(span) => self.select_text(span, now),
+            Action::Annotate { label, span } => self.annotate_checked(label, span, now),
             Action::Relabel { id, label } => self.relabel_checked(&id, label),
             Action::Remove(id) => self.remove(&id),
             Action::RemoveSelected => self.remove_selected(),

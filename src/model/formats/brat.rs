@@ -119,6 +119,7 @@ pub fn parse_ann(input: &str) -> Result<Vec<Foreign>, FormatError> {
             quote: if bounds.len() == 1 { quote } else { None },
             prefix: None,
             suffix: None,
+            created: None,
         });
     }
     Ok(out)

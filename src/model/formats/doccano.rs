@@ -86,6 +86,7 @@ pub fn parse_record(record: &Value, line: usize, unit: Unit) -> Result<(String, 
         quote: None,
         prefix: None,
         suffix: None,
+        created: None,
     };
     if let Some(entities) = record.get("entities").and_then(Value::as_array) {
         for (i, e) in entities.iter().enumerate() {

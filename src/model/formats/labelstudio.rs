@@ -169,6 +169,7 @@ pub fn parse(value: &Value) -> std::result::Result<Vec<(String, Vec<Foreign>)>, 
                     quote: v.get("text").and_then(Value::as_str).map(str::to_owned),
                     prefix: None,
                     suffix: None,
+                    created: None,
                 });
             }
         }

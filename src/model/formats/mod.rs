@@ -42,6 +42,7 @@ use super::document::Document;
 use super::label::{Label, LabelId, Labels};
 use super::span::Span;
 use crate::support::quote::Quoted;
+use crate::support::time::Time;
 
 pub use offsets::{from_cp, to_span, Unit};
 pub use registry::Format;
@@ -70,6 +71,8 @@ pub struct Foreign {
     pub quote: Option<String>,
     pub prefix: Option<String>,
     pub suffix: Option<String>,
+    /// When the tool says the span was made (W3C's `created`); none for tools that do not say.
+    pub created: Option<Time>,
 }
 
 /// Where a foreign span landed.
@@ -221,7 +224,7 @@ pub fn place_into(
         };
         let label = label_for(labels, &f.label);
         let id = set.fresh_id();
-        let annotation = Annotation { id, label, span };
+        let annotation = Annotation { id, label, span, created: f.created };
         match set.insert(annotation.clone()) {
             Ok(()) => {
                 report.placed += 1;

@@ -71,6 +71,7 @@ pub fn parse_record(record: &Value, line: usize) -> Result<(String, Vec<Foreign>
                 quote: s.get("text").and_then(Value::as_str).map(str::to_owned),
                 prefix: None,
                 suffix: None,
+                created: None,
             }),
             _ => return Err(error(NAME, format!("{place}, spans[{i}]"), "needs start, end and label")),
         }

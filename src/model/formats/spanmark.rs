@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use crate::support::json::{Object, ShapeError};
 use crate::support::quote::Quoted;
+use crate::support::time::Time;
 
 use super::registry::{Format, Offsets, Read, ReadError, Reader, Written};
 use super::Unit;
@@ -89,6 +90,9 @@ struct AnnOut<'a> {
     text: &'a str,
     prefix: &'a str,
     suffix: &'a str,
+    /// When the annotation was made (ISO 8601, UTC); absent when not known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    created: Option<String>,
 }
 
 /// Writes `doc`'s annotations as a spanmark file. The same annotations give the same bytes,
@@ -119,6 +123,7 @@ pub fn serialize(doc: &Document, labels: &Labels, annotations: &AnnotationSet, e
                 text: doc.slice(a.span),
                 prefix: doc.prefix(a.span),
                 suffix: doc.suffix(a.span),
+                created: a.created.map(Time::iso),
             })
             .collect(),
     };
@@ -278,6 +283,7 @@ pub fn from_value(head: Value) -> Result<Project, ParseError> {
         let mut a = a?;
         let (id, label, start, end, text) =
             (a.string("id")?, a.string("label")?, a.u32("start")?, a.u32("end")?, a.string("text")?);
+        let created = created(&mut a)?;
         let path = a.into_path();
         let span = Span::try_new(start, end).map_err(|e| ParseError::InvertedSpan {
             path: path.clone(),
@@ -293,7 +299,7 @@ pub fn from_value(head: Value) -> Result<Project, ParseError> {
         let Some(label) = labels.by_id(&label) else {
             return Err(ParseError::UnknownLabel { path, label });
         };
-        let annotation = Annotation { id: AnnotationId::new(&id), label: label.id.clone(), span };
+        let annotation = Annotation { id: AnnotationId::new(&id), label: label.id.clone(), span, created };
         match set.insert(annotation) {
             Ok(()) => {}
             Err(Rejected::Empty) => return Err(ParseError::EmptySpan { path }),
@@ -304,6 +310,20 @@ pub fn from_value(head: Value) -> Result<Project, ParseError> {
         }
     }
     Ok(Project { doc, labels, annotations: set })
+}
+
+/// An annotation's optional `created`: absent (files written before spanmark kept it) is none; a
+/// value that is not an ISO 8601 date and time is refused, like any other wrong field.
+fn created(a: &mut Object) -> Result<Option<Time>, ParseError> {
+    let Ok(value) = a.take("created") else { return Ok(None) };
+    let at = value.as_str().and_then(Time::parse_iso);
+    match at {
+        Some(at) => Ok(Some(at)),
+        None => Err(ParseError::Shape {
+            path: format!("{}.created", a.path()),
+            message: "expected an ISO 8601 date and time, such as \"2026-12-01T11:24:18Z\"".to_owned(),
+        }),
+    }
 }
 
 fn read_labels(input: impl Iterator<Item = Result<Object, ShapeError>>) -> Result<Labels, ParseError> {

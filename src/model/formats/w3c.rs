@@ -3,6 +3,11 @@
 //! and a `TextPositionSelector` in code points, as the spec says. Reading also takes Recogito's
 //! files, whose positions count UTF-16 units: where position and quote disagree, the quote and
 //! its context decide (and the import says how many were re-anchored).
+//!
+//! The export passes every MUST of the W3C's conformance suite for the model, and the SHOULDs
+//! spanmark has the data for (`docs/formats.md` lists the rest and why; `tests/check_w3c.py` runs
+//! the suite): each annotation is whole on its own (`@context`, `motivation`, `created` when
+//! known, `generator`), and the one page has an id, `partOf` and `startIndex`.
 
 use serde::Serialize;
 use serde_json::Value;
@@ -12,6 +17,7 @@ use super::{error, label_name, Foreign, FormatError, Unit};
 use crate::model::annotation::AnnotationSet;
 use crate::model::document::Document;
 use crate::model::label::Labels;
+use crate::support::time::Time;
 
 const NAME: &str = "W3C Web Annotation";
 
@@ -34,6 +40,14 @@ fn read(tree: &Value) -> Result<Read, super::registry::ReadError> {
     Ok(Read::Onto { tool: if recogito { "Recogito" } else { NAME }, spans })
 }
 
+/// The JSON-LD context of the Web Annotation vocabulary: on the collection, and on each
+/// annotation too, so that one taken out of the file alone is still a Web Annotation.
+const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
+
+/// Who wrote the file: spanmark, by the name it gives its own ids (it has no web address of its
+/// own to give).
+const IDENTITY: &str = "urn:spanmark";
+
 #[derive(Serialize)]
 struct Collection<'a> {
     #[serde(rename = "@context")]
@@ -44,22 +58,50 @@ struct Collection<'a> {
     label: &'a str,
     total: usize,
     first: Page<'a>,
+    /// The one page is also the last.
+    last: String,
 }
 
 #[derive(Serialize)]
 struct Page<'a> {
+    id: String,
     #[serde(rename = "type")]
     kind: &'static str,
+    #[serde(rename = "partOf")]
+    part_of: PartOf,
+    #[serde(rename = "startIndex")]
+    start_index: usize,
     items: Vec<Annotation<'a>>,
 }
 
 #[derive(Serialize)]
+struct PartOf {
+    id: String,
+}
+
+#[derive(Serialize)]
 struct Annotation<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
     id: String,
     #[serde(rename = "type")]
     kind: &'static str,
+    motivation: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    created: Option<String>,
+    generator: &'a Generator,
     body: [Body<'a>; 1],
     target: Target<'a>,
+}
+
+#[derive(Serialize)]
+struct Generator {
+    id: &'static str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    name: &'static str,
+    nickname: &'static str,
+    homepage: &'static str,
 }
 
 #[derive(Serialize)]
@@ -68,12 +110,23 @@ struct Body<'a> {
     kind: &'static str,
     purpose: &'static str,
     value: &'a str,
+    format: &'static str,
 }
 
 #[derive(Serialize)]
 struct Target<'a> {
-    source: &'a str,
+    source: &'a Source,
     selector: (QuoteSelector<'a>, PositionSelector),
+}
+
+/// The annotated text: its id, and what spanmark knows of it (a document carries no language,
+/// so none is given: spanmark does not guess one).
+#[derive(Serialize)]
+struct Source {
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    format: &'static str,
 }
 
 #[derive(Serialize)]
@@ -98,14 +151,35 @@ pub fn source(doc: &Document) -> String {
     format!("urn:spanmark:sha256:{}", doc.sha256())
 }
 
+/// Writes the annotations as one `AnnotationCollection` whose one page (`first`, also `last`)
+/// holds them all; each annotation is complete on its own (`@context`, `motivation`, `created`
+/// where known, `generator`), as `docs/formats.md` shows.
 pub fn serialize(doc: &Document, labels: &Labels, annotations: &AnnotationSet) -> String {
-    let source = source(doc);
+    let source = Source { id: source(doc), kind: "Text", format: "text/plain" };
+    let collection = format!("{}/annotations", source.id);
+    let page = format!("{collection}/page1");
+    let generator = Generator {
+        id: IDENTITY,
+        kind: "Software",
+        name: concat!("spanmark ", env!("CARGO_PKG_VERSION")),
+        nickname: "spanmark",
+        homepage: IDENTITY,
+    };
     let items: Vec<Annotation> = annotations
         .iter()
         .map(|a| Annotation {
-            id: format!("{source}#{}", a.id.as_str()),
+            context: CONTEXT,
+            id: format!("{}#{}", source.id, a.id.as_str()),
             kind: "Annotation",
-            body: [Body { kind: "TextualBody", purpose: "tagging", value: label_name(labels, &a.label) }],
+            motivation: "tagging",
+            created: a.created.map(Time::iso),
+            generator: &generator,
+            body: [Body {
+                kind: "TextualBody",
+                purpose: "tagging",
+                value: label_name(labels, &a.label),
+                format: "text/plain",
+            }],
             target: Target {
                 source: &source,
                 selector: (
@@ -121,12 +195,19 @@ pub fn serialize(doc: &Document, labels: &Labels, annotations: &AnnotationSet) -
         })
         .collect();
     let collection = Collection {
-        context: "http://www.w3.org/ns/anno.jsonld",
-        id: format!("{source}/annotations"),
+        context: CONTEXT,
+        id: collection.clone(),
         kind: "AnnotationCollection",
         label: doc.title(),
         total: items.len(),
-        first: Page { kind: "AnnotationPage", items },
+        first: Page {
+            id: page.clone(),
+            kind: "AnnotationPage",
+            part_of: PartOf { id: collection },
+            start_index: 0,
+            items,
+        },
+        last: page,
     };
     let mut out = serde_json::to_string_pretty(&collection).unwrap_or_default();
     out.push('\n');
@@ -191,6 +272,8 @@ pub fn parse(value: &Value) -> Result<Vec<Foreign>, FormatError> {
         let text =
             |s: Option<&&Value>, key: &str| s.and_then(|s| s.get(key)).and_then(Value::as_str).map(str::to_owned);
         let number = |s: Option<&&Value>, key: &str| s.and_then(|s| s.get(key)).and_then(Value::as_u64);
+        // When it was made, if the file says so in a form spanmark reads (else not at all).
+        let created = a.get("created").and_then(Value::as_str).and_then(Time::parse_iso);
         let foreign = if let Some(r) = recogito.filter(|_| position.is_none()) {
             Foreign {
                 label: label.to_owned(),
@@ -200,6 +283,7 @@ pub fn parse(value: &Value) -> Result<Vec<Foreign>, FormatError> {
                 quote: text(Some(r), "quote"),
                 prefix: None,
                 suffix: None,
+                created,
             }
         } else {
             let (start, end) = match (number(position, "start"), number(position, "end")) {
@@ -216,6 +300,7 @@ pub fn parse(value: &Value) -> Result<Vec<Foreign>, FormatError> {
                 quote: text(quote, "exact"),
                 prefix: text(quote, "prefix"),
                 suffix: text(quote, "suffix"),
+                created,
             }
         };
         out.push(foreign);

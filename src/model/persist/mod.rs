@@ -55,6 +55,10 @@ pub struct AnnRecord {
     pub label: String,
     pub start: u32,
     pub end: u32,
+    /// When the annotation was made, in milliseconds since the Unix epoch; absent when not known
+    /// (and in records stored before spanmark kept it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created: Option<u64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -54,7 +54,11 @@ impl Record for DocRecord {
 
 impl Record for AnnRecord {
     fn read(mut o: Object) -> Result<Self, ShapeError> {
-        Ok(AnnRecord { id: o.string("id")?, label: o.string("label")?, start: o.u32("start")?, end: o.u32("end")? })
+        let (id, label, start, end) = (o.string("id")?, o.string("label")?, o.u32("start")?, o.u32("end")?);
+        // Optional: records stored before spanmark kept it have none; a value that is not a
+        // whole number is dropped rather than refusing the record.
+        let created = o.take("created").ok().and_then(|v| v.as_u64());
+        Ok(AnnRecord { id, label, start, end, created })
     }
 }
 

@@ -8,6 +8,7 @@ use crate::model::document::Document;
 use crate::model::history::{Edit, History};
 use crate::model::label::{Label, LabelId, Labels};
 use crate::model::span::Span;
+use crate::support::time::Time;
 
 use super::{AnnRecord, DocRecord, EditRecord, LabelRecord, Op, OpRecord, SnapshotRecord};
 
@@ -17,6 +18,7 @@ pub fn ann_record(a: &Annotation) -> AnnRecord {
         label: a.label.as_str().to_owned(),
         start: a.span.start(),
         end: a.span.end(),
+        created: a.created.map(Time::millis),
     }
 }
 
@@ -50,7 +52,8 @@ pub type RestoreError = String;
 
 fn annotation(r: &AnnRecord) -> Result<Annotation, RestoreError> {
     let span = Span::try_new(r.start, r.end).map_err(|e| format!("annotation {}: {e}", r.id))?;
-    Ok(Annotation { id: AnnotationId::new(&r.id), label: LabelId::new(&r.label), span })
+    let created = r.created.and_then(Time::from_millis);
+    Ok(Annotation { id: AnnotationId::new(&r.id), label: LabelId::new(&r.label), span, created })
 }
 
 fn edit(r: &EditRecord) -> Result<Edit, RestoreError> {

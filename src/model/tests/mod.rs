@@ -2,6 +2,7 @@
 //! `check` helper; the helpers shared between files are here.
 
 mod annotations;
+mod created;
 mod document;
 mod editor;
 mod files;
@@ -40,7 +41,7 @@ const TEXTS: &[&str] = &[
 ];
 
 fn ann(id: &str, label: &str, start: u32, end: u32) -> Annotation {
-    Annotation { id: AnnotationId::new(id), label: LabelId::new(label), span: Span::new(start, end) }
+    Annotation { id: AnnotationId::new(id), label: LabelId::new(label), span: Span::new(start, end), created: None }
 }
 
 fn set(items: &[Annotation]) -> AnnotationSet {
