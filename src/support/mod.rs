@@ -17,5 +17,5 @@ pub mod order;
 /// `"…"` quoting for messages without the standard library's Debug escaping in the wasm.
 pub mod quote;
 /// Instants in milliseconds and their ISO 8601 form (a date crate for one format and one parse
-/// was not worth its wasm).
+/// cost more than ours: humantime +1.9 KB gzip, time +2.4, jiff +43; measured).
 pub mod time;
