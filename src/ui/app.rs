@@ -162,7 +162,7 @@ pub fn App(props: &AppProps) -> Html {
                 <Documents docs={summaries} current={current.id.clone()} onaction={onaction.clone()} />
                 <div class="reading">
                 <FindBar doc={DocRef(current.doc.clone())} {onfound} />
-                <div class="reader" id="reader">
+                <div class="reader" id="reader" tabindex="0" role="region" aria-label="Text">
                     <Article
                         doc={DocRef(current.doc.clone())}
                         labels={current.labels.clone()}

@@ -58,7 +58,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     };
     html! {
         <header class="toolbar">
-            <span class="brand">{ "spanmark" }</span>
+            <h1 class="brand">{ "spanmark" }</h1>
             <span class="doc-title" title="Open document">{ props.title.clone() }</span>
             <span class={classes!("save-status", class)} role="status" aria-live="polite">{ status }</span>
             <span class="spacer"></span>

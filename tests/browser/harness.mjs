@@ -63,3 +63,21 @@ export async function assertSoon(read, expected, message, ms = 3000) {
   }
   assertEqual(actual, expected, message);
 }
+
+const axePath = new URL('../../node_modules/axe-core/axe.min.js', import.meta.url).pathname;
+
+/**
+ * Runs axe-core (npm `axe-core`, WCAG 2 A and AA rules and best practices) on the page as it is
+ * now and fails with every violation named (rule, impact, the elements) when there is one.
+ * `what` names the view in the message.
+ */
+export async function assertAccessible(page, what) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    });
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join('; ')}`);
+  });
+  assert(violations.length === 0, `axe-core on ${what}: ${violations.length} violation(s)\n    ${violations.join('\n    ')}`);
+}
