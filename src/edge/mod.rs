@@ -10,4 +10,5 @@ pub mod keys;
 pub mod panic;
 pub mod selection;
 pub mod storage;
+pub mod theme;
 pub mod viewport;

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use super::article::Article;
 use super::documents::{DocSummary, Documents};
+use super::drawer::{Drawer, DrawerFrame};
 use super::find_bar::FindBar;
 use super::hooks::{use_autosave, use_hotkeys, use_leave_guard};
 use super::import_dialog::ImportDialog;
@@ -14,6 +15,7 @@ use super::side_panel::SidePanel;
 use super::state::{DocRef, EditorState};
 use super::toolbar::Toolbar;
 use crate::edge::storage::Store;
+use crate::edge::theme::{self, Theme};
 use crate::edge::{self, selection::Show};
 use crate::model::formats::{export, spanmark, Format};
 use crate::model::{Action, Editor, LabelId, Notice, Saving, Span};
@@ -42,6 +44,9 @@ pub fn App(props: &AppProps) -> Html {
     let new_document = use_state(|| false);
     // The find's current match, numbered so that showing the same one again still scrolls.
     let found = use_state(|| None::<(Span, Show, u32)>);
+    let theme = use_state(theme::load);
+    // The side column shown over the text on a narrow screen (on a wide one both are columns).
+    let drawer = use_state_eq(|| None::<Drawer>);
     let editor = &state.0;
 
     // A label's key or button: tag the selection, relabel the selected span, or arm the label.
@@ -135,6 +140,33 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |open: bool| new_document.set(open))
     };
 
+    let ontheme = {
+        let theme = theme.clone();
+        Callback::from(move |next: Theme| {
+            theme::set(next);
+            theme.set(next);
+        })
+    };
+    let ondrawer = {
+        let drawer = drawer.clone();
+        Callback::from(move |d: Drawer| drawer.set(if *drawer == Some(d) { None } else { Some(d) }))
+    };
+    let onclosedrawer = {
+        let drawer = drawer.clone();
+        Callback::from(move |_: ()| drawer.set(None))
+    };
+    // Picking a document or an annotation in a drawer shows it: the drawer gets out of the way.
+    // One callback for the life of the page, as `onaction` is.
+    let ondraweraction = {
+        let (onaction, close) = (onaction.clone(), drawer.setter());
+        use_callback((), move |action: Action, _| {
+            if matches!(action, Action::Select(_) | Action::SwitchDocument(_)) {
+                close.set(None);
+            }
+            onaction.emit(action);
+        })
+    };
+
     let current = editor.current();
     let summaries: Vec<DocSummary> = editor
         .docs
@@ -155,11 +187,17 @@ pub fn App(props: &AppProps) -> Html {
                 onunit={onaction.reform(Action::SetDoccanoUnit)}
                 onfiles={onfiles}
                 onnew={onnew.clone()}
+                theme={*theme}
+                {ontheme}
+                drawer={*drawer}
+                {ondrawer}
             />
             <LabelBar labels={current.labels.clone()} armed={editor.armed.clone()} selected={editor.selected.is_some()} {onapply} />
             <NoticeBar notice={editor.notice.clone()} saving={editor.saving.clone()} onaction={onaction.clone()} onexport={onexport.reform(|_: ()| &spanmark::FORMAT)} />
             <main class="workspace">
-                <Documents docs={summaries} current={current.id.clone()} onaction={onaction.clone()} />
+                <DrawerFrame drawer={Drawer::Documents} open={*drawer == Some(Drawer::Documents)} onclose={onclosedrawer.clone()}>
+                    <Documents docs={summaries} current={current.id.clone()} onaction={ondraweraction.clone()} />
+                </DrawerFrame>
                 <div class="reading">
                 <FindBar doc={DocRef(current.doc.clone())} {onfound} />
                 <div class="reader" id="reader" tabindex="0" role="region" aria-label="Text">
@@ -176,13 +214,15 @@ pub fn App(props: &AppProps) -> Html {
                     />
                 </div>
                 </div>
-                <SidePanel
-                    doc={DocRef(current.doc.clone())}
-                    labels={current.labels.clone()}
-                    annotations={current.annotations.clone()}
-                    selected={editor.selected.clone()}
-                    onaction={onaction.clone()}
-                />
+                <DrawerFrame drawer={Drawer::Annotations} open={*drawer == Some(Drawer::Annotations)} onclose={onclosedrawer}>
+                    <SidePanel
+                        doc={DocRef(current.doc.clone())}
+                        labels={current.labels.clone()}
+                        annotations={current.annotations.clone()}
+                        selected={editor.selected.clone()}
+                        onaction={ondraweraction}
+                    />
+                </DrawerFrame>
             </main>
             if *new_document {
                 <NewDocumentDialog onaction={onaction.clone()} onclose={onnew.reform(|_| false)} />

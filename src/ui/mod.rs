@@ -4,6 +4,7 @@
 mod app;
 mod article;
 mod documents;
+mod drawer;
 mod entry;
 mod export_menu;
 mod find_bar;
@@ -42,6 +43,7 @@ pub fn seed() -> Document {
 pub fn start() {
     crate::edge::panic::install();
     crate::edge::graphemes::install();
+    crate::edge::theme::apply(crate::edge::theme::load());
     wasm_bindgen_futures::spawn_local(async {
         let (editor, store) = restore().await;
         yew::Renderer::<App>::with_props(AppProps { initial: Rc::new(editor), store }).render();

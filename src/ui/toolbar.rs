@@ -1,7 +1,9 @@
 use yew::prelude::*;
 
+use super::drawer::Drawer;
 use super::export_menu::ExportMenu;
 use crate::edge;
+use crate::edge::theme::Theme;
 use crate::model::formats::{spanmark, Format, Unit};
 use crate::model::Saving;
 
@@ -20,6 +22,13 @@ pub struct ToolbarProps {
     pub onfiles: Callback<Vec<web_sys::File>>,
     /// Opens the New document dialog.
     pub onnew: Callback<bool>,
+    pub theme: Theme,
+    /// The theme button: the next theme.
+    pub ontheme: Callback<Theme>,
+    /// The drawer open on a narrow screen.
+    pub drawer: Option<Drawer>,
+    /// A drawer's button: opens it, or closes it when it is open.
+    pub ondrawer: Callback<Drawer>,
 }
 
 /// The top bar: the app, the open document, whether work is saved, files, history and export.
@@ -51,6 +60,22 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         })
     };
     let onnew = props.onnew.reform(|_: MouseEvent| true);
+    let ontheme = {
+        let (ontheme, next) = (props.ontheme.clone(), props.theme.next());
+        Callback::from(move |_: MouseEvent| ontheme.emit(next))
+    };
+    // Shown only on a narrow screen, where the side columns fold into drawers.
+    let drawer_button = |drawer: Drawer| {
+        let open = props.drawer == Some(drawer);
+        html! {
+            <button
+                class="tool drawer-toggle"
+                aria-expanded={open.to_string()}
+                aria-controls={drawer.id()}
+                onclick={props.ondrawer.reform(move |_: MouseEvent| drawer)}
+            >{ drawer.name() }</button>
+        }
+    };
     let (status, class) = match &props.saving {
         Saving::Saved => ("Saved", "saved"),
         Saving::Pending => ("Saving…", "pending"),
@@ -62,6 +87,8 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <span class="doc-title" title="Open document">{ props.title.clone() }</span>
             <span class={classes!("save-status", class)} role="status" aria-live="polite">{ status }</span>
             <span class="spacer"></span>
+            { drawer_button(Drawer::Documents) }
+            { drawer_button(Drawer::Annotations) }
             <button class="tool" onclick={onopen} title="Open a text (.txt, .md) or annotations (spanmark, W3C, brat, doccano, Label Studio, spaCy); or drop files on the page">{ "Open" }</button>
             <input
                 ref={input_ref}
@@ -73,11 +100,25 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 tabindex="-1"
                 aria-hidden="true"
             />
-            <button class="tool" onclick={onnew}>{ "New document" }</button>
-            <button class="tool" onclick={emit(&props.onundo)} disabled={!props.can_undo} title="Undo (Ctrl+Z)">{ "Undo" }</button>
-            <button class="tool" onclick={emit(&props.onredo)} disabled={!props.can_redo} title="Redo (Ctrl+Shift+Z)">{ "Redo" }</button>
+            <button class="tool" onclick={onnew}>{ named("New document", "New") }</button>
+            <button class="tool" onclick={emit(&props.onundo)} disabled={!props.can_undo} title="Undo (Ctrl+Z)">{ named("Undo", "↶") }</button>
+            <button class="tool" onclick={emit(&props.onredo)} disabled={!props.can_redo} title="Redo (Ctrl+Shift+Z)">{ named("Redo", "↷") }</button>
             <ExportMenu doccano_unit={props.doccano_unit} onexport={props.onexport.clone()} onunit={props.onunit.clone()} />
             <button class="tool primary" onclick={props.onexport.reform(|_: MouseEvent| &spanmark::FORMAT)}>{ "Export JSON" }</button>
+            <button class="tool theme" onclick={ontheme} title="Colour theme: system, light or dark (remembered)">
+                { named(&format!("Theme: {}", props.theme.name()), "◐") }
+            </button>
         </header>
+    }
+}
+
+/// A button's words, and the shorter form a narrow screen draws instead (the words stay its
+/// accessible name there: hidden from sight, not from a screen reader).
+fn named(long: &str, short: &'static str) -> Html {
+    html! {
+        <>
+            <span class="long">{ long.to_owned() }</span>
+            <span class="short" aria-hidden="true">{ short }</span>
+        </>
     }
 }

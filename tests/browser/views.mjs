@@ -1,10 +1,89 @@
 // How the page reads and behaves at a glance: accessibility on every view, both themes, the
-// phone layout.
-import { test, assertAccessible } from './harness.mjs';
+// phone layout with its drawers.
+import { test, assert, assertEqual, assertAccessible } from './harness.mjs';
+import { tag, highlights } from './page.mjs';
 
 for (const scheme of ['light', 'dark']) {
   test(`axe-core finds no violation on the main view (${scheme} theme)`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
+    await tag(page, 'Ron Dermer', '1');
     await assertAccessible(page, `the main view, ${scheme}`);
   });
 }
+
+/** The visible buttons, fields and selects not wholly inside the window, named. */
+const offScreen = (page) =>
+  page.locator('button:visible, input:visible, select:visible, [tabindex="0"]:visible').evaluateAll((els) =>
+    els
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.left < 0 || r.top < 0 || r.right > innerWidth + 0.5 || r.bottom > innerHeight + 0.5;
+      })
+      .filter((el) => el.id !== 'reader')
+      .map((el) => (el.getAttribute('aria-label') || el.textContent).trim()));
+
+test('a phone (390×844): the text has at least half the height, every control is on screen, a drag tags', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const reader = await page.locator('#reader').boundingBox();
+  assert(reader.height >= 844 / 2, `the text area is ${reader.height} px of 844`);
+  assert(reader.y + reader.height <= 844 + 0.5 && reader.width >= 380, `the text area is on screen and full width: ${JSON.stringify(reader)}`);
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert(wide <= 390, `the page is ${wide} px wide`);
+  assertEqual(await offScreen(page), [], 'no control off screen');
+  // The columns are folded away, not squeezed under the text.
+  assertEqual(await page.locator('.documents:visible, .panel:visible').count(), 0, 'documents and annotations are in closed drawers');
+  await tag(page, 'Ron Dermer', '1');
+  assertEqual((await highlights(page)).map((h) => [h.label, h.text]), [['actor', 'Ron Dermer']], 'tagged on a phone');
+  await assertAccessible(page, 'the phone layout');
+});
+
+test('on a phone the documents and the annotations open as drawers: on screen, Escape closes, focus returns', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await tag(page, 'Ron Dermer', '1');
+  await tag(page, 'Paris', '2');
+  const toggle = page.getByRole('button', { name: 'Annotations', exact: true });
+  await toggle.click();
+  assertEqual(await toggle.getAttribute('aria-expanded'), 'true', 'the button says the drawer is open');
+  const panel = page.locator('.panel');
+  assert(await panel.isVisible(), 'the annotations drawer is shown');
+  assertEqual(await offScreen(page), [], 'every control in the drawer is on screen');
+  assertEqual(await page.evaluate(() => document.activeElement.textContent), 'Close annotations', 'focus moved into the drawer');
+  await assertAccessible(page, 'the annotations drawer on a phone');
+  await page.keyboard.press('Escape');
+  assert(!(await panel.isVisible()), 'Escape closed the drawer');
+  assertEqual(await page.evaluate(() => document.activeElement.textContent), 'Annotations', 'focus back on the button that opened it');
+  // Picking an entry closes the drawer and shows its span, selected.
+  await toggle.click();
+  await page.locator('.entry', { hasText: 'Paris' }).first().click();
+  assert(!(await panel.isVisible()), 'choosing an annotation closed the drawer');
+  assertEqual(await page.locator('mark.hl.selected').textContent(), 'Paris', 'its span is selected in the text');
+  // The documents drawer, from the other side.
+  await page.getByRole('button', { name: 'Documents', exact: true }).click();
+  assert(await page.locator('.documents').isVisible(), 'the documents drawer is shown');
+  assertEqual(await offScreen(page), [], 'every control in the documents drawer is on screen');
+  await page.getByRole('button', { name: 'Close documents' }).click();
+  assert(!(await page.locator('.documents').isVisible()), 'its Close button closed it');
+});
+
+test('the theme button steps system → light → dark, the page follows, and a reload keeps the choice', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const light = await background();
+  const button = page.locator('button.theme');
+  assertEqual(await button.innerText(), 'Theme: system', 'starts on the system theme');
+  await button.click();
+  assertEqual(await page.evaluate(() => document.documentElement.dataset.theme), 'light', 'light chosen');
+  await button.click();
+  assertEqual(await page.evaluate(() => document.documentElement.dataset.theme), 'dark', 'dark chosen');
+  const dark = await background();
+  assert(dark !== light, `the page turned dark (${light} → ${dark})`);
+  await tag(page, 'Ron Dermer', '1');
+  await assertAccessible(page, 'the main view in the chosen dark theme');
+  await page.reload();
+  await page.waitForSelector('article.text [data-p]');
+  assertEqual(await page.evaluate(() => document.documentElement.dataset.theme), 'dark', 'still dark after a reload');
+  assertEqual(await background(), dark, 'drawn dark after a reload');
+  await button.click();
+  assertEqual(await page.evaluate(() => document.documentElement.dataset.theme ?? null), null, 'back to the system theme');
+  assertEqual(await background(), light, 'the system (light) theme again');
+});
