@@ -217,7 +217,7 @@ async fn every_span_selected_from_code_points_reads_back_the_same() {
 /// widens to all of it.
 #[wasm_bindgen_test]
 fn the_browsers_clusters_are_whole_characters() {
-    spanmark::edge::graphemes::install();
+    spanmark::edge::segmenter::install();
     fn check(text: &str, expected: &[&str]) {
         let starts = spanmark::model::graphemes::starts(text);
         let clusters: Vec<&str> = starts
@@ -237,6 +237,24 @@ fn the_browsers_clusters_are_whole_characters() {
     assert_eq!(doc.tidy_selection(Span::new(6, 7)).map(|s| doc.slice(s)), Some("🇮🇱"));
     assert_eq!(doc.tidy_selection(Span::new(20, 22)).map(|s| doc.slice(s)), Some("👩‍👩‍👦"));
     assert_eq!(doc.grapheme_starts().len(), 24 + 1);
+}
+
+/// The browser's word segmenter, as the model uses it: the same pieces as the crate's natively
+/// (src/model/words.rs has the same cases).
+#[wasm_bindgen_test]
+fn the_browsers_words_are_the_models() {
+    spanmark::edge::segmenter::install();
+    fn check(text: &str, expected: &[(&str, bool)]) {
+        let got: Vec<(&str, bool)> =
+            spanmark::model::words::pieces(text).iter().map(|p| (&text[p.start..p.end], p.word)).collect();
+        assert_eq!(got, expected, "{text:?}");
+    }
+    check("", &[]);
+    check("Paris, France.", &[("Paris", true), (",", false), (" ", false), ("France", true), (".", false)]);
+    check("“de-escalation", &[("“", false), ("de", true), ("-", false), ("escalation", true)]);
+    check("Syria’s talks", &[("Syria’s", true), (" ", false), ("talks", true)]);
+    check("13 July 1948", &[("13", true), (" ", false), ("July", true), (" ", false), ("1948", true)]);
+    check("أسعد الشيباني", &[("أسعد", true), (" ", false), ("الشيباني", true)]);
 }
 
 /// Revealing an annotation finds its marks by id whatever the id holds (ids come from files),

@@ -5,9 +5,9 @@
 pub mod dom;
 pub mod download;
 pub mod files;
-pub mod graphemes;
 pub mod keys;
 pub mod panic;
+pub mod segmenter;
 pub mod selection;
 pub mod storage;
 pub mod theme;

@@ -26,6 +26,12 @@ pub fn starts(text: &str) -> Vec<usize> {
         Some(segmenter) => segmenter(text),
         None => builtin(text),
     };
+    checked(text, found)
+}
+
+/// What a segmenter answered for `text`, held to the rules of [`starts`] (shared with
+/// [`super::words`]).
+pub(crate) fn checked(text: &str, found: Vec<usize>) -> Vec<usize> {
     let mut out = Vec::with_capacity(found.len() + 1);
     if !text.is_empty() {
         out.push(0);

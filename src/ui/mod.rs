@@ -42,12 +42,12 @@ pub fn seed() -> Document {
 /// Installs the panic hook, brings back the saved work, and mounts the app on `<body>`.
 pub fn start() {
     crate::edge::panic::install();
-    crate::edge::graphemes::install();
+    crate::edge::segmenter::install();
     crate::edge::theme::apply(crate::edge::theme::load());
     wasm_bindgen_futures::spawn_local(async {
         let (editor, store) = restore().await;
         yew::Renderer::<App>::with_props(AppProps { initial: Rc::new(editor), store }).render();
-        crate::edge::graphemes::warm_up();
+        crate::edge::segmenter::warm_up();
     });
 }
 
