@@ -15,6 +15,7 @@ pub mod project;
 pub mod search;
 pub mod segments;
 pub mod span;
+pub mod stats;
 pub mod words;
 
 pub use annotation::{Annotation, AnnotationId, AnnotationSet};

@@ -8,6 +8,7 @@ mod editor;
 mod files;
 mod journal;
 mod persist;
+mod stats;
 mod view;
 
 use std::rc::Rc;
