@@ -1,7 +1,7 @@
 //! Where keyboard focus goes: into a modal dialog and back to what opened it, round a dialog
 //! with Tab, and along a menu's items with the arrow keys.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{closure::Closure, JsCast};
 use web_sys::{Element, HtmlDialogElement, HtmlElement, KeyboardEvent};
 
 /// What can take focus inside a dialog, in the page's order (disabled controls and hidden file
@@ -50,13 +50,31 @@ pub fn open_modal(dialog: &HtmlDialogElement) -> Option<HtmlElement> {
     opener
 }
 
-/// Closes `dialog` and gives focus back to `opener` (what had it when the dialog opened).
-pub fn close_modal(dialog: &HtmlDialogElement, opener: Option<&HtmlElement>) {
+/// Closes `dialog` and gives focus back to `opener` (what had it when the dialog opened). When
+/// the opener has gone from the page with the dialog's answer (a deleted document's button),
+/// focus goes instead to the first element matching `fallback`, once the page has been redrawn.
+pub fn close_modal(dialog: &HtmlDialogElement, opener: Option<&HtmlElement>, fallback: Option<&str>) {
     if dialog.open() {
         dialog.close();
     }
-    if let Some(opener) = opener {
-        give(opener);
+    match (opener, fallback) {
+        (Some(opener), _) if opener.is_connected() => give(opener),
+        (_, Some(selector)) => {
+            let selector = selector.to_owned();
+            let later = Closure::once_into_js(move || {
+                let found = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.query_selector(&selector).ok().flatten())
+                    .and_then(|el| el.dyn_into::<HtmlElement>().ok());
+                if let Some(found) = found {
+                    give(&found);
+                }
+            });
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0);
+            }
+        }
+        _ => {}
     }
 }
 

@@ -115,7 +115,13 @@ pub fn Documents(props: &DocumentsProps) -> Html {
         let title = &d.title;
         let n = d.annotations;
         html! {
-            <Modal label={format!("Delete {title}?")} role="alertdialog" class="confirm" onclose={onno.clone()}>
+            <Modal
+                label={format!("Delete {title}?")}
+                role="alertdialog"
+                class="confirm"
+                fallback={AttrValue::Static("nav.documents .doc.current .doc-open")}
+                onclose={onno.clone()}
+            >
                 <h2>{ format!("Delete “{title}” and its {n} annotation{}?", if n == 1 { "" } else { "s" }) }</h2>
                 <p>{ "You can bring it back with Undo delete in the message that follows." }</p>
                 <div class="dialog-buttons">

@@ -11,6 +11,9 @@ pub struct ModalProps {
     pub role: AttrValue,
     /// Escape was pressed: the owner closes the dialog by no longer drawing it.
     pub onclose: Callback<()>,
+    /// Where the focus goes on closing when what opened the dialog is gone (a CSS selector).
+    #[prop_or_default]
+    pub fallback: Option<AttrValue>,
     #[prop_or_default]
     pub class: Classes,
     #[prop_or_default]
@@ -25,13 +28,13 @@ pub struct ModalProps {
 pub fn Modal(props: &ModalProps) -> Html {
     let node = use_node_ref();
     {
-        let node = node.clone();
+        let (node, fallback) = (node.clone(), props.fallback.clone());
         use_effect_with((), move |_| {
             let dialog = node.cast::<web_sys::HtmlDialogElement>();
             let opener = dialog.as_ref().and_then(edge::focus::open_modal);
             move || {
                 if let Some(dialog) = dialog {
-                    edge::focus::close_modal(&dialog, opener.as_ref());
+                    edge::focus::close_modal(&dialog, opener.as_ref(), fallback.as_deref());
                 }
             }
         });

@@ -155,6 +155,8 @@ test('the delete confirmation is a modal dialog; Escape keeps the document, Dele
   await opener.click();
   await ask.getByRole('button', { name: 'Delete' }).click();
   assertEqual(await documents(page), ['article.txt *'], 'Delete deletes');
+  const onOpenDocument = () => page.evaluate(() => document.activeElement?.matches('nav.documents .doc.current .doc-open') ?? false);
+  await assertSoon(onOpenDocument, true, 'its button gone, the focus goes to the document now open');
   await page.getByRole('button', { name: 'Undo delete' }).click();
   assertEqual(await documents(page), ['article.txt', 'Wire *'], 'Undo delete brings it back');
 });
