@@ -12,7 +12,7 @@ use crate::model::Action;
 pub async fn read(file: &File) -> Action {
     let name = file.name();
     if let Err(e) = input::check_size(&name, file.size() as u64) {
-        return Action::Notify(crate::model::Notice::Error(e.to_string()));
+        return Action::Notify(crate::model::Notice::Refused { text: e.to_string(), detail: e.detail() });
     }
     match JsFuture::from(file.array_buffer()).await {
         Ok(buffer) => Action::OpenFile { name, bytes: std::rc::Rc::new(Uint8Array::new(&buffer).to_vec()) },

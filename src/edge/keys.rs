@@ -46,11 +46,14 @@ pub enum Key {
     Redo,
 }
 
-/// Reads a key press; `None` for keys the editor leaves alone (and any key typed into a field).
+/// Reads a key press; `None` for keys the editor leaves alone (and any key typed into a field,
+/// a dialog or a menu).
 pub fn read(event: &KeyboardEvent) -> Option<Key> {
     let typing = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| {
         matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
             || el.closest("[contenteditable]").ok().flatten().is_some()
+            // A dialog or a menu has the keys while it has the focus.
+            || el.closest("dialog, [role=\"menu\"]").ok().flatten().is_some()
     });
     if typing {
         return None;

@@ -5,6 +5,7 @@
 pub mod dom;
 pub mod download;
 pub mod files;
+pub mod focus;
 pub mod keys;
 pub mod panic;
 pub mod segmenter;

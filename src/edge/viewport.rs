@@ -78,3 +78,27 @@ pub fn keep_in_view(outer: &NodeRef, inner: &NodeRef, top: f64, bottom: f64) {
         scroll_by(&panel, by);
     }
 }
+
+/// Shifts `popup` (a menu placed by CSS next to its button) sideways by as much as it sticks
+/// out of the window, to 4 px inside the edge: a button that the toolbar has wrapped to the left
+/// would otherwise open its right-aligned menu off the screen.
+pub fn keep_inside_window(popup: &Element) {
+    const MARGIN: f64 = 4.0;
+    let _ = popup.remove_attribute("style");
+    let Some(width) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .map(|e| f64::from(e.client_width()))
+    else {
+        return;
+    };
+    let at = popup.get_bounding_client_rect();
+    let shift = if at.left() < 0.0 {
+        MARGIN - at.left()
+    } else if at.right() > width {
+        width - MARGIN - at.right()
+    } else {
+        return;
+    };
+    let _ = popup.set_attribute("style", &format!("translate: {shift:.1}px 0"));
+}

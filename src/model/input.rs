@@ -8,8 +8,6 @@
 //! of [`Options`], and [`place_into`] for spans placed onto the open document) is re-exported
 //! here. Exporting goes through the registry too (`formats::export::render`).
 
-use std::fmt;
-
 use super::document::Document;
 use super::formats::registry::{utf8, NotText, Offsets, Read, ReadError, Reader, Record};
 use super::formats::spanmark::{self, ParseError};
@@ -56,7 +54,8 @@ impl Default for Options {
     }
 }
 
-/// Why a file cannot be opened. Every message names the file and what is wrong.
+/// Why a file cannot be opened. Every message names the file, says what is wrong in a person's
+/// words and what to do (`Display`, in `model::refusal`), the technical detail apart (`detail`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum InputError {
     Empty {
@@ -92,37 +91,9 @@ pub enum InputError {
     },
 }
 
-impl fmt::Display for InputError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            InputError::Empty { name } => write!(f, "{name} is empty: there is no text to annotate."),
-            InputError::TooLarge { name, bytes } => write!(
-                f,
-                "{name} is {} MB; spanmark opens files up to {} MB.",
-                bytes.div_ceil(1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-            InputError::Binary { name } => {
-                write!(f, "{name} looks like a binary file (it contains NUL bytes), not text.")
-            }
-            InputError::NotUtf8 { name, offset, byte } => write!(
-                f,
-                "{name} is not UTF-8 text: byte 0x{byte:02X} at offset {offset} is not valid UTF-8. \
-                 Save it as UTF-8 and open it again."
-            ),
-            InputError::Json { name, error } => write!(f, "{name} is not valid JSON: {error}."),
-            InputError::UnknownJson { name } => {
-                write!(f, "{name} is JSON, but not a file spanmark reads ({} JSON).", json_tools())
-            }
-            InputError::Project { name, error } => write!(f, "{name} cannot be opened: {error}."),
-            InputError::Format { name, error } => write!(f, "{name} cannot be opened: {error}."),
-        }
-    }
-}
-
 /// The tools whose JSON spanmark reads, as the Open flow tries them (one JSON value, then JSON
 /// lines): "spanmark, W3C Web Annotation, Label Studio, doccano or spaCy".
-fn json_tools() -> String {
+pub(super) fn json_tools() -> String {
     let stage = |reader: &Reader| match reader {
         Reader::Json { .. } => Some(0),
         Reader::Records { .. } => Some(1),

@@ -12,6 +12,7 @@ pub mod label;
 pub mod layout;
 pub mod persist;
 pub mod project;
+mod refusal;
 pub mod search;
 pub mod segments;
 pub mod span;

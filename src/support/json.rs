@@ -10,8 +10,20 @@ use serde_json::{Map, Value};
 /// What is wrong, and where (`annotations[3].start`; `file` for the top level).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ShapeError {
+    /// The object the message is about (for a missing field, the object that lacks it).
     pub path: String,
     pub message: String,
+    /// The field at fault, missing or of the wrong type (`annotations[3].start`, `offset_unit`),
+    /// for a message in a person's words.
+    pub field: String,
+}
+
+impl ShapeError {
+    /// A problem `message` with the value at `path`, which is itself the field at fault.
+    pub fn at(path: impl Into<String>, message: impl Into<String>) -> ShapeError {
+        let path = path.into();
+        ShapeError { field: path.clone(), path, message: message.into() }
+    }
 }
 
 impl fmt::Display for ShapeError {
@@ -57,9 +69,11 @@ impl Object {
     }
 
     pub fn take(&mut self, key: &str) -> Result<Value, ShapeError> {
-        self.fields
-            .remove(key)
-            .ok_or_else(|| ShapeError { path: self.path().to_owned(), message: format!("missing field `{key}`") })
+        self.fields.remove(key).ok_or_else(|| ShapeError {
+            path: self.path().to_owned(),
+            message: format!("missing field `{key}`"),
+            field: self.path_of(key),
+        })
     }
 
     pub fn string(&mut self, key: &str) -> Result<String, ShapeError> {
@@ -130,8 +144,8 @@ pub fn invalid(path: &str, expected: &str, found: &Value) -> ShapeError {
         Value::Array(_) => "an array",
         Value::Object(_) => "an object",
     };
-    ShapeError {
-        path: if path.is_empty() { "file".to_owned() } else { path.to_owned() },
-        message: format!("invalid type: expected {expected}, found {found}"),
-    }
+    ShapeError::at(
+        if path.is_empty() { "file" } else { path },
+        format!("invalid type: expected {expected}, found {found}"),
+    )
 }

@@ -1,5 +1,7 @@
 use yew::prelude::*;
 
+use super::modal::Modal;
+use crate::edge;
 use crate::model::editor::SEED_ID;
 use crate::model::Action;
 
@@ -24,6 +26,17 @@ pub fn Documents(props: &DocumentsProps) -> Html {
     // The document being renamed, or asked about before deletion.
     let renaming = use_state(|| None::<String>);
     let confirming = use_state(|| None::<String>);
+    // The rename field takes the focus, its text selected, when it appears.
+    let rename_ref = use_node_ref();
+    {
+        let rename_ref = rename_ref.clone();
+        use_effect_with((*renaming).clone(), move |renaming| {
+            if let (Some(_), Some(input)) = (renaming, rename_ref.cast::<web_sys::HtmlInputElement>()) {
+                edge::focus::give(&input);
+                input.select();
+            }
+        });
+    }
     let items = props.docs.iter().map(|d| {
         let current = d.id == props.current;
         let onswitch = {
@@ -64,28 +77,9 @@ pub fn Documents(props: &DocumentsProps) -> Html {
             };
             html! {
                 <form class="rename" {onsubmit}>
-                    <input value={title.clone()} aria-label="New title" autofocus=true {onkeydown} />
+                    <input ref={rename_ref.clone()} value={title.clone()} aria-label="New title" {onkeydown} />
                     <button type="submit" class="mini">{ "Save" }</button>
                 </form>
-            }
-        } else if confirming.as_deref() == Some(d.id.as_str()) {
-            let onyes = {
-                let (id, onaction, confirming) = (d.id.clone(), props.onaction.clone(), confirming.clone());
-                Callback::from(move |_: MouseEvent| {
-                    confirming.set(None);
-                    onaction.emit(Action::DeleteDocument(id.clone()));
-                })
-            };
-            let onno = {
-                let confirming = confirming.clone();
-                Callback::from(move |_: MouseEvent| confirming.set(None))
-            };
-            html! {
-                <div class="confirm" role="alertdialog" aria-label={format!("Delete {title}?")}>
-                    <span>{ format!("Delete “{title}” and its {} annotation{}?", d.annotations, if d.annotations == 1 { "" } else { "s" }) }</span>
-                    <button class="mini danger" onclick={onyes}>{ "Delete" }</button>
-                    <button class="mini" onclick={onno}>{ "Keep" }</button>
-                </div>
             }
         } else {
             html! {
@@ -105,10 +99,45 @@ pub fn Documents(props: &DocumentsProps) -> Html {
             <li class={classes!("doc", current.then_some("current"))} data-doc={d.id.clone()}>{ body }</li>
         }
     });
+    // The question before a deletion, as a modal dialog; Cancel has the focus.
+    let confirm = confirming.as_deref().and_then(|id| props.docs.iter().find(|d| d.id == id)).map(|d| {
+        let onyes = {
+            let (id, onaction, confirming) = (d.id.clone(), props.onaction.clone(), confirming.clone());
+            Callback::from(move |_: MouseEvent| {
+                confirming.set(None);
+                onaction.emit(Action::DeleteDocument(id.clone()));
+            })
+        };
+        let onno = {
+            let confirming = confirming.clone();
+            Callback::from(move |_| confirming.set(None))
+        };
+        let title = &d.title;
+        let n = d.annotations;
+        html! {
+            <Modal
+                label={format!("Delete {title}?")}
+                role="alertdialog"
+                class="confirm"
+                fallback={AttrValue::Static("nav.documents .doc.current .doc-open")}
+                onclose={onno.clone()}
+            >
+                <h2>{ format!("Delete “{title}” and its {n} annotation{}?", if n == 1 { "" } else { "s" }) }</h2>
+                <p>{ "You can bring it back with Undo delete in the message that follows." }</p>
+                <div class="dialog-buttons">
+                    <button class="tool" onclick={onno.reform(|_: MouseEvent| ())} autofocus=true>{ "Cancel" }</button>
+                    <button class="tool danger" onclick={onyes}>{ "Delete" }</button>
+                </div>
+            </Modal>
+        }
+    });
     html! {
         <nav class="documents" aria-label="Documents">
             <h2>{ "Documents" }</h2>
             <ul>{ for items }</ul>
+            // Always there, so that the question coming and going redraws nothing around it
+            // (the delete button it gives the focus back to among them).
+            <div class="doc-question">{ for confirm }</div>
             <p class="drop-hint">{ "Open or drop texts (.txt, .md) and annotation files: spanmark, W3C, brat, doccano, Label Studio, spaCy." }</p>
         </nav>
     }

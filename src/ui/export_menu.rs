@@ -1,5 +1,8 @@
 use yew::prelude::*;
 
+use crate::edge;
+use crate::edge::focus::{self, Step};
+use crate::edge::keys::Listener;
 use crate::model::formats::{Format, Unit, FORMATS};
 
 #[derive(Properties, PartialEq)]
@@ -9,58 +12,144 @@ pub struct ExportMenuProps {
     pub onunit: Callback<Unit>,
 }
 
+/// The units doccano offsets can be counted in, as the menu names them.
+const UNITS: [(Unit, &str); 3] = [
+    (Unit::CodePoint, "code points"),
+    (Unit::Utf16, "UTF-16 units (doccano's UI)"),
+    (Unit::Grapheme, "grapheme clusters (doccano's grapheme mode)"),
+];
+
 /// "Export as…": every format of the registry, in its order, and the unit doccano offsets are
-/// written (and read) in.
+/// written (and read) in, as a WAI-ARIA menu button. Enter, Space or ArrowDown on the button
+/// open it on the first item, ArrowUp on the last; in it the arrows move (wrapping), Home and
+/// End go to the ends, Escape closes it and gives the focus back to the button, Tab closes it
+/// and moves on; a click outside closes it. Choosing a format closes it (focus on the button);
+/// choosing a unit (a `menuitemradio`) leaves it open.
 #[component]
 pub fn ExportMenu(props: &ExportMenuProps) -> Html {
-    let open = use_state(|| false);
-    let toggle = {
-        let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(!*open))
+    // Open, and which item takes the focus when it is drawn.
+    let open = use_state(|| None::<Step>);
+    let button = use_node_ref();
+    let menu = use_node_ref();
+    let root = use_node_ref();
+    // When it opens: the focus onto an item; while it is open, a press outside closes it.
+    {
+        let (menu, root, open) = (menu.clone(), root.clone(), open.clone());
+        use_effect_with(open.is_some(), move |is_open| {
+            let mut outside = None;
+            if *is_open {
+                if let (Some(menu), Some(step)) = (menu.cast::<web_sys::Element>(), *open) {
+                    edge::viewport::keep_inside_window(&menu);
+                    focus::move_in_menu(&menu, step);
+                }
+                outside = Listener::on_window("pointerdown", move |e| {
+                    let target = e.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok());
+                    let inside = root.cast::<web_sys::Node>().is_some_and(|r| r.contains(target.as_ref()));
+                    if !inside {
+                        open.set(None);
+                    }
+                });
+            }
+            move || drop(outside)
+        });
+    }
+    // Closes the menu and gives the focus back to the button.
+    let close = {
+        let (open, button) = (open.clone(), button.clone());
+        Callback::from(move |()| {
+            open.set(None);
+            if let Some(button) = button.cast::<web_sys::HtmlElement>() {
+                focus::give(&button);
+            }
+        })
     };
-    let onkeydown = {
+    let onclick = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(if open.is_some() { None } else { Some(Step::First) }))
+    };
+    let onbuttonkey = {
         let open = open.clone();
         Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                open.set(false);
+            let step = match e.key().as_str() {
+                "ArrowDown" => Step::First,
+                "ArrowUp" => Step::Last,
+                // Enter and Space are the button's click, which opens it on the first item.
+                _ => return,
+            };
+            e.prevent_default();
+            e.stop_propagation();
+            open.set(Some(step));
+        })
+    };
+    let onmenukey = {
+        let (open, menu, close) = (open.clone(), menu.clone(), close.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let step = match e.key().as_str() {
+                "ArrowDown" => Step::Next,
+                "ArrowUp" => Step::Previous,
+                "Home" => Step::First,
+                "End" => Step::Last,
+                "Escape" => {
+                    e.prevent_default();
+                    e.stop_propagation();
+                    close.emit(());
+                    return;
+                }
+                // The browser moves the focus on; the menu closes behind it.
+                "Tab" => {
+                    open.set(None);
+                    return;
+                }
+                _ => return,
+            };
+            e.prevent_default();
+            e.stop_propagation();
+            if let Some(menu) = menu.cast::<web_sys::Element>() {
+                focus::move_in_menu(&menu, step);
             }
         })
     };
     let items = FORMATS.iter().map(|format| {
-        let (open, onexport) = (open.clone(), props.onexport.clone());
+        let (close, onexport) = (close.clone(), props.onexport.clone());
         let onclick = Callback::from(move |_: MouseEvent| {
-            open.set(false);
+            close.emit(());
             onexport.emit(format);
         });
-        html! { <li role="none"><button role="menuitem" class="menu-item" {onclick}>{ format.name }</button></li> }
+        html! { <button role="menuitem" tabindex="-1" class="menu-item" {onclick}>{ format.name }</button> }
     });
-    let onchange = {
-        let onunit = props.onunit.clone();
-        Callback::from(move |e: Event| {
-            if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
-                onunit.emit(match select.value().as_str() {
-                    "utf16" => Unit::Utf16,
-                    "grapheme" => Unit::Grapheme,
-                    _ => Unit::CodePoint,
-                });
-            }
-        })
-    };
-    let unit = props.doccano_unit;
+    let units = UNITS.iter().map(|&(unit, name)| {
+        let checked = props.doccano_unit == unit;
+        let onclick = props.onunit.reform(move |_: MouseEvent| unit);
+        html! {
+            <button role="menuitemradio" tabindex="-1" class="menu-item radio" aria-checked={checked.to_string()} {onclick}>
+                { name }
+            </button>
+        }
+    });
     html! {
-        <div class="export-menu" {onkeydown}>
-            <button class="tool" aria-haspopup="menu" aria-expanded={open.to_string()} onclick={toggle}>{ "Export as…" }</button>
-            if *open {
-                <div class="menu">
-                    <ul role="menu" aria-label="Export formats">{ for items }</ul>
-                    <label class="menu-option">
-                        { "doccano offsets" }
-                        <select {onchange} aria-label="doccano offsets">
-                            <option value="codepoint" selected={unit == Unit::CodePoint}>{ "code points" }</option>
-                            <option value="utf16" selected={unit == Unit::Utf16}>{ "UTF-16 units (doccano's UI)" }</option>
-                            <option value="grapheme" selected={unit == Unit::Grapheme}>{ "grapheme clusters (doccano's grapheme mode)" }</option>
-                        </select>
-                    </label>
+        <div class="export-menu" ref={root}>
+            <button
+                ref={button}
+                id="export-button"
+                class="tool"
+                aria-haspopup="menu"
+                aria-expanded={open.is_some().to_string()}
+                aria-controls={open.is_some().then_some("export-menu")}
+                {onclick}
+                onkeydown={onbuttonkey}
+            >{ "Export as…" }</button>
+            if open.is_some() {
+                <div class="menu" role="menu" id="export-menu" aria-labelledby="export-button" ref={menu} onkeydown={onmenukey}>
+                    { for items }
+                    <div role="separator" class="menu-rule"></div>
+                    <div role="group" class="menu-group" aria-labelledby="doccano-unit-name" aria-describedby="doccano-unit-help">
+                        <div class="menu-heading" id="doccano-unit-name">{ "doccano offsets" }</div>
+                        <div class="menu-help" id="doccano-unit-help">
+                            { "How doccano files count characters, for export and for opening. Most count code points; \
+                               if spans land a few letters off after an emoji or an accent, try another." }
+                        </div>
+                        { for units }
+                    </div>
                 </div>
             }
         </div>

@@ -11,6 +11,7 @@ mod find_bar;
 mod hooks;
 mod import_dialog;
 mod label_bar;
+mod modal;
 mod new_document_dialog;
 mod notice_bar;
 mod paragraph;

@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use super::modal::Modal;
 use crate::model::Action;
 
 #[derive(Properties, PartialEq)]
@@ -8,7 +9,7 @@ pub struct NewDocumentDialogProps {
     pub onclose: Callback<()>,
 }
 
-/// Paste a text to annotate, with a title.
+/// Paste a text to annotate, with a title: a modal dialog, focus on the title.
 #[component]
 pub fn NewDocumentDialog(props: &NewDocumentDialogProps) -> Html {
     let title_ref = use_node_ref();
@@ -25,17 +26,9 @@ pub fn NewDocumentDialog(props: &NewDocumentDialogProps) -> Html {
         })
     };
     let oncancel = props.onclose.reform(|_: MouseEvent| ());
-    let onkeydown = {
-        let onclose = props.onclose.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                onclose.emit(());
-            }
-        })
-    };
     html! {
-        <div class="backdrop" {onkeydown}>
-            <form class="dialog" role="dialog" aria-modal="true" aria-label="New document" onsubmit={oncreate}>
+        <Modal label="New document" onclose={props.onclose.clone()}>
+            <form class="dialog-body" onsubmit={oncreate}>
                 <h2>{ "New document" }</h2>
                 <label>{ "Title" }<input ref={title_ref} placeholder="Untitled" autofocus=true /></label>
                 <label>{ "Text" }<textarea ref={text_ref} rows="14" placeholder="Paste the text to annotate here" /></label>
@@ -44,6 +37,6 @@ pub fn NewDocumentDialog(props: &NewDocumentDialogProps) -> Html {
                     <button type="submit" class="tool primary">{ "Create" }</button>
                 </div>
             </form>
-        </div>
+        </Modal>
     }
 }

@@ -10,7 +10,7 @@ pub struct NoticeBarProps {
     pub onexport: Callback<()>,
 }
 
-/// Messages for the person: what went wrong with a file, what just happened, and a standing
+/// Messages for the person: what went wrong with a file (and, smaller, where in the file), what just happened, and a standing
 /// warning while work is not being saved.
 #[component]
 pub fn NoticeBar(props: &NoticeBarProps) -> Html {
@@ -20,6 +20,17 @@ pub fn NoticeBar(props: &NoticeBarProps) -> Html {
             <div class="notice error" role="alert">
                 <span class="notice-text">{ text }</span>
                 <button class="mini" onclick={dismiss} aria-label="Dismiss">{ "×" }</button>
+            </div>
+        },
+        Notice::Refused { text, detail } => html! {
+            <div class="notice error" role="alert">
+                <span class="notice-text">
+                    { text }
+                    if let Some(detail) = detail {
+                        <small class="notice-detail">{ detail }</small>
+                    }
+                </span>
+                <button class="mini" onclick={dismiss.clone()} aria-label="Dismiss">{ "×" }</button>
             </div>
         },
         Notice::Info(text) => html! {

@@ -30,12 +30,15 @@ function python(args) {
   return execFileSync('python3', args, { cwd: root, encoding: 'utf8' });
 }
 
+/** The Export as… menu's name for each doccano unit. */
+const UNIT_NAMES = { codepoint: 'code points', utf16: "UTF-16 units (doccano's UI)", grapheme: "grapheme clusters (doccano's grapheme mode)" };
+
 /** Exports doccano JSONL counted in `unit`, checks it in Python against the fixture `name`, and
  * returns the file. */
 async function doccanoIn(page, unit, name, expected, what) {
   const dir = await mkdtemp(join(tmpdir(), `spanmark-${unit}-`));
   await page.getByRole('button', { name: 'Export as…' }).click();
-  await page.getByLabel('doccano offsets').selectOption(unit);
+  await page.getByRole('menuitemradio', { name: UNIT_NAMES[unit] }).click();
   await page.keyboard.press('Escape');
   const file = await exportAs(page, 'doccano JSONL', dir);
   const checked = JSON.parse(python(['tests/check_exports.py', '--text', fixture(name), '--doccano-unit', unit, file]));

@@ -128,9 +128,9 @@ test('documents: open a file, drop one, paste one; rename; delete with confirmat
   await page.getByLabel('New title').press('Enter');
   assert((await documents(page)).includes('Paris brief *'), 'renamed');
   assertEqual((await exportJson(page)).filename, 'paris-brief.spanmark.json', 'the export takes the new name');
-  // Delete asks first; Keep keeps.
+  // Delete asks first; Cancel keeps.
   await page.getByRole('button', { name: 'Delete Paris brief' }).click();
-  await page.getByRole('alertdialog').getByRole('button', { name: 'Keep' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
   assert((await documents(page)).includes('Paris brief *'), 'kept');
   await page.getByRole('button', { name: 'Delete Paris brief' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
@@ -236,8 +236,8 @@ test('bad files are refused with a message that names the problem; the work is u
   await writeFile(big, '');
   await truncate(big, 50 * 1024 * 1024);
   const cases = [
-    ['not-json.json', 'this is not JSON', 'not-json.json is not valid JSON: line 1, column 2'],
-    ['truncated.json', good.slice(0, Math.floor(good.length / 2)), 'truncated.json is not valid JSON: line'],
+    ['not-json.json', 'this is not JSON', 'not-json.json is not valid JSON: it may be cut short or damaged'],
+    ['truncated.json', good.slice(0, Math.floor(good.length / 2)), 'truncated.json is not valid JSON (it stops before its end)'],
     ['other.json', '{"tasks": [1, 2, 3]}', 'other.json is JSON, but not a file spanmark reads'],
     ['format.json', json((x) => { x.format = 'brat'; }), 'format is "brat", not "spanmark"'],
     ['newer.json', json((x) => { x.version = 2; }), 'version 2 is newer than this spanmark reads'],
@@ -247,8 +247,8 @@ test('bad files are refused with a message that names the problem; the work is u
     ['sha.json', json((x) => { x.document.sha256 = '0'.repeat(64); }), 'document.sha256 is 0000'],
     ['label.json', json((x) => { x.annotations[0].label = 'person'; }), 'annotations[0].label "person" is not among the file\'s labels'],
     ['dupe.json', json((x) => { x.annotations[1].id = x.annotations[0].id; }), 'annotations[1].id "a2" is used twice'],
-    ['image.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), 'image.txt looks like a binary file'],
-    ['latin1.txt', Buffer.from('caf\xe9 au lait', 'latin1'), 'latin1.txt is not UTF-8 text: byte 0xE9 at offset 3'],
+    ['image.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), 'image.txt is not a text file'],
+    ['latin1.txt', Buffer.from('caf\xe9 au lait', 'latin1'), 'latin1.txt is not saved as UTF-8'],
     ['empty.txt', '', 'empty.txt is empty'],
     ['huge.txt', null, 'huge.txt is 50 MB; spanmark opens files up to 32 MB'],
   ];

@@ -44,7 +44,7 @@ impl Editor {
                 }
             }
             Ok(Opened::Onto { format, spans }) => self.place_onto_current(&name, format, &spans),
-            Err(e) => self.notice = Some(Notice::Error(e.to_string())),
+            Err(e) => self.notice = Some(Notice::Refused { text: e.to_string(), detail: e.detail() }),
         }
     }
 

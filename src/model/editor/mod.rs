@@ -52,6 +52,12 @@ pub struct DocState {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Notice {
     Error(String),
+    /// A file that could not be opened: what is wrong and what to do, in a person's words, and
+    /// the technical detail (a field path, a line and column) drawn smaller, when there is one.
+    Refused {
+        text: String,
+        detail: Option<String>,
+    },
     Info(String),
     /// A document was deleted; it can be brought back.
     Deleted(String),

@@ -43,7 +43,7 @@ pub const FORMAT: Format = Format {
 
 impl From<ShapeError> for ParseError {
     fn from(e: ShapeError) -> ParseError {
-        ParseError::Shape { path: e.path, message: e.message }
+        ParseError::Shape { path: e.path, message: e.message, field: e.field }
     }
 }
 
@@ -144,8 +144,11 @@ pub enum ParseError {
     },
     /// JSON, but a field is missing or of the wrong type.
     Shape {
+        /// The object the message is about.
         path: String,
         message: String,
+        /// The field at fault: the same as `path` unless the field is missing.
+        field: String,
     },
     UnknownFormat(String),
     NewerVersion(u32),
@@ -200,7 +203,7 @@ impl fmt::Display for ParseError {
         use ParseError::*;
         match self {
             Json { line, column, message } => write!(f, "line {line}, column {column}: {message}"),
-            Shape { path, message } => write!(f, "{path}: {message}"),
+            Shape { path, message, .. } => write!(f, "{path}: {message}"),
             UnknownFormat(s) => write!(f, "format is {}, not \"spanmark\"", Quoted(s)),
             NewerVersion(v) => write!(f, "version {v} is newer than this spanmark reads (up to {VERSION})"),
             UnknownOffsetUnit(u) => write!(f, "offset_unit is {}; spanmark files count \"codepoint\"", Quoted(u)),
@@ -268,8 +271,11 @@ pub fn from_value(head: Value) -> Result<Project, ParseError> {
     if offset_unit != OFFSET_UNIT {
         return Err(ParseError::UnknownOffsetUnit(offset_unit));
     }
-    let doc = Document::new(title, text)
-        .map_err(|e| ParseError::Shape { path: "document.text".to_owned(), message: e.to_string() })?;
+    let doc = Document::new(title, text).map_err(|e| ParseError::Shape {
+        path: "document.text".to_owned(),
+        message: e.to_string(),
+        field: "document.text".to_owned(),
+    })?;
     if !sha256.eq_ignore_ascii_case(doc.sha256()) {
         return Err(ParseError::Sha256Mismatch { declared: sha256, actual: doc.sha256().to_owned() });
     }
@@ -319,10 +325,14 @@ fn created(a: &mut Object) -> Result<Option<Time>, ParseError> {
     let at = value.as_str().and_then(Time::parse_iso);
     match at {
         Some(at) => Ok(Some(at)),
-        None => Err(ParseError::Shape {
-            path: format!("{}.created", a.path()),
-            message: "expected an ISO 8601 date and time, such as \"2026-12-01T11:24:18Z\"".to_owned(),
-        }),
+        None => {
+            let path = format!("{}.created", a.path());
+            Err(ParseError::Shape {
+                field: path.clone(),
+                path,
+                message: "expected an ISO 8601 date and time, such as \"2026-12-01T11:24:18Z\"".to_owned(),
+            })
+        }
     }
 }
 

@@ -19,8 +19,7 @@ pub trait Record: Serialize + Sized {
 
 /// A stored record's JSON, parsed: one copy of this for every record type.
 fn parse(json: &str) -> Result<Object, ShapeError> {
-    let value =
-        serde_json::from_str(json).map_err(|e| ShapeError { path: "record".to_owned(), message: e.to_string() })?;
+    let value = serde_json::from_str(json).map_err(|e| ShapeError::at("record", e.to_string()))?;
     Object::new(value, String::new())
 }
 
@@ -101,5 +100,5 @@ impl Record for SnapshotRecord {
 }
 
 fn unknown_kind(o: &Object, kind: &str) -> ShapeError {
-    ShapeError { path: o.path().to_owned(), message: format!("unknown kind {}", Quoted(kind)) }
+    ShapeError::at(o.path(), format!("unknown kind {}", Quoted(kind)))
 }

@@ -105,7 +105,8 @@ fn spanmark_parse_names_what_is_wrong() {
     assert_eq!(with(&|_| {}), Ok(()));
 }
 
-/// Each bad file gets a message naming what is wrong, and changes nothing.
+/// Each bad file gets a sentence saying what is wrong and what to do, the technical detail apart
+/// (where there is one), and changes nothing.
 #[test]
 fn bad_files_are_refused_with_a_reason() {
     let (_, good) = sample_export(SEED, &[("actor", 262, 272)]);
@@ -114,18 +115,85 @@ fn bad_files_are_refused_with_a_reason() {
         f(&mut v);
         serde_json::to_vec_pretty(&v).expect("json")
     };
-    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
-        ("x.json", b"not json at all".to_vec(), "x.json is not valid JSON: line 1, column 2"),
-        ("x.json", good.as_bytes()[..good.len() / 3].to_vec(), "EOF while parsing"),
-        ("x.json", br#"{"hello": "world"}"#.to_vec(), "is JSON, but not a file spanmark reads"),
-        ("x.json", b"[1, 2, 3]".to_vec(), "is JSON, but not a file spanmark reads"),
-        ("x.json", mutate(&|v| v["format"] = "brat".into()), "format is \"brat\""),
-        ("x.json", mutate(&|v| v["version"] = 7.into()), "version 7 is newer"),
-        ("x.json", mutate(&|v| v["annotations"][0]["end"] = 5000.into()), "annotations[0]: end 5000 is past the end"),
-        ("x.json", mutate(&|v| v["annotations"][0]["start"] = 300.into()), "start 300 is after end 272"),
-        ("x.json", mutate(&|v| v["annotations"][0]["text"] = "Ron".into()), "annotations[0].text is \"Ron\""),
-        ("x.json", mutate(&|v| v["document"]["sha256"] = "ab".into()), "document.sha256 is ab"),
-        ("x.json", mutate(&|v| v["annotations"][0]["label"] = "person".into()), "label \"person\" is not among"),
+    let remove =
+        |key: &'static str| mutate(&move |v| v.as_object_mut().expect("object").remove(key).map(drop).unwrap_or(()));
+    // (file, bytes, what the sentence says, what the detail says or None)
+    let cases: Vec<(&str, Vec<u8>, &str, Option<&str>)> = vec![
+        (
+            "x.json",
+            b"not json at all".to_vec(),
+            "x.json is not valid JSON: it may be cut short",
+            Some("line 1, column 2"),
+        ),
+        (
+            "x.json",
+            good.as_bytes()[..good.len() / 3].to_vec(),
+            "x.json is not valid JSON (it stops before its end)",
+            Some("EOF while parsing"),
+        ),
+        ("x.json", br#"{"hello": "world"}"#.to_vec(), "is JSON, but not a file spanmark reads", None),
+        ("x.json", b"[1, 2, 3]".to_vec(), "is JSON, but not a file spanmark reads", None),
+        (
+            "x.json",
+            mutate(&|v| v["format"] = "brat".into()),
+            "x.json is not a spanmark file",
+            Some("format is \"brat\""),
+        ),
+        ("x.json", mutate(&|v| v["version"] = 7.into()), "was saved by a newer spanmark", Some("version 7 is newer")),
+        (
+            "x.json",
+            remove("offset_unit"),
+            "x.json does not say how it counts positions: the line \"offset_unit\": \"codepoint\" is missing",
+            Some("file: missing field `offset_unit`"),
+        ),
+        (
+            "x.json",
+            mutate(&|v| v["offset_unit"] = "utf16".into()),
+            "counts positions in a unit spanmark files do not use",
+            Some("offset_unit is \"utf16\""),
+        ),
+        (
+            "x.json",
+            remove("labels"),
+            "x.json is a spanmark file, but its list of labels is missing",
+            Some("file: missing field `labels`"),
+        ),
+        (
+            "x.json",
+            mutate(&|v| v["annotations"][0]["start"] = "0".into()),
+            "but where annotation 1 starts is not what spanmark expects",
+            Some("annotations[0].start: invalid type"),
+        ),
+        (
+            "x.json",
+            mutate(&|v| v["annotations"][0]["end"] = 5000.into()),
+            "In x.json, annotation 1 runs past the end of the text",
+            Some("annotations[0]: end 5000 is past the end"),
+        ),
+        (
+            "x.json",
+            mutate(&|v| v["annotations"][0]["start"] = 300.into()),
+            "annotation 1 ends before it starts",
+            Some("start 300 is after end 272"),
+        ),
+        (
+            "x.json",
+            mutate(&|v| v["annotations"][0]["text"] = "Ron".into()),
+            "annotation 1 quotes words that are not at its place",
+            Some("annotations[0].text is \"Ron\""),
+        ),
+        (
+            "x.json",
+            mutate(&|v| v["document"]["sha256"] = "ab".into()),
+            "The text in x.json was changed after it was saved",
+            Some("document.sha256 is ab"),
+        ),
+        (
+            "x.json",
+            mutate(&|v| v["annotations"][0]["label"] = "person".into()),
+            "has the label “person”, which is not in the file's list of labels",
+            Some("label \"person\" is not among"),
+        ),
         (
             "x.json",
             mutate(&|v| {
@@ -134,29 +202,49 @@ fn bad_files_are_refused_with_a_reason() {
                 twin["text"] = "on Dermer".into();
                 v["annotations"].as_array_mut().expect("array").push(twin);
             }),
-            "annotations[1].id \"a1\" is used twice",
+            "two annotations have the same id “a1”",
+            Some("annotations[1].id \"a1\" is used twice"),
         ),
-        ("photo.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(), "photo.txt looks like a binary file"),
-        ("latin1.txt", b"caf\xe9 au lait".to_vec(), "latin1.txt is not UTF-8 text: byte 0xE9 at offset 3"),
-        ("empty.txt", Vec::new(), "empty.txt is empty"),
-        ("blank.txt", b" \n\t\r\n".to_vec(), "blank.txt is empty"),
+        (
+            "x.jsonl",
+            b"{\"text\": \"Ron Dermer\", \"label\": [[0, 3, \"actor\"]]}\n{\"label\": []}".to_vec(),
+            "x.jsonl looks like a doccano JSONL file, but part of it is not written as spanmark expects",
+            Some("doccano JSONL line 2: has no \"text\""),
+        ),
+        ("photo.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(), "photo.txt is not a text file", Some("NUL bytes")),
+        (
+            "latin1.txt",
+            b"caf\xe9 au lait".to_vec(),
+            "latin1.txt is not saved as UTF-8",
+            Some("byte 0xE9 at offset 3 is not valid UTF-8"),
+        ),
+        ("empty.txt", Vec::new(), "empty.txt is empty", None),
+        ("blank.txt", b" \n\t\r\n".to_vec(), "blank.txt is empty", None),
     ];
-    for (name, bytes, expected) in cases {
+    for (name, bytes, says, detailed) in cases {
         let mut e = Editor::new(doc(SEED), Labels::news());
         e.apply(Action::Annotate { label: label("actor"), span: Span::new(262, 272) });
         let before = picture(&e);
         let journal = e.unsaved().len();
         open(&mut e, name, &bytes);
         match &e.notice {
-            Some(Notice::Error(message)) => assert!(message.contains(expected), "{message:?} should say {expected:?}"),
-            other => panic!("{name} ({expected}): expected an error, got {other:?}"),
+            Some(Notice::Refused { text, detail }) => {
+                assert!(text.contains(says), "{text:?} should say {says:?}");
+                match (detailed, detail) {
+                    (Some(want), Some(detail)) => assert!(detail.contains(want), "{detail:?} should say {want:?}"),
+                    (None, None) => {}
+                    (want, got) => panic!("{says}: detail {got:?}, expected one saying {want:?}"),
+                }
+            }
+            other => panic!("{name} ({says}): expected a refusal, got {other:?}"),
         }
-        assert_eq!(picture(&e), before, "{expected}: the work changed");
-        assert_eq!(e.unsaved().len(), journal, "{expected}: something was written");
+        assert_eq!(picture(&e), before, "{says}: the work changed");
+        assert_eq!(e.unsaved().len(), journal, "{says}: something was written");
     }
     assert_eq!(
         crate::model::input::check_size("big.txt", 50 * 1024 * 1024).map_err(|e| e.to_string()),
-        Err("big.txt is 50 MB; spanmark opens files up to 32 MB.".to_owned())
+        Err("big.txt is 50 MB; spanmark opens files up to 32 MB. Split it into smaller files and open those."
+            .to_owned())
     );
     // A BOM and CRLF are fine, and kept.
     let mut e = Editor::new(doc(SEED), Labels::news());

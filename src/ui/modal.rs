@@ -1,0 +1,71 @@
+use yew::prelude::*;
+
+use crate::edge;
+
+#[derive(Properties, PartialEq)]
+pub struct ModalProps {
+    /// The dialog's accessible name.
+    pub label: AttrValue,
+    /// `"dialog"`, or `"alertdialog"` for a question that needs an answer (a deletion).
+    #[prop_or(AttrValue::Static("dialog"))]
+    pub role: AttrValue,
+    /// Escape was pressed: the owner closes the dialog by no longer drawing it.
+    pub onclose: Callback<()>,
+    /// Where the focus goes on closing when what opened the dialog is gone (a CSS selector).
+    #[prop_or_default]
+    pub fallback: Option<AttrValue>,
+    #[prop_or_default]
+    pub class: Classes,
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// A modal dialog: a native `<dialog>` shown with `showModal()` while it is drawn, so the page
+/// behind it is inert. Focus goes to its `autofocus` control (else its first), Tab and Shift+Tab
+/// go round inside it, Escape asks the owner to close it, and when it is no longer drawn focus
+/// goes back to what had it when it opened.
+#[component]
+pub fn Modal(props: &ModalProps) -> Html {
+    let node = use_node_ref();
+    {
+        let (node, fallback) = (node.clone(), props.fallback.clone());
+        use_effect_with((), move |_| {
+            let dialog = node.cast::<web_sys::HtmlDialogElement>();
+            let opener = dialog.as_ref().and_then(edge::focus::open_modal);
+            move || {
+                if let Some(dialog) = dialog {
+                    edge::focus::close_modal(&dialog, opener.as_ref(), fallback.as_deref());
+                }
+            }
+        });
+    }
+    // Escape: the browser's `cancel`. Its own closing is stopped, so that the dialog stays as
+    // long as the owner draws it.
+    let oncancel = {
+        let onclose = props.onclose.clone();
+        Callback::from(move |e: Event| {
+            e.prevent_default();
+            onclose.emit(());
+        })
+    };
+    let onkeydown = {
+        let node = node.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if let Some(dialog) = node.cast::<web_sys::Element>() {
+                edge::focus::keep_tab_inside(&dialog, &e);
+            }
+        })
+    };
+    html! {
+        <dialog
+            ref={node}
+            class={classes!("dialog", props.class.clone())}
+            role={(props.role != "dialog").then(|| props.role.clone())}
+            aria-label={props.label.clone()}
+            {oncancel}
+            {onkeydown}
+        >
+            { props.children.clone() }
+        </dialog>
+    }
+}
