@@ -91,10 +91,3 @@ fn flash(marks: &[Element]) {
         let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(unring.unchecked_ref(), FLASH_MS);
     }
 }
-
-/// The element that has the focus now, to give it back later (`None` when it is the page).
-pub fn focused() -> Option<web_sys::HtmlElement> {
-    let document = web_sys::window()?.document()?;
-    let active = document.active_element()?.dyn_into::<web_sys::HtmlElement>().ok()?;
-    (Some(&active) != document.body().as_ref()).then_some(active)
-}

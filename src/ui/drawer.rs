@@ -46,14 +46,14 @@ pub fn DrawerFrame(props: &DrawerFrameProps) -> Html {
         use_effect_with(props.open, move |open| {
             let mut before = None;
             if *open {
-                before = edge::dom::focused();
+                before = edge::focus::active();
                 if let Some(button) = close_ref.cast::<web_sys::HtmlElement>() {
                     let _ = button.focus();
                 }
             }
             move || {
                 if let Some(el) = before {
-                    let _ = el.focus();
+                    edge::focus::give(&el);
                 }
             }
         });

@@ -13,7 +13,7 @@ const focused = (page) =>
   page.evaluate(() => {
     const el = document.activeElement;
     if (!el || el === document.body) return 'body';
-    return `${el.getAttribute('role') ?? el.tagName.toLowerCase()}: ${(el.getAttribute('aria-label') ?? el.textContent).trim()}`;
+    return `${el.getAttribute('role') ?? el.tagName.toLowerCase()}: ${(el.getAttribute('aria-label') ?? el.innerText).trim()}`;
   });
 
 /** Whether the focus is inside the open modal dialog. */
