@@ -24,6 +24,17 @@ pub fn give(element: &HtmlElement) {
     }
 }
 
+/// Gives focus to the first element of the page matching `selector`, if there is one.
+pub fn give_first(selector: &str) {
+    let found = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|el| el.dyn_into::<HtmlElement>().ok());
+    if let Some(found) = found {
+        give(&found);
+    }
+}
+
 /// The elements inside `root` that match `selector`, in the page's order.
 fn all(root: &Element, selector: &str) -> Vec<HtmlElement> {
     let Ok(list) = root.query_selector_all(selector) else { return Vec::new() };
@@ -61,15 +72,7 @@ pub fn close_modal(dialog: &HtmlDialogElement, opener: Option<&HtmlElement>, fal
         (Some(opener), _) if opener.is_connected() => give(opener),
         (_, Some(selector)) => {
             let selector = selector.to_owned();
-            let later = Closure::once_into_js(move || {
-                let found = web_sys::window()
-                    .and_then(|w| w.document())
-                    .and_then(|d| d.query_selector(&selector).ok().flatten())
-                    .and_then(|el| el.dyn_into::<HtmlElement>().ok());
-                if let Some(found) = found {
-                    give(&found);
-                }
-            });
+            let later = Closure::once_into_js(move || give_first(&selector));
             if let Some(window) = web_sys::window() {
                 let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0);
             }

@@ -4,9 +4,9 @@ use yew::prelude::*;
 
 use super::article::Article;
 use super::documents::{DocSummary, Documents};
-use super::drawer::{Drawer, DrawerFrame};
+use super::drawer::{self, Drawer};
 use super::find_bar::FindBar;
-use super::hooks::{use_autosave, use_hotkeys, use_leave_guard};
+use super::hooks::{use_autosave, use_drawer_focus, use_hotkeys, use_leave_guard};
 use super::import_dialog::ImportDialog;
 use super::label_bar::LabelBar;
 use super::new_document_dialog::NewDocumentDialog;
@@ -47,6 +47,7 @@ pub fn App(props: &AppProps) -> Html {
     let theme = use_state(theme::load);
     // The side column shown over the text on a narrow screen (on a wide one both are columns).
     let drawer = use_state_eq(|| None::<Drawer>);
+    use_drawer_focus(*drawer);
     let editor = &state.0;
 
     // A label's key or button: tag the selection, relabel the selected span, or arm the label.
@@ -195,9 +196,9 @@ pub fn App(props: &AppProps) -> Html {
             <LabelBar labels={current.labels.clone()} armed={editor.armed.clone()} selected={editor.selected.is_some()} {onapply} />
             <NoticeBar notice={editor.notice.clone()} saving={editor.saving.clone()} onaction={onaction.clone()} onexport={onexport.reform(|_: ()| &spanmark::FORMAT)} />
             <main class="workspace">
-                <DrawerFrame drawer={Drawer::Documents} open={*drawer == Some(Drawer::Documents)} onclose={onclosedrawer.clone()}>
+                { drawer::frame(Drawer::Documents, *drawer == Some(Drawer::Documents), &onclosedrawer, html! {
                     <Documents docs={summaries} current={current.id.clone()} onaction={ondraweraction.clone()} />
-                </DrawerFrame>
+                }) }
                 <div class="reading">
                 <FindBar doc={DocRef(current.doc.clone())} {onfound} />
                 <div class="reader" id="reader" tabindex="0" role="region" aria-label="Text">
@@ -214,7 +215,7 @@ pub fn App(props: &AppProps) -> Html {
                     />
                 </div>
                 </div>
-                <DrawerFrame drawer={Drawer::Annotations} open={*drawer == Some(Drawer::Annotations)} onclose={onclosedrawer}>
+                { drawer::frame(Drawer::Annotations, *drawer == Some(Drawer::Annotations), &onclosedrawer, html! {
                     <SidePanel
                         doc={DocRef(current.doc.clone())}
                         labels={current.labels.clone()}
@@ -222,7 +223,7 @@ pub fn App(props: &AppProps) -> Html {
                         selected={editor.selected.clone()}
                         onaction={ondraweraction}
                     />
-                </DrawerFrame>
+                }) }
             </main>
             if *new_document {
                 <NewDocumentDialog onaction={onaction.clone()} onclose={onnew.reform(|_| false)} />

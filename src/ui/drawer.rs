@@ -1,7 +1,5 @@
 use yew::prelude::*;
 
-use crate::edge;
-
 /// The two side columns, which a narrow screen folds into drawers over the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Drawer {
@@ -24,42 +22,31 @@ impl Drawer {
             Drawer::Annotations => "drawer-annotations",
         }
     }
-}
 
-#[derive(Properties, PartialEq)]
-pub struct DrawerFrameProps {
-    pub drawer: Drawer,
-    pub open: bool,
-    pub onclose: Callback<()>,
-    pub children: Html,
-}
-
-/// A side column. On a wide screen the frame is not drawn (`display: contents`: its column sits
-/// in the workspace's grid). On a narrow one it is a drawer over the text, shown while `open`,
-/// with a Close button; Escape closes it too. Focus moves into it when it opens and goes back
-/// to where it was (the drawer's toolbar button) when it closes.
-#[component]
-pub fn DrawerFrame(props: &DrawerFrameProps) -> Html {
-    let close_ref = use_node_ref();
-    {
-        let close_ref = close_ref.clone();
-        use_effect_with(props.open, move |open| {
-            let mut before = None;
-            if *open {
-                before = edge::focus::active();
-                if let Some(button) = close_ref.cast::<web_sys::HtmlElement>() {
-                    let _ = button.focus();
-                }
-            }
-            move || {
-                if let Some(el) = before {
-                    edge::focus::give(&el);
-                }
-            }
-        });
+    /// What its Close button says.
+    fn close_words(self) -> &'static str {
+        match self {
+            Drawer::Documents => "Close documents",
+            Drawer::Annotations => "Close annotations",
+        }
     }
+
+    /// A selector for its Close button, which takes the focus when it opens.
+    pub fn close_button(self) -> &'static str {
+        match self {
+            Drawer::Documents => "#drawer-documents > .drawer-close",
+            Drawer::Annotations => "#drawer-annotations > .drawer-close",
+        }
+    }
+}
+
+/// A side column's frame. On a wide screen it is not drawn (`display: contents`: the column sits
+/// in the workspace's grid). On a narrow one it is a drawer over the text, shown while `open`,
+/// behind it a scrim, in it a Close button; Escape closes it too (focus in and back:
+/// `hooks::use_drawer_focus`).
+pub fn frame(drawer: Drawer, open: bool, onclose: &Callback<()>, column: Html) -> Html {
     let onkeydown = {
-        let (onclose, open) = (props.onclose.clone(), props.open);
+        let onclose = onclose.clone();
         Callback::from(move |e: KeyboardEvent| {
             if open && e.key() == "Escape" {
                 e.stop_propagation();
@@ -67,21 +54,22 @@ pub fn DrawerFrame(props: &DrawerFrameProps) -> Html {
             }
         })
     };
-    let side = match props.drawer {
+    let side = match drawer {
         Drawer::Documents => "drawer-start",
         Drawer::Annotations => "drawer-end",
     };
+    let close = onclose.reform(|_: MouseEvent| ());
     html! {
         <>
-        if props.open {
+        if open {
             // Dims the text behind an open drawer; a tap on it closes the drawer.
-            <div class="drawer-scrim" aria-hidden="true" onclick={props.onclose.reform(|_: MouseEvent| ())}></div>
+            <div class="drawer-scrim" aria-hidden="true" onclick={close.clone()}></div>
         }
-        <div id={props.drawer.id()} class={classes!("drawer", side, props.open.then_some("open"))} {onkeydown}>
-            <button class="tool small drawer-close" ref={close_ref} onclick={props.onclose.reform(|_: MouseEvent| ())}>
-                { format!("Close {}", props.drawer.name().to_lowercase()) }
+        <div id={drawer.id()} class={classes!("drawer", side, open.then_some("open"))} {onkeydown}>
+            <button class="tool small drawer-close" onclick={close}>
+                { drawer.close_words() }
             </button>
-            { props.children.clone() }
+            { column }
         </div>
         </>
     }
