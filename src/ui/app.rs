@@ -192,7 +192,7 @@ pub fn App(props: &AppProps) -> Html {
                 drawer={*drawer}
                 {ondrawer}
             />
-            <LabelBar labels={current.labels.clone()} armed={editor.armed.clone()} selected={editor.selected.is_some()} {onapply} />
+            <LabelBar labels={current.labels.clone()} armed={editor.armed.clone()} selected={editor.selected.as_ref().and_then(|id| current.annotations.get(id)).map(|a| a.label.clone())} {onapply} />
             <NoticeBar notice={editor.notice.clone()} saving={editor.saving.clone()} onaction={onaction.clone()} onexport={onexport.reform(|_: ()| &spanmark::FORMAT)} />
             <main class="workspace">
                 <DrawerFrame drawer={Drawer::Documents} open={*drawer == Some(Drawer::Documents)} onclose={onclosedrawer.clone()}>

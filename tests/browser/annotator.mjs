@@ -105,6 +105,33 @@ test('the label bar shows four labels with hotkeys, colour-blind-safe colours an
   }
 });
 
+for (const scheme of ['light', 'dark']) {
+  test(`the label buttons and their hotkeys keep AA contrast at rest and pressed (${scheme} theme)`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    // Pressed: Actor, the label of the span just tagged.
+    await tag(page, 'Ron Dermer', '1');
+    assertEqual(
+      await page.locator('nav.labelbar button.label').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-pressed'))),
+      ['true', 'false', 'false', 'false'],
+      'Actor is pressed, the rest are not',
+    );
+    const drawn = await page.locator('nav.labelbar button.label').evaluateAll((buttons) => buttons.map((b) => {
+      const under = getComputedStyle(b.closest('.labelbar')).backgroundColor;
+      const s = getComputedStyle(b);
+      const k = getComputedStyle(b.querySelector('kbd'));
+      return { name: b.textContent, under, bg: s.backgroundColor, fg: s.color, kbdBg: k.backgroundColor, kbdFg: k.color };
+    }));
+    for (const d of drawn) {
+      const under = colour.parse(d.under);
+      const bg = colour.over(colour.parse(d.bg), under);
+      const ratio = colour.contrast(bg, colour.parse(d.fg));
+      assert(ratio >= 4.5, `${scheme}: ${d.name} has contrast ${ratio.toFixed(2)}, below WCAG AA 4.5`);
+      const kbd = colour.contrast(colour.over(colour.parse(d.kbdBg), bg), colour.parse(d.kbdFg));
+      assert(kbd >= 4.5, `${scheme}: ${d.name}'s hotkey has contrast ${kbd.toFixed(2)}`);
+    }
+  });
+}
+
 test('dragging over words and pressing a hotkey tags them; a label click keeps the selection', async ({ page }) => {
   await dragOver(page, 'Ron Dermer');
   assertEqual(await selectedText(page), 'Ron Dermer', 'the drag selects the words');
