@@ -170,7 +170,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
         html! {
             <li class="count" style={format!("--hl:{}", l.colour)}>
                 <button class="count-toggle" aria-pressed={on.to_string()} title={format!("Show only {}", l.name)} {onclick}>
-                    { &l.name }<b>{ n }</b>
+                    { &l.name }{ " " }<b>{ n }</b>
                 </button>
             </li>
         }

@@ -57,7 +57,7 @@ test('the label bar shows four labels with hotkeys, colour-blind-safe colours an
     const accessible = (await button.textContent()).trim();
     assert(accessible.startsWith(name), `button ${i} is named "${accessible}", not ${name}…`);
     assertEqual(await button.locator('kbd').textContent(), key, `${name} shows its hotkey`);
-    assert(await page.getByRole('button', { name: new RegExp(`^${name}`) }).isVisible(), `${name} is found by its role and name`);
+    assert(await page.locator('nav.labelbar').getByRole('button', { name: new RegExp(`^${name}`) }).isVisible(), `${name} is found by its role and name`);
   }
   // Tag one span of each label; then read the colours the page really draws.
   const phrases = ['Ron Dermer', 'Paris', 'de-escalation', 'clashes'];
@@ -297,7 +297,7 @@ test('the side panel lists every annotation in text order with counts; an entry 
   ], 'entries in text order');
   assertEqual(list[0].position, '55–60', 'positions in code points');
   const counts = await page.locator('aside.panel li.count').evaluateAll((ls) => ls.map((l) => l.textContent));
-  assertEqual(counts, ['Actor2', 'Location1', 'Claim1', 'Event1'], 'a count per label');
+  assertEqual(counts, ['Actor 2', 'Location 1', 'Claim 1', 'Event 1'], 'a count per label');
   // Scroll the text to the top, then click the last entry: its span comes into view and flashes.
   await page.locator('#reader').evaluate((r) => r.scrollTo(0, 0));
   const claim = page.locator('mark[data-label="claim"]').first();

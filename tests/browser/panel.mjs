@@ -87,7 +87,7 @@ test('the panel: rows at most 44 px, a header that stays in view, a filter by la
   // Filter: Actor's count shows only Actor's entries; every count stays as it was.
   const counts = () => page.locator('aside.panel li.count').evaluateAll((ls) => ls.map((l) => l.textContent));
   const before = await counts();
-  assertEqual(before, ['Actor4', 'Location3', 'Claim0', 'Event3'], 'a count per label');
+  assertEqual(before, ['Actor 4', 'Location 3', 'Claim 0', 'Event 3'], 'a count per label');
   const actor = page.locator('aside.panel .count-toggle', { hasText: 'Actor' });
   await actor.click();
   assertEqual(await actor.getAttribute('aria-pressed'), 'true', 'the Actor toggle is pressed');
