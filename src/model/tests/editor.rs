@@ -106,7 +106,9 @@ fn a_new_span_is_selected() {
     let text = "Syria’s Foreign Minister, Asaad al-Shaibani met Ron Dermer.";
     let tag = |name: &str, s, e| Apply { label: label(name), selection: Some(Span::new(s, e)) };
     let key = |name: &str| Apply { label: label(name), selection: None };
-    let cases: Vec<(&str, Vec<Action>, (&[&str], Option<&str>, Option<&str>))> = vec![
+    // Each case: its name, the actions, and what follows (annotations, selected quote, armed label).
+    type Case<'a> = (&'a str, Vec<Action>, (&'a [&'a str], Option<&'a str>, Option<&'a str>));
+    let cases: Vec<Case> = vec![
         (
             "tag, then another key",
             vec![tag("actor", 48, 58), key("location")],
