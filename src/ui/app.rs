@@ -221,6 +221,7 @@ pub fn App(props: &AppProps) -> Html {
                         annotations={current.annotations.clone()}
                         selected={editor.selected.clone()}
                         onaction={ondraweraction}
+                        onkeyaction={onaction.clone()}
                     />
                 </DrawerFrame>
             </main>

@@ -14,7 +14,10 @@ pub struct SidePanelProps {
     pub labels: Rc<Labels>,
     pub annotations: Rc<AnnotationSet>,
     pub selected: Option<AnnotationId>,
+    /// What a click on an entry does (in a drawer, it also closes the drawer).
     pub onaction: Callback<Action>,
+    /// What the list's keys do: moving through the list keeps a drawer open.
+    pub onkeyaction: Callback<Action>,
 }
 
 /// Height of one entry with the space below it, in CSS pixels (the stylesheet reads it as
@@ -120,7 +123,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
         move |row: usize| shown.place(row).and_then(|p| annotations.iter_from(p).next()).map(|a| a.id.clone())
     };
     let onkeydown = {
-        let (shown, onaction, id_at) = (shown.clone(), props.onaction.clone(), id_at.clone());
+        let (shown, onaction, id_at) = (shown.clone(), props.onkeyaction.clone(), id_at.clone());
         Callback::from(move |e: KeyboardEvent| {
             let last = match shown.len() {
                 0 => return,

@@ -166,6 +166,20 @@ test('the list is one Tab stop; ArrowDown/Up, Home, End and Delete move through 
   assertEqual(await selectedSpans(page), [['claim', order[1]]], 'a label key relabels it');
 });
 
+test('on a phone, arrow keys move through the annotations drawer without closing it', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await tag(page, 'Ron Dermer', '1');
+  await tag(page, 'Paris', '2');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Annotations', exact: true }).click();
+  await listbox(page).focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  assertEqual(await currentEntries(page), ['Ron Dermer'], 'the second entry is current');
+  assert(await page.locator('aside.panel').isVisible(), 'the drawer stays open');
+  assertEqual(await selectedSpans(page), [['actor', 'Ron Dermer']], 'its span is selected in the text');
+});
+
 test('quotes are drawn without doubling their marks', async ({ page }) => {
   await tag(page, '“de-escalation and non-interference in Syria’s internal affairs”', '3');
   await tag(page, 'Paris', '2');
