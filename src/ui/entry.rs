@@ -83,7 +83,8 @@ pub fn Entry(props: &EntryProps) -> Html {
     html! {
         <li
             class={classes!("entry", props.selected.then_some("selected"))}
-            id={format!("entry-{}", props.id.as_str())}
+            // By place, not by annotation id: a file's ids may hold spaces, which an IDREF cannot.
+            id={format!("entry-{}", props.place)}
             role="option"
             aria-selected={props.selected.to_string()}
             aria-posinset={props.place.to_string()}

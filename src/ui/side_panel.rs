@@ -202,8 +202,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
         })
     });
     // The selected entry, for the listbox's focus, while it is drawn.
-    let active =
-        current.filter(|r| drawn.contains(r)).and(props.selected.as_ref()).map(|id| format!("entry-{}", id.as_str()));
+    let active = current.filter(|r| drawn.contains(r)).map(|r| format!("entry-{}", r + 1));
     // Whole pixels: the stylesheet needs no fractions here, and the wasm no float formatting.
     let px = |rows: usize| rows.saturating_mul(ROW as usize);
     let style = format!("--row:{ROW}px;height:{}px;padding-top:{}px", px(total), px(drawn.start));
