@@ -69,11 +69,20 @@ pub fn centre_unless_inside(reader: &Element, at: &DomRect, margin: f64) {
     }
 }
 
+/// The band of the list `inner` that `outer` shows below its sticky header `head`, in `inner`'s
+/// own pixels: [`band_of`] with the rows the header covers left out (`None` until all are drawn).
+pub fn band_below(outer: &NodeRef, head: &NodeRef, inner: &NodeRef) -> Option<(f64, f64)> {
+    let (outer, head, inner) = (outer.cast::<Element>()?, head.cast::<Element>()?, inner.cast::<Element>()?);
+    let (from, to) = band_of(&outer, &inner);
+    let under_head = head.get_bounding_client_rect().bottom() - inner.get_bounding_client_rect().top();
+    Some((from.max(under_head).min(to), to))
+}
+
 /// Scrolls `outer` (a scrolling list's container) the least that brings `top..bottom` of
-/// `inner` (the list, in its own pixels) wholly into view; nothing when it is in view or either
-/// is not drawn.
-pub fn keep_in_view(outer: &NodeRef, inner: &NodeRef, top: f64, bottom: f64) {
-    let (Some(panel), Some((from, to))) = (outer.cast::<Element>(), band_of_refs(outer, inner)) else { return };
+/// `inner` (the list, in its own pixels) wholly into view below `outer`'s sticky header `head`;
+/// nothing when it is in view or any of them is not drawn.
+pub fn keep_in_view(outer: &NodeRef, head: &NodeRef, inner: &NodeRef, top: f64, bottom: f64) {
+    let (Some(panel), Some((from, to))) = (outer.cast::<Element>(), band_below(outer, head, inner)) else { return };
     if let Some(by) = into_view(top, bottom, from, to) {
         scroll_by(&panel, by);
     }

@@ -193,7 +193,7 @@ pub fn App(props: &AppProps) -> Html {
                 drawer={*drawer}
                 {ondrawer}
             />
-            <LabelBar labels={current.labels.clone()} armed={editor.armed.clone()} selected={editor.selected.is_some()} {onapply} />
+            <LabelBar labels={current.labels.clone()} armed={editor.armed.clone()} selected={editor.selected.as_ref().and_then(|id| current.annotations.get(id)).map(|a| a.label.clone())} {onapply} />
             <NoticeBar notice={editor.notice.clone()} saving={editor.saving.clone()} onaction={onaction.clone()} onexport={onexport.reform(|_: ()| &spanmark::FORMAT)} />
             <main class="workspace">
                 { drawer::frame(Drawer::Documents, *drawer == Some(Drawer::Documents), &onclosedrawer, html! {
@@ -222,6 +222,7 @@ pub fn App(props: &AppProps) -> Html {
                         annotations={current.annotations.clone()}
                         selected={editor.selected.clone()}
                         onaction={ondraweraction}
+                        onkeyaction={onaction.clone()}
                     />
                 }) }
             </main>

@@ -7,41 +7,99 @@ pub struct EntryProps {
     pub id: AnnotationId,
     pub label: AttrValue,
     pub colour: AttrValue,
+    /// The quote as the list shows it: at most [`QUOTE_MAX`] characters (see [`short`]).
     pub quote: AttrValue,
+    /// Whether the whole quote starts and ends with a quotation mark of its own.
+    pub marked: (bool, bool),
     pub start: u32,
     pub end: u32,
     pub selected: bool,
+    /// Its place in the list, from 1, and the list's length (the list draws only some rows).
+    pub place: usize,
+    pub of: usize,
     pub onaction: Callback<Action>,
 }
 
 /// Longest quote shown in the list, in characters.
-const QUOTE_MAX: usize = 80;
+pub const QUOTE_MAX: usize = 80;
 
-/// One annotation in the side panel: re-rendered only when it changes.
+/// `quote` cut to [`QUOTE_MAX`] characters (the last an ellipsis), and whether the whole quote
+/// starts and ends with a quotation mark, so that the list draws none around those.
+pub fn short(quote: &str) -> (String, (bool, bool)) {
+    let marked = (quote.chars().next().is_some_and(is_quote_mark), quote.chars().last().is_some_and(is_quote_mark));
+    let shown = if quote.chars().count() > QUOTE_MAX {
+        quote.chars().take(QUOTE_MAX - 1).chain(['…']).collect()
+    } else {
+        quote.to_owned()
+    };
+    (shown, marked)
+}
+
+fn is_quote_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '“'
+            | '”'
+            | '„'
+            | '‟'
+            | '‘'
+            | '’'
+            | '‚'
+            | '‛'
+            | '«'
+            | '»'
+            | '‹'
+            | '›'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+    )
+}
+
+/// One annotation in the side panel, an option of its listbox: swatch, label and a one-line
+/// quote; its offsets in its title (and shown small on hover or when selected). It holds nothing
+/// that takes focus (the list is one Tab stop): the × removes it on a click, Delete from the
+/// keyboard. Re-rendered only when it changes.
 #[component]
 pub fn Entry(props: &EntryProps) -> Html {
-    let shown: String = if props.quote.chars().count() > QUOTE_MAX {
-        props.quote.chars().take(QUOTE_MAX - 1).chain(['…']).collect()
-    } else {
-        props.quote.to_string()
-    };
     let onselect = {
         let (id, onaction) = (props.id.clone(), props.onaction.clone());
         Callback::from(move |_: MouseEvent| onaction.emit(Action::Select(id.clone())))
     };
     let onremove = {
         let (id, onaction) = (props.id.clone(), props.onaction.clone());
-        Callback::from(move |_: MouseEvent| onaction.emit(Action::Remove(id.clone())))
+        Callback::from(move |e: MouseEvent| {
+            e.stop_propagation();
+            onaction.emit(Action::Remove(id.clone()));
+        })
     };
     let name = &props.label;
+    let (start, end) = (props.start, props.end);
+    // The quote's own marks are kept; the list adds a mark only where the quote has none.
+    let quote_class =
+        classes!("entry-quote", (!props.marked.0).then_some("open"), (!props.marked.1).then_some("close"));
     html! {
-        <li class={classes!("entry", props.selected.then_some("selected"))} data-id={props.id.as_str().to_owned()} style={format!("--hl:{}", props.colour)}>
-            <button class="entry-main" onclick={onselect} aria-current={props.selected.then_some("true")}>
+        <li
+            class={classes!("entry", props.selected.then_some("selected"))}
+            // By place, not by annotation id: a file's ids may hold spaces, which an IDREF cannot.
+            id={format!("entry-{}", props.place)}
+            role="option"
+            aria-selected={props.selected.to_string()}
+            aria-posinset={props.place.to_string()}
+            aria-setsize={props.of.to_string()}
+            data-id={props.id.as_str().to_owned()}
+            style={format!("--hl:{}", props.colour)}
+            title={format!("{name}, characters {start}–{end}: {}", props.quote)}
+            onclick={onselect}
+        >
+            <span class="entry-main">
                 <span class="entry-label"><span class="swatch"></span>{ name.clone() }</span>
-                <span class="entry-pos">{ format!("{}–{}", props.start, props.end) }</span>
-                <q class="entry-quote" title={props.quote.clone()}>{ shown }</q>
-            </button>
-            <button class="entry-remove" onclick={onremove} aria-label={format!("Remove {name} “{}”", props.quote.chars().take(40).collect::<String>())} title="Remove">{ "×" }</button>
+                <span class={quote_class}>{ props.quote.clone() }</span>
+                <span class="entry-pos">{ format!("{start}–{end}") }</span>
+            </span>
+            <span class="entry-remove" aria-hidden="true" title="Remove (Delete)" onclick={onremove}>{ "×" }</span>
         </li>
     }
 }

@@ -57,7 +57,7 @@ test('the label bar shows four labels with hotkeys, colour-blind-safe colours an
     const accessible = (await button.textContent()).trim();
     assert(accessible.startsWith(name), `button ${i} is named "${accessible}", not ${name}…`);
     assertEqual(await button.locator('kbd').textContent(), key, `${name} shows its hotkey`);
-    assert(await page.getByRole('button', { name: new RegExp(`^${name}`) }).isVisible(), `${name} is found by its role and name`);
+    assert(await page.locator('nav.labelbar').getByRole('button', { name: new RegExp(`^${name}`) }).isVisible(), `${name} is found by its role and name`);
   }
   // Tag one span of each label; then read the colours the page really draws.
   const phrases = ['Ron Dermer', 'Paris', 'de-escalation', 'clashes'];
@@ -104,6 +104,33 @@ test('the label bar shows four labels with hotkeys, colour-blind-safe colours an
     }
   }
 });
+
+for (const scheme of ['light', 'dark']) {
+  test(`the label buttons and their hotkeys keep AA contrast at rest and pressed (${scheme} theme)`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    // Pressed: Actor, the label of the span just tagged.
+    await tag(page, 'Ron Dermer', '1');
+    assertEqual(
+      await page.locator('nav.labelbar button.label').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-pressed'))),
+      ['true', 'false', 'false', 'false'],
+      'Actor is pressed, the rest are not',
+    );
+    const drawn = await page.locator('nav.labelbar button.label').evaluateAll((buttons) => buttons.map((b) => {
+      const under = getComputedStyle(b.closest('.labelbar')).backgroundColor;
+      const s = getComputedStyle(b);
+      const k = getComputedStyle(b.querySelector('kbd'));
+      return { name: b.textContent, under, bg: s.backgroundColor, fg: s.color, kbdBg: k.backgroundColor, kbdFg: k.color };
+    }));
+    for (const d of drawn) {
+      const under = colour.parse(d.under);
+      const bg = colour.over(colour.parse(d.bg), under);
+      const ratio = colour.contrast(bg, colour.parse(d.fg));
+      assert(ratio >= 4.5, `${scheme}: ${d.name} has contrast ${ratio.toFixed(2)}, below WCAG AA 4.5`);
+      const kbd = colour.contrast(colour.over(colour.parse(d.kbdBg), bg), colour.parse(d.kbdFg));
+      assert(kbd >= 4.5, `${scheme}: ${d.name}'s hotkey has contrast ${kbd.toFixed(2)}`);
+    }
+  });
+}
 
 test('dragging over words and pressing a hotkey tags them; a label click keeps the selection', async ({ page }) => {
   await dragOver(page, 'Ron Dermer');
@@ -270,7 +297,7 @@ test('the side panel lists every annotation in text order with counts; an entry 
   ], 'entries in text order');
   assertEqual(list[0].position, '55–60', 'positions in code points');
   const counts = await page.locator('aside.panel li.count').evaluateAll((ls) => ls.map((l) => l.textContent));
-  assertEqual(counts, ['Actor2', 'Location1', 'Claim1', 'Event1'], 'a count per label');
+  assertEqual(counts, ['Actor 2', 'Location 1', 'Claim 1', 'Event 1'], 'a count per label');
   // Scroll the text to the top, then click the last entry: its span comes into view and flashes.
   await page.locator('#reader').evaluate((r) => r.scrollTo(0, 0));
   const claim = page.locator('mark[data-label="claim"]').first();

@@ -13,8 +13,9 @@ use crate::model::span::Span;
 use crate::support::time::Time;
 
 impl Editor {
-    /// A label's key or button: tags the selection, else relabels the selected annotation, else
-    /// arms the label (or disarms it). A label the document does not have does nothing.
+    /// A label's key or button: tags the selection (and selects the new annotation, so another
+    /// key relabels it), else relabels the selected annotation, else arms the label (or disarms
+    /// it). A label the document does not have does nothing.
     pub(super) fn apply_label(&mut self, label: LabelId, selection: Option<Span>, now: Option<Time>) {
         if self.labels().get(&label).is_none() {
             return;
@@ -30,7 +31,7 @@ impl Editor {
         }
     }
 
-    /// A text selection let go of: tagged at once with the armed label, if any.
+    /// A text selection let go of: tagged at once with the armed label, if any (and selected).
     pub(super) fn select_text(&mut self, span: Span, now: Option<Time>) {
         if let Some(label) = self.armed.clone() {
             self.annotate(label, span, now);
@@ -126,14 +127,19 @@ impl Editor {
         }
     }
 
-    /// Tags `span` with `label`, made at `now` (if known).
+    /// Tags `span` with `label`, made at `now` (if known), and selects the annotation, so that a
+    /// wrong key is put right by one more (another label relabels it, Delete removes it, Escape
+    /// deselects). When the same span already has that label, that annotation is selected.
     fn annotate(&mut self, label: LabelId, span: Span, now: Option<Time>) {
         let Some(span) = self.doc().tidy_selection(span) else { return };
-        if self.annotations().twin(span, &label).is_some() {
+        if let Some(twin) = self.annotations().twin(span, &label) {
+            self.selected = Some(twin.id.clone());
             return;
         }
         let id = Rc::make_mut(&mut self.current_mut().annotations).fresh_id();
-        self.edit(Edit::Add(Annotation { id, label, span, created: now }));
+        if self.edit(Edit::Add(Annotation { id: id.clone(), label, span, created: now })) {
+            self.selected = Some(id);
+        }
     }
 
     fn relabel(&mut self, id: &AnnotationId, label: LabelId) {
