@@ -13,6 +13,7 @@ use super::new_document_dialog::NewDocumentDialog;
 use super::notice_bar::NoticeBar;
 use super::side_panel::SidePanel;
 use super::state::{DocRef, EditorState};
+use super::stats_dialog::StatsDialog;
 use super::toolbar::Toolbar;
 use crate::edge::storage::Store;
 use crate::edge::theme::{self, Theme};
@@ -42,6 +43,12 @@ pub fn App(props: &AppProps) -> Html {
     });
     let article_ref = use_node_ref();
     let new_document = use_state(|| false);
+    let stats = use_state_eq(|| false);
+    // One callback for the life of the page (the side panel is not re-rendered for a new one).
+    let onstats = {
+        let open = stats.setter();
+        use_callback((), move |_: (), _| open.set(true))
+    };
     // The find's current match, numbered so that showing the same one again still scrolls.
     let found = use_state(|| None::<(Span, Show, u32)>);
     let theme = use_state(theme::load);
@@ -223,9 +230,19 @@ pub fn App(props: &AppProps) -> Html {
                         selected={editor.selected.clone()}
                         onaction={ondraweraction}
                         onkeyaction={onaction.clone()}
+                        {onstats}
                     />
                 }) }
             </main>
+            if *stats {
+                <StatsDialog
+                    doc={DocRef(current.doc.clone())}
+                    labels={current.labels.clone()}
+                    annotations={current.annotations.clone()}
+                    onaction={onaction.clone()}
+                    onclose={{ let stats = stats.clone(); Callback::from(move |_: ()| stats.set(false)) }}
+                />
+            }
             if *new_document {
                 <NewDocumentDialog onaction={onaction.clone()} onclose={onnew.reform(|_| false)} />
             }

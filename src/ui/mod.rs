@@ -17,6 +17,7 @@ mod notice_bar;
 mod paragraph;
 mod side_panel;
 mod state;
+mod stats_dialog;
 mod toolbar;
 
 use std::rc::Rc;

@@ -18,6 +18,8 @@ pub struct SidePanelProps {
     pub onaction: Callback<Action>,
     /// What the list's keys do: moving through the list keeps a drawer open.
     pub onkeyaction: Callback<Action>,
+    /// Opens the Statistics dialog.
+    pub onstats: Callback<()>,
 }
 
 /// Height of one entry with the space below it, in CSS pixels (the stylesheet reads it as
@@ -220,7 +222,10 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
     html! {
         <aside class="panel" aria-label="Annotations" ref={panel_ref} {onscroll}>
             <div class="panel-head" ref={head_ref}>
-                <h2>{ "Annotations " }<span class="total">{ props.annotations.len() }</span></h2>
+                <div class="panel-title">
+                    <h2>{ "Annotations " }<span class="total">{ props.annotations.len() }</span></h2>
+                    <button class="mini" onclick={props.onstats.reform(|_: MouseEvent| ())}>{ "Statistics" }</button>
+                </div>
                 <ul class="counts" aria-label="Show one label only">{ for count_buttons }</ul>
             </div>
             if let Some(text) = empty {

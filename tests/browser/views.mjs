@@ -87,3 +87,41 @@ test('the theme button steps system → light → dark, the page follows, and a 
   assertEqual(await page.evaluate(() => document.documentElement.dataset.theme ?? null), null, 'back to the system theme');
   assertEqual(await background(), light, 'the system (light) theme again');
 });
+
+test('Statistics: counts, spans per 1,000 words, coverage, longest and shortest, from the text itself', async ({ page }) => {
+  await tag(page, 'Ron Dermer', '1');
+  await tag(page, 'Sunni Bedouin', '1');
+  await tag(page, 'Paris', '2');
+  const opener = page.getByRole('button', { name: 'Statistics' });
+  await opener.click();
+  const dialog = page.getByRole('dialog', { name: 'Statistics' });
+  assert(await dialog.isVisible(), 'the Statistics dialog is open');
+  // The figures worked out here, independently: words by the browser's own UAX #29 segmenter.
+  const { words, length } = await page.evaluate(() => {
+    const text = document.querySelector('article.text').textContent;
+    const segs = [...new Intl.Segmenter('en', { granularity: 'word' }).segment(text)];
+    return { words: segs.filter((s) => /[\p{L}\p{N}]/u.test(s.segment)).length, length: [...text].length };
+  });
+  const per = (n) => (Math.round((n * 10000) / words) / 10).toFixed(1);
+  const rows = await dialog.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td.num')].map((c) => c.textContent.trim())));
+  assertEqual(rows, [['Actor', '2', per(2)], ['Location', '1', per(1)], ['Claim', '0', per(0)], ['Event', '0', per(0)]], 'a row per label');
+  const summary = await dialog.locator('p').first().textContent();
+  assertEqual(summary, `3 annotations in ${words} words (${length.toLocaleString('en')} characters).`, 'the summary');
+  const covered = 'Ron Dermer'.length + 'Sunni Bedouin'.length + 'Paris'.length;
+  const coverage = (Math.round((covered * 1000) / length) / 10).toFixed(1);
+  assert((await dialog.locator('.coverage').textContent()).includes(`${coverage}% of the text`), `coverage ${coverage}%`);
+  const extremes = await dialog.locator('.stat-extreme').allTextContents();
+  assertEqual(extremes, ['Longest (13 characters, Actor)Sunni Bedouin', 'Shortest (5 characters, Location)Paris'], 'the longest and the shortest span');
+  // The bars are drawn to scale: Actor's twice Location's.
+  const [actor, location] = await dialog.locator('.bar').evaluateAll((bars) => bars.slice(0, 2).map((b) => b.getBoundingClientRect().width));
+  assert(Math.abs(actor - 2 * location) < 1.5, `bars to scale: ${actor} and ${location}`);
+  await assertAccessible(page, 'the Statistics dialog');
+  await page.keyboard.press('Escape');
+  assert(!(await dialog.isVisible()), 'Escape closes it');
+  assertEqual(await page.evaluate(() => document.activeElement.innerText), 'Statistics', 'focus back on its button');
+  // The longest span's link shows it in the text.
+  await opener.click();
+  await dialog.getByRole('button', { name: 'Sunni Bedouin' }).click();
+  assert(!(await dialog.isVisible()), 'following a span closes the dialog');
+  assertEqual(await page.locator('mark.hl.selected').textContent(), 'Sunni Bedouin', 'and selects the span');
+});

@@ -1,0 +1,112 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::modal::Modal;
+use super::state::DocRef;
+use crate::model::stats::{Extreme, Stats};
+use crate::model::{Action, AnnotationSet, Labels};
+
+#[derive(Properties, PartialEq)]
+pub struct StatsDialogProps {
+    pub doc: DocRef,
+    pub labels: Rc<Labels>,
+    pub annotations: Rc<AnnotationSet>,
+    /// Selects an annotation (the longest or the shortest) and brings it into view.
+    pub onaction: Callback<Action>,
+    pub onclose: Callback<()>,
+}
+
+/// The figures of the open document's annotations: a bar per label (count and spans per 1,000
+/// words), how much of the text is covered, the longest and the shortest span.
+#[component]
+pub fn StatsDialog(props: &StatsDialogProps) -> Html {
+    let doc = &props.doc.0;
+    // Counting the words walks the whole text: once per opening, not per render.
+    let stats = use_memo((props.doc.clone(), props.annotations.clone()), |(doc, annotations)| {
+        Stats::of(&doc.0, &props.labels, annotations)
+    });
+    let most = stats.labels.iter().map(|r| r.count).max().unwrap_or(0).max(1);
+    let rows = stats.labels.iter().map(|row| {
+        let label = props.labels.get(&row.label);
+        let name = label.map_or(row.label.as_str(), |l| l.name.as_str());
+        let colour = label.map_or("#999999", |l| l.colour.as_str());
+        // Whole per-mille widths: the stylesheet needs no fractions, the wasm no float formatting.
+        let width = row.count * 1000 / most;
+        let density = row.per_thousand_words.map_or_else(|| "—".to_owned(), tenths);
+        html! {
+            <tr style={format!("--hl:{colour};--share:{}", width)}>
+                <th scope="row"><span class="stat-label"><span class="swatch"></span>{ name }</span></th>
+                <td class="num">{ grouped(row.count) }</td>
+                <td class="num">{ density }</td>
+                <td class="bar-cell" aria-hidden="true"><span class="bar"></span></td>
+            </tr>
+        }
+    });
+    let extreme = |what: &str, e: &Option<Extreme>| {
+        let Some(e) = e else { return html! {} };
+        let name = props.labels.get(&e.annotation.label).map_or(e.annotation.label.as_str(), |l| l.name.as_str());
+        let quote: String = doc.slice(e.annotation.span).chars().take(120).collect();
+        let onclick = {
+            let (onaction, onclose, id) = (props.onaction.clone(), props.onclose.clone(), e.annotation.id.clone());
+            Callback::from(move |_: MouseEvent| {
+                onclose.emit(());
+                onaction.emit(Action::Select(id.clone()));
+            })
+        };
+        html! {
+            <div class="stat-extreme">
+                <dt>{ format!("{what} ({} characters, {name})", e.chars) }</dt>
+                <dd><button class="link" {onclick} title="Show it in the text">{ quote }</button></dd>
+            </div>
+        }
+    };
+    let coverage = (stats.coverage() * 1000.0).round() as u32;
+    html! {
+        <Modal label="Statistics" class="stats" onclose={props.onclose.clone()}>
+            <h2>{ "Statistics" }</h2>
+            <p>{ format!("{} annotations in {} words ({} characters).", grouped(stats.total), grouped(stats.words), grouped(stats.length as usize)) }</p>
+            <table class="stats-table">
+                <thead>
+                    <tr><th scope="col">{ "Label" }</th><th scope="col" class="num">{ "Spans" }</th><th scope="col" class="num">{ "Per 1,000 words" }</th><th scope="col"><span class="visually-hidden">{ "Share" }</span></th></tr>
+                </thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+            <div class="coverage" style={format!("--share:{coverage}")}>
+                <span>{ format!("Coverage: {} of the text is inside a span", percent(coverage)) }</span>
+                <span class="coverage-bar" aria-hidden="true"><span></span></span>
+            </div>
+            <dl class="stat-extremes">
+                { extreme("Longest", &stats.longest) }
+                { extreme("Shortest", &stats.shortest) }
+            </dl>
+            <div class="dialog-buttons">
+                <button class="tool primary" autofocus=true onclick={props.onclose.reform(|_: MouseEvent| ())}>{ "Close" }</button>
+            </div>
+        </Modal>
+    }
+}
+
+/// `x` to one decimal place ("12.3"), by integer arithmetic.
+fn tenths(x: f64) -> String {
+    let t = (x * 10.0).round().max(0.0) as u64;
+    format!("{}.{}", t / 10, t % 10)
+}
+
+/// `n` with a comma every three digits ("10,000").
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Per mille as a percentage to one decimal place ("41.7%").
+fn percent(per_mille: u32) -> String {
+    format!("{}.{}%", per_mille / 10, per_mille % 10)
+}
