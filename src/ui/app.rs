@@ -16,6 +16,7 @@ use super::toolbar::Toolbar;
 use crate::edge::storage::Store;
 use crate::edge::{self, selection::Show};
 use crate::model::formats::{export, spanmark, Format};
+use crate::model::search::Found;
 use crate::model::{Action, Editor, LabelId, Notice, Saving, Span};
 
 #[derive(Properties)]
@@ -42,6 +43,10 @@ pub fn App(props: &AppProps) -> Html {
     let new_document = use_state(|| false);
     // The find's current match, numbered so that showing the same one again still scrolls.
     let found = use_state(|| None::<(Span, Show, u32)>);
+    // Every match of the find (all highlighted in the drawn text), and whether every span's
+    // label is written on the text (else only overlapping and selected spans'; remembered).
+    let matches = use_state(|| Rc::new(Found::default()));
+    let chips_all = use_state(|| edge::dom::view_option("chips").as_deref() == Some("all"));
     let editor = &state.0;
 
     // A label's key or button: tag the selection, relabel the selected span, or arm the label.
@@ -130,6 +135,17 @@ pub fn App(props: &AppProps) -> Html {
             found.set(shown.map(|(span, how)| (span, how, n)));
         })
     };
+    let onmatches = {
+        let matches = matches.clone();
+        Callback::from(move |found: Rc<Found>| matches.set(found))
+    };
+    let onchips = {
+        let chips_all = chips_all.clone();
+        Callback::from(move |all: bool| {
+            edge::dom::set_view_option("chips", if all { "all" } else { "overlaps" });
+            chips_all.set(all);
+        })
+    };
     let onnew = {
         let new_document = new_document.clone();
         Callback::from(move |open: bool| new_document.set(open))
@@ -161,7 +177,13 @@ pub fn App(props: &AppProps) -> Html {
             <main class="workspace">
                 <Documents docs={summaries} current={current.id.clone()} onaction={onaction.clone()} />
                 <div class="reading">
-                <FindBar doc={DocRef(current.doc.clone())} {onfound} />
+                <FindBar
+                    doc={DocRef(current.doc.clone())}
+                    {onfound}
+                    {onmatches}
+                    chips_all={*chips_all}
+                    {onchips}
+                />
                 <div class="reader" id="reader" tabindex="0" role="region" aria-label="Text">
                     <Article
                         doc={DocRef(current.doc.clone())}
@@ -171,6 +193,8 @@ pub fn App(props: &AppProps) -> Html {
                         armed={editor.armed.is_some()}
                         flash={editor.flash.clone()}
                         found={*found}
+                        matches={(*matches).clone()}
+                        chips_all={*chips_all}
                         node_ref={article_ref.clone()}
                         onaction={onaction.clone()}
                     />

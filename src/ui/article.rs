@@ -9,6 +9,7 @@ use super::paragraph::Paragraph;
 use super::state::DocRef;
 use crate::edge;
 use crate::edge::selection::Show;
+use crate::model::search::{within, Found};
 use crate::model::{Action, Annotation, AnnotationId, AnnotationSet, Labels, Span};
 
 #[derive(Properties, PartialEq)]
@@ -22,9 +23,16 @@ pub struct ArticleProps {
     pub flash: Option<(AnnotationId, u32)>,
     /// A find's match to bring into view and show; the number changes on every request.
     pub found: Option<(Span, Show, u32)>,
+    /// Every match of the find: those in the drawn paragraphs are highlighted after each draw.
+    pub matches: Rc<Found>,
+    /// Every span's label is written on the text (else only overlapping and selected spans').
+    pub chips_all: bool,
     pub node_ref: NodeRef,
     pub onaction: Callback<Action>,
 }
+
+/// At most this many of a find's matches are highlighted in the drawn text at once.
+const MAX_MARKED_MATCHES: usize = 2_000;
 
 /// The text, one memoized [`Paragraph`] per line. A document of up to
 /// [`WHOLE_MAX_CHARS`](crate::model::layout::WHOLE_MAX_CHARS)
@@ -84,6 +92,24 @@ pub fn Article(props: &ArticleProps) -> Html {
     };
 
     let (window, (above, below)) = (drawn.window, drawn.spacers);
+    // After every draw, every match in the drawn paragraphs highlighted (at most
+    // MAX_MARKED_MATCHES, so a one-letter query in a long paragraph stays quick).
+    {
+        let (doc, node_ref, matches, window) =
+            (doc.clone(), props.node_ref.clone(), props.matches.clone(), window.clone());
+        use_effect(move || {
+            let paragraphs = doc.paragraphs();
+            let drawn = match (paragraphs.get(window.start), window.end.checked_sub(1).and_then(|i| paragraphs.get(i)))
+            {
+                (Some(first), Some(last)) => Span::new(first.content.start(), last.terminator.end()),
+                _ => Span::empty(0),
+            };
+            let shown = within(&matches.matches, drawn);
+            if let Some(article) = node_ref.cast::<web_sys::Element>() {
+                edge::selection::mark_all(&article, &doc, &shown[..shown.len().min(MAX_MARKED_MATCHES)]);
+            }
+        });
+    }
     let contents: Vec<Span> =
         doc.paragraphs().get(window.clone()).unwrap_or_default().iter().map(|p| p.content).collect();
     let per_paragraph = props.annotations.per_range(&contents);
@@ -106,7 +132,7 @@ pub fn Article(props: &ArticleProps) -> Html {
         <>
             <div class="text-spacer" ref={top_ref} style={format!("height:{}px", above.round() as i64)} aria-hidden="true"></div>
             <article
-                class={classes!("text", props.armed.then_some("armed"))}
+                class={classes!("text", props.armed.then_some("armed"), props.chips_all.then_some("chips-all"), doc.blank_separated().then_some("lines"))}
                 ref={props.node_ref.clone()}
                 aria-label="Document text"
                 {onmousedown}

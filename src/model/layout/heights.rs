@@ -13,7 +13,8 @@ use crate::model::document::Document;
 pub struct Metrics {
     /// Height of one line of text.
     pub line: f64,
-    /// Space below a paragraph with text.
+    /// Space below a paragraph with text (none in a text whose blank lines separate paragraphs:
+    /// see `Document::spaced_after`).
     pub gap: f64,
     /// Height of an empty paragraph.
     pub blank: f64,
@@ -44,9 +45,13 @@ impl Heights {
         let height: Vec<f64> = doc
             .paragraphs()
             .iter()
-            .map(|p| match p.content.len() {
+            .enumerate()
+            .map(|(i, p)| match p.content.len() {
                 0 => metrics.blank,
-                n => (f64::from(n) / per_line).ceil() * metrics.line + metrics.gap,
+                n => {
+                    let gap = if doc.spaced_after(i) { metrics.gap } else { 0.0 };
+                    (f64::from(n) / per_line).ceil() * metrics.line + gap
+                }
             })
             .collect();
         let mut tree = vec![0.0; height.len() + 1];
