@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::state::DocRef;
 use crate::edge;
 use crate::edge::selection::Show;
-use crate::model::layout::{marks, Heights, Metrics};
+use crate::model::layout::{marks, Heights, Mark, Metrics};
 use crate::model::search::{find, Found};
 use crate::model::Span;
 
@@ -106,7 +106,9 @@ pub fn FindBar(props: &FindBarProps) -> Html {
                 step(!e.shift_key());
             }
             "Escape" => {
-                // Back to the text, with the match selected for a label key.
+                // Back to the text, with the match selected for a label key; the query stays
+                // (a search field's own Escape would empty it behind the count's back).
+                e.prevent_default();
                 if let Some(input) = input_ref.cast::<web_sys::HtmlElement>() {
                     let _ = input.blur();
                 }
@@ -122,12 +124,17 @@ pub fn FindBar(props: &FindBarProps) -> Html {
         (n, false) => format!("{} of {}{}", *current + 1, n, if found.truncated { "+" } else { "" }),
     };
     let (prev, next) = (step.clone(), step);
-    let heights: Rc<Heights> = use_memo(props.doc.clone(), |doc| Heights::estimate(&doc.0, Metrics::default()));
+    // Where the marks go: worked out once per document and query, not on every render.
+    let shown: Rc<Vec<Mark>> = use_memo((props.doc.clone(), found.clone()), |(doc, found)| {
+        if found.matches.is_empty() {
+            return Vec::new();
+        }
+        marks(&doc.0, &Heights::estimate(&doc.0, Metrics::default()), &found.matches, STRIP_ROWS)
+    });
     // The strip is always there (hidden without matches): a sibling that came and went would
     // make Yew redraw the bar, and the find box lose the focus as it is typed in.
     let strip = {
         let here = *current;
-        let shown = marks(&props.doc.0, &heights, &found.matches, STRIP_ROWS);
         let last = found.matches.len();
         let items: Vec<Html> = shown
             .iter()

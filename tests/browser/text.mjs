@@ -118,6 +118,12 @@ test('find marks every match in the text and on the strip beside the scrollbar',
   await marks.nth(3).click();
   await assertSoon(() => page.locator('.find-count').textContent(), '4 of 7', 'the mark\'s match is current');
   await assertSoon(() => page.evaluate(() => [...CSS.highlights.get('find')][0]?.toString()), 'Sweida', 'and marked');
+  // Escape goes back to the text with the match selected; the query and the marks stay.
+  await page.locator('.find-input').focus();
+  await page.keyboard.press('Escape');
+  assertEqual(await page.locator('.find-input').inputValue(), 'Sweida', 'Escape keeps the query');
+  assertEqual(await page.evaluate(() => String(getSelection())), 'Sweida', 'and selects the current match');
+  await assertSoon(() => page.evaluate(() => CSS.highlights.get('find-all')?.size ?? 0), 7, 'the other matches stay marked');
   // After an edit the highlights still reach the text.
   await page.locator('#reader').click({ position: { x: 5, y: 5 } });
   await tag(page, 'Paris', '2');
