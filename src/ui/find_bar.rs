@@ -144,10 +144,13 @@ pub fn FindBar(props: &FindBarProps) -> Html {
                 let until = shown.get(k + 1).map_or(last, |m| m.first);
                 let current = (mark.first..until).contains(&here);
                 let (show, first) = (show.clone(), mark.first);
+                // Thousandths of a percent, written as integers: formatting an f64 would bring
+                // the float printer into the bundle (some 12 KB gzip).
+                let at = (mark.at.clamp(0.0, 1.0) * 100_000.0).round() as u32;
                 html! {
                     <span
                         class={classes!("find-mark", current.then_some("current"))}
-                        style={format!("top:{:.3}%", mark.at * 100.0)}
+                        style={format!("top:{}.{:03}%", at / 1000, at % 1000)}
                         onclick={Callback::from(move |_: MouseEvent| show(first))}
                     ></span>
                 }
