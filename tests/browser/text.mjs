@@ -4,7 +4,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, assert, assertEqual, assertSoon, assertAccessible } from './harness.mjs';
-import { tag, seedText, openFiles } from './page.mjs';
+import { tag, seedText, openFiles, clickText } from './page.mjs';
 
 /**
  * Each label chip drawn on the text: the mark's label name (`data-name`), whether its chip is
@@ -89,6 +89,10 @@ test('the option writes every span\'s label on the text, and is remembered', asy
   await page.keyboard.press('Escape');
   const paris = async () => (await chips(page)).find((c) => c.text === 'Paris');
   assertEqual((await paris()).shown, false, 'a plain span shows no chip by default');
+  await clickText(page, 'Paris');
+  assertEqual((await paris()).shown, true, 'the selected span shows its chip');
+  await page.keyboard.press('Escape');
+  assertEqual((await paris()).shown, false, 'and hides it again when deselected');
   await page.getByRole('checkbox', { name: 'All labels on text' }).check();
   await assertSoon(async () => (await paris()).shown, true, 'with the option on, the plain span shows its chip');
   const chip = await paris();
