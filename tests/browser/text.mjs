@@ -137,6 +137,33 @@ test('find marks every match in the text and on the strip beside the scrollbar',
   assertEqual(await page.locator('.find-strip').isVisible(), false, 'and shows no strip');
 });
 
+test('in a long text drawn in part, the strip marks every match from the model', async ({ page }) => {
+  // 300 paragraphs of some 400 characters; "zebra" in paragraphs 10, 150 and 290 only.
+  const filler = 'The committee met again on Tuesday and agreed to publish its findings before the end of the month. ';
+  const paragraphs = Array.from({ length: 300 }, (_, i) => (i % 140 === 10 ? `A zebra was seen. ${filler.repeat(4)}` : filler.repeat(4)).trim());
+  const dir = await mkdtemp(join(tmpdir(), 'spanmark-long-'));
+  const file = join(dir, 'minutes.txt');
+  await writeFile(file, paragraphs.join('\n'));
+  await openFiles(page, file);
+  await assertSoon(async () => (await page.locator('article.text [data-p="0"]').textContent()).startsWith('The committee'), true, 'the long text is open');
+  const drawn = await page.locator('article.text [data-p]').count();
+  assert(drawn < 150, `the text is drawn in part (${drawn} of 300 paragraphs)`);
+  await page.keyboard.press('Control+f');
+  await page.keyboard.type('zebra');
+  await assertSoon(() => page.locator('.find-count').textContent(), '1 of 3', 'three matches');
+  const marks = page.locator('.find-strip .find-mark');
+  assertEqual(await marks.count(), 3, 'three marks, two of them for text that is not drawn');
+  const strip = await page.locator('.find-strip').boundingBox();
+  const at = await marks.evaluateAll((all) => all.map((m) => m.getBoundingClientRect().top + m.getBoundingClientRect().height / 2));
+  const fractions = at.map((y) => (y - strip.y) / strip.height);
+  [10, 150, 290].forEach((p, i) => assert(Math.abs(fractions[i] - p / 300) < 0.03, `mark ${i} is ${p}/300 down the strip: ${fractions}`));
+  const highlighted = await page.evaluate(() => CSS.highlights.get('find-all')?.size ?? 0);
+  assert(highlighted >= 1 && highlighted < 3, `only drawn matches are highlighted in the text (${highlighted})`);
+  await marks.nth(2).click();
+  await assertSoon(() => page.locator('.find-count').textContent(), '3 of 3', 'the last mark shows the last match');
+  await assertSoon(() => page.evaluate(() => [...CSS.highlights.get('find')][0]?.toString()), 'zebra', 'drawn and marked');
+});
+
 test('a hard-wrapped text draws its lines a line apart and its blank lines as paragraph gaps', async ({ page }) => {
   const line = 'Permission is hereby granted, free of charge, to any person obtaining';
   const paragraph = (n) => Array.from({ length: 4 }, (_, i) => `${line} ${n}.${i}`).join('\n');

@@ -29,6 +29,11 @@ impl Default for Metrics {
     }
 }
 
+/// How much wider the measure of a text whose blank lines separate paragraphs is
+/// (`Document::blank_separated`; text.css gives it 40em against 29em): its lines, wrapped at
+/// some 70–80 characters, fit whole, so more characters fit on a line.
+pub const WIDER_MEASURE: f64 = 40.0 / 29.0;
+
 /// The heights of a document's paragraphs.
 #[derive(Clone, Debug)]
 pub struct Heights {
@@ -41,7 +46,8 @@ pub struct Heights {
 impl Heights {
     /// Every paragraph of `doc` at its estimated height.
     pub fn estimate(doc: &Document, metrics: Metrics) -> Heights {
-        let per_line = metrics.per_line.max(1.0);
+        let wider = if doc.blank_separated() { WIDER_MEASURE } else { 1.0 };
+        let per_line = (metrics.per_line * wider).max(1.0);
         let height: Vec<f64> = doc
             .paragraphs()
             .iter()

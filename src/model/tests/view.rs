@@ -142,9 +142,12 @@ fn hard_wrapped_lines_are_estimated_without_paragraph_gaps() {
     let rows = [
         ("lines are paragraphs: each one line and a gap", "one\ntwo\nthree", 3.0 * 16.0),
         ("blank-separated: lines without gaps, the blank line is the gap", "one\ntwo\n\nthree", 3.0 * 10.0 + 6.0),
+        // 70 characters: two lines of a 60-character measure, one of the wider one.
+        ("a 70-character line is two lines", &"x".repeat(70), 10.0 * 2.0 + 6.0),
+        ("a 70-character wrapped line is one line", &format!("{0}\n{0}\n\n{0}", "x".repeat(70)), 3.0 * 10.0 + 6.0),
     ];
     for (case, text, total) in rows {
-        let doc = Document::new("t", text).expect("a valid text");
+        let doc = Document::new("t", text.to_owned()).expect("a valid text");
         assert_eq!(Heights::estimate(&doc, metrics).total(), total, "{case}");
     }
 }
