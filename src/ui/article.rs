@@ -10,7 +10,7 @@ use super::state::DocRef;
 use crate::edge;
 use crate::edge::selection::Show;
 use crate::model::search::{within, Found};
-use crate::model::{Action, Annotation, AnnotationId, AnnotationSet, Labels, Span};
+use crate::model::{Action, Annotation, AnnotationId, AnnotationSet, Document, Labels, Span};
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleProps {
@@ -29,6 +29,23 @@ pub struct ArticleProps {
     pub chips_all: bool,
     pub node_ref: NodeRef,
     pub onaction: Callback<Action>,
+}
+
+/// What the find's highlights were last made for.
+struct Marked {
+    doc: Rc<Document>,
+    annotations: Rc<AnnotationSet>,
+    window: std::ops::Range<usize>,
+    matches: Rc<Found>,
+}
+
+impl Marked {
+    fn same(&self, other: &Marked) -> bool {
+        Rc::ptr_eq(&self.doc, &other.doc)
+            && Rc::ptr_eq(&self.annotations, &other.annotations)
+            && self.window == other.window
+            && Rc::ptr_eq(&self.matches, &other.matches)
+    }
 }
 
 /// At most this many of a find's matches are highlighted in the drawn text at once.
@@ -92,22 +109,34 @@ pub fn Article(props: &ArticleProps) -> Html {
     };
 
     let (window, (above, below)) = (drawn.window, drawn.spacers);
-    // After every draw, every match in the drawn paragraphs highlighted (at most
-    // MAX_MARKED_MATCHES, so a one-letter query in a long paragraph stays quick).
+    // After a draw that may have changed the text's nodes (another document, annotations or
+    // window) or a new query, every match in the drawn paragraphs highlighted (at most
+    // MAX_MARKED_MATCHES, so a one-letter query in a long paragraph stays quick). A render for
+    // anything else (a selection, a flash) keeps its text nodes, so the ranges still hold.
+    let marked = use_mut_ref(|| None::<Marked>);
     {
-        let (doc, node_ref, matches, window) =
-            (doc.clone(), props.node_ref.clone(), props.matches.clone(), window.clone());
+        let now = Marked {
+            doc: doc.clone(),
+            annotations: props.annotations.clone(),
+            window: window.clone(),
+            matches: props.matches.clone(),
+        };
+        let node_ref = props.node_ref.clone();
         use_effect(move || {
-            let paragraphs = doc.paragraphs();
-            let drawn = match (paragraphs.get(window.start), window.end.checked_sub(1).and_then(|i| paragraphs.get(i)))
-            {
+            if marked.borrow().as_ref().is_some_and(|then| then.same(&now)) {
+                return;
+            }
+            let paragraphs = now.doc.paragraphs();
+            let (start, end) = (now.window.start, now.window.end);
+            let drawn = match (paragraphs.get(start), end.checked_sub(1).and_then(|i| paragraphs.get(i))) {
                 (Some(first), Some(last)) => Span::new(first.content.start(), last.terminator.end()),
                 _ => Span::empty(0),
             };
-            let shown = within(&matches.matches, drawn);
+            let shown = within(&now.matches.matches, drawn);
             if let Some(article) = node_ref.cast::<web_sys::Element>() {
-                edge::selection::mark_all(&article, &doc, &shown[..shown.len().min(MAX_MARKED_MATCHES)]);
+                edge::selection::mark_all(&article, &now.doc, &shown[..shown.len().min(MAX_MARKED_MATCHES)]);
             }
+            *marked.borrow_mut() = Some(now);
         });
     }
     let contents: Vec<Span> =
