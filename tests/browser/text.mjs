@@ -216,3 +216,15 @@ for (const scheme of ['light', 'dark']) {
     await assertAccessible(page, `find open and chips shown, ${scheme}`);
   });
 }
+
+test('on a phone, a chip at the end of a line does not make the text scroll sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  // At 390 px "a" ends the first line: the chip of a span starting there reaches past the edge.
+  await tag(page, 'a meeting in', '2');
+  await page.keyboard.press('Escape');
+  await page.getByRole('checkbox', { name: 'All labels on text' }).check();
+  const chip = (await chips(page)).find((c) => c.text.startsWith('a'));
+  assert(chip?.shown, 'the chip is shown');
+  const [scrollWidth, clientWidth] = await page.locator('#reader').evaluate((r) => [r.scrollWidth, r.clientWidth]);
+  assert(scrollWidth <= clientWidth, `the reader does not scroll sideways: ${scrollWidth} > ${clientWidth}`);
+});
