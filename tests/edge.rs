@@ -9,6 +9,7 @@
 use std::rc::Rc;
 
 use spanmark::edge::selection::{selected_span, show, Show};
+use spanmark::model::search::Found;
 use spanmark::model::{Action, Annotation, AnnotationId, AnnotationSet, Document, LabelId, Labels, Span};
 use spanmark::ui::{Article, ArticleProps, DocRef};
 use wasm_bindgen::JsCast;
@@ -62,6 +63,9 @@ async fn render(text: &str) -> (Element, Rc<Document>) {
         armed: false,
         flash: None,
         found: None,
+        // Every span's label drawn on the text: generated content, which no offset may count.
+        matches: Rc::new(Found::default()),
+        chips_all: true,
         node_ref: node_ref.clone(),
         onaction: Callback::from(|_: Action| {}),
     };

@@ -91,3 +91,16 @@ fn flash(marks: &[Element]) {
         let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(unring.unchecked_ref(), FLASH_MS);
     }
 }
+
+/// A view option remembered in this browser's localStorage (as `spanmark-view.<key>`, a key
+/// the store's own records never use); `None` when it was never set or storage cannot be read.
+pub fn view_option(key: &str) -> Option<String> {
+    web_sys::window()?.local_storage().ok()??.get_item(&format!("spanmark-view.{key}")).ok()?
+}
+
+/// Remembers a view option (see [`view_option`]); nothing happens where storage cannot be used.
+pub fn set_view_option(key: &str, value: &str) {
+    if let Some(Ok(Some(local))) = web_sys::window().map(|w| w.local_storage()) {
+        let _ = local.set_item(&format!("spanmark-view.{key}"), value);
+    }
+}

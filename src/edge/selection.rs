@@ -130,25 +130,47 @@ pub fn show(article: &Element, doc: &Document, span: Span, how: Show) -> bool {
     true
 }
 
-/// Paints `range` as the find's current match (`::highlight(find)` in the stylesheet), or
-/// clears it. Browsers without the CSS Custom Highlight API show nothing.
+/// Paints `range` as the find's current match (`::highlight(find)` in the stylesheet, above
+/// the other matches), or clears it. Browsers without the CSS Custom Highlight API show nothing.
 pub fn mark_found(range: Option<&Range>) {
+    let ranges: Vec<&Range> = range.into_iter().collect();
+    set_highlight("find", &ranges, 1);
+}
+
+/// Paints every match of a find in `spans` (sorted, not overlapping) whose paragraphs are
+/// drawn as `::highlight(find-all)`; an empty list clears it. Called after every draw: a
+/// paragraph drawn anew holds new text nodes, which the old ranges no longer reach.
+pub fn mark_all(article: &Element, doc: &Document, spans: &[Span]) {
+    let place = |span: &Span| -> Option<Range> {
+        let range = article.owner_document()?.create_range().ok()?;
+        let (node, offset) = cp_to_point(article, doc, span.start())?;
+        range.set_start(&node, offset).ok()?;
+        let (node, offset) = cp_to_point(article, doc, span.end())?;
+        range.set_end(&node, offset).ok()?;
+        Some(range)
+    };
+    let ranges: Vec<Range> = spans.iter().filter_map(place).collect();
+    set_highlight("find-all", &ranges.iter().collect::<Vec<_>>(), 0);
+}
+
+/// Registers `ranges` as the CSS highlight `name` with `priority` (higher paints on top), or
+/// removes it when there are none.
+fn set_highlight(name: &str, ranges: &[&Range], priority: i32) {
     use js_sys::{Array, Function, Reflect};
     use wasm_bindgen::JsValue;
     let run = || -> Option<()> {
         let window: JsValue = web_sys::window()?.into();
         let registry = Reflect::get(&Reflect::get(&window, &"CSS".into()).ok()?, &"highlights".into()).ok()?;
         let method = |name: &str| Reflect::get(&registry, &name.into()).ok()?.dyn_into::<Function>().ok();
-        match range {
-            Some(range) => {
-                let class = Reflect::get(&window, &"Highlight".into()).ok()?.dyn_into::<Function>().ok()?;
-                let highlight = Reflect::construct(&class, &Array::of1(range)).ok()?;
-                method("set")?.call2(&registry, &"find".into(), &highlight).ok()?;
-            }
-            None => {
-                method("delete")?.call1(&registry, &"find".into()).ok()?;
-            }
+        if ranges.is_empty() {
+            method("delete")?.call1(&registry, &name.into()).ok()?;
+            return Some(());
         }
+        let class = Reflect::get(&window, &"Highlight".into()).ok()?.dyn_into::<Function>().ok()?;
+        let args: Array = ranges.iter().copied().collect();
+        let highlight = Reflect::construct(&class, &args).ok()?;
+        Reflect::set(&highlight, &"priority".into(), &priority.into()).ok()?;
+        method("set")?.call2(&registry, &name.into(), &highlight).ok()?;
         Some(())
     };
     let _ = run();

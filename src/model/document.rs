@@ -27,6 +27,9 @@ pub struct Document {
     len_chars: u32,
     len_utf16: u32,
     paragraphs: Vec<Paragraph>,
+    /// Whether a blank line (empty or only whitespace) lies between two lines with text: then
+    /// the blank lines separate paragraphs and a single line break is only a line break.
+    blank_separated: bool,
     sha256: String,
     /// Where each grapheme cluster starts, then the end; found when first asked for.
     graphemes: OnceCell<Vec<u32>>,
@@ -70,6 +73,17 @@ impl Document {
         let (mut chars, mut utf16) = (0u32, 0u32);
         let mut line_start = 0u32;
         let mut after_cr = false;
+        // For `blank_separated`: the current line has only whitespace so far; a line with text
+        // was seen; a blank line followed it.
+        let (mut line_blank, mut seen_text, mut blank_after_text, mut blank_separated) = (true, false, false, false);
+        let mut end_line = |blank: bool| {
+            if blank {
+                blank_after_text |= seen_text;
+            } else {
+                blank_separated |= blank_after_text;
+                seen_text = true;
+            }
+        };
         for (byte, c) in text.char_indices() {
             if chars % STRIDE == 0 {
                 checkpoints.push((byte as u32, utf16));
@@ -89,8 +103,10 @@ impl Document {
                         terminator: Span::new(chars, chars + 1),
                     });
                     line_start = chars + 1;
+                    end_line(line_blank);
+                    line_blank = true;
                 }
-                _ => {}
+                c => line_blank &= c.is_whitespace(),
             }
             after_cr = c == '\r';
             chars += 1;
@@ -101,6 +117,7 @@ impl Document {
         }
         if line_start < chars || paragraphs.is_empty() {
             paragraphs.push(Paragraph { content: Span::new(line_start, chars), terminator: Span::empty(chars) });
+            end_line(line_blank);
         }
         let sha256 = hex(&Sha256::digest(text.as_bytes()));
         Ok(Document {
@@ -110,6 +127,7 @@ impl Document {
             len_chars: chars,
             len_utf16: utf16,
             paragraphs,
+            blank_separated,
             sha256,
             graphemes: OnceCell::new(),
         })
@@ -152,6 +170,20 @@ impl Document {
 
     pub fn paragraphs(&self) -> &[Paragraph] {
         &self.paragraphs
+    }
+
+    /// Whether the text separates its paragraphs with blank lines (a blank line, empty or only
+    /// whitespace, lies between two lines with text). Then a single line break, as in
+    /// hard-wrapped wire copy or a licence, is drawn as a line break, not a paragraph.
+    pub fn blank_separated(&self) -> bool {
+        self.blank_separated
+    }
+
+    /// Whether paragraph `i` is drawn with paragraph spacing below it: a line with text in a
+    /// text that is not [`blank_separated`](Self::blank_separated). In a blank-separated text
+    /// no line has it; its blank lines (drawn as tall as the spacing) make the gaps.
+    pub fn spaced_after(&self, i: usize) -> bool {
+        !self.blank_separated && self.paragraphs.get(i).is_some_and(|p| !p.content.is_empty())
     }
 
     /// The span of the whole text.

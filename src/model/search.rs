@@ -61,3 +61,11 @@ fn match_at(chars: &[char], at: usize, needle: &[char]) -> Option<usize> {
         i += 1;
     }
 }
+
+/// The matches (sorted and not overlapping, as [`find`] gives them) that share at least one
+/// code point with `range`.
+pub fn within(matches: &[Span], range: Span) -> &[Span] {
+    let from = matches.partition_point(|m| m.end() <= range.start());
+    let to = matches.partition_point(|m| m.start() < range.end()).max(from);
+    &matches[from..to]
+}

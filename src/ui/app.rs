@@ -19,6 +19,7 @@ use crate::edge::storage::Store;
 use crate::edge::theme::{self, Theme};
 use crate::edge::{self, selection::Show};
 use crate::model::formats::{export, spanmark, Format};
+use crate::model::search::Found;
 use crate::model::{Action, Editor, LabelId, Notice, Saving, Span};
 
 #[derive(Properties)]
@@ -55,6 +56,10 @@ pub fn App(props: &AppProps) -> Html {
     // The side column shown over the text on a narrow screen (on a wide one both are columns).
     let drawer = use_state_eq(|| None::<Drawer>);
     use_drawer_focus(*drawer);
+    // Every match of the find (all highlighted in the drawn text), and whether every span's
+    // label is written on the text (else only overlapping and selected spans'; remembered).
+    let matches = use_state(|| Rc::new(Found::default()));
+    let chips_all = use_state(|| edge::dom::view_option("chips").as_deref() == Some("all"));
     let editor = &state.0;
 
     // A label's key or button: tag the selection, relabel the selected span, or arm the label.
@@ -143,6 +148,17 @@ pub fn App(props: &AppProps) -> Html {
             found.set(shown.map(|(span, how)| (span, how, n)));
         })
     };
+    let onmatches = {
+        let matches = matches.clone();
+        Callback::from(move |found: Rc<Found>| matches.set(found))
+    };
+    let onchips = {
+        let chips_all = chips_all.clone();
+        Callback::from(move |all: bool| {
+            edge::dom::set_view_option("chips", if all { "all" } else { "overlaps" });
+            chips_all.set(all);
+        })
+    };
     let onnew = {
         let new_document = new_document.clone();
         Callback::from(move |open: bool| new_document.set(open))
@@ -207,7 +223,13 @@ pub fn App(props: &AppProps) -> Html {
                     <Documents docs={summaries} current={current.id.clone()} onaction={ondraweraction.clone()} />
                 }) }
                 <div class="reading">
-                <FindBar doc={DocRef(current.doc.clone())} {onfound} />
+                <FindBar
+                    doc={DocRef(current.doc.clone())}
+                    {onfound}
+                    {onmatches}
+                    chips_all={*chips_all}
+                    {onchips}
+                />
                 <div class="reader" id="reader" tabindex="0" role="region" aria-label="Text">
                     <Article
                         doc={DocRef(current.doc.clone())}
@@ -217,6 +239,8 @@ pub fn App(props: &AppProps) -> Html {
                         armed={editor.armed.is_some()}
                         flash={editor.flash.clone()}
                         found={*found}
+                        matches={(*matches).clone()}
+                        chips_all={*chips_all}
                         node_ref={article_ref.clone()}
                         onaction={onaction.clone()}
                     />

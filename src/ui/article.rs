@@ -9,7 +9,8 @@ use super::paragraph::Paragraph;
 use super::state::DocRef;
 use crate::edge;
 use crate::edge::selection::Show;
-use crate::model::{Action, Annotation, AnnotationId, AnnotationSet, Labels, Span};
+use crate::model::search::{within, Found};
+use crate::model::{Action, Annotation, AnnotationId, AnnotationSet, Document, Labels, Span};
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleProps {
@@ -22,9 +23,33 @@ pub struct ArticleProps {
     pub flash: Option<(AnnotationId, u32)>,
     /// A find's match to bring into view and show; the number changes on every request.
     pub found: Option<(Span, Show, u32)>,
+    /// Every match of the find: those in the drawn paragraphs are highlighted after each draw.
+    pub matches: Rc<Found>,
+    /// Every span's label is written on the text (else only overlapping and selected spans').
+    pub chips_all: bool,
     pub node_ref: NodeRef,
     pub onaction: Callback<Action>,
 }
+
+/// What the find's highlights were last made for.
+struct Marked {
+    doc: Rc<Document>,
+    annotations: Rc<AnnotationSet>,
+    window: std::ops::Range<usize>,
+    matches: Rc<Found>,
+}
+
+impl Marked {
+    fn same(&self, other: &Marked) -> bool {
+        Rc::ptr_eq(&self.doc, &other.doc)
+            && Rc::ptr_eq(&self.annotations, &other.annotations)
+            && self.window == other.window
+            && Rc::ptr_eq(&self.matches, &other.matches)
+    }
+}
+
+/// At most this many of a find's matches are highlighted in the drawn text at once.
+const MAX_MARKED_MATCHES: usize = 2_000;
 
 /// The text, one memoized [`Paragraph`] per line. A document of up to
 /// [`WHOLE_MAX_CHARS`](crate::model::layout::WHOLE_MAX_CHARS)
@@ -84,6 +109,36 @@ pub fn Article(props: &ArticleProps) -> Html {
     };
 
     let (window, (above, below)) = (drawn.window, drawn.spacers);
+    // After a draw that may have changed the text's nodes (another document, annotations or
+    // window) or a new query, every match in the drawn paragraphs highlighted (at most
+    // MAX_MARKED_MATCHES, so a one-letter query in a long paragraph stays quick). A render for
+    // anything else (a selection, a flash) keeps its text nodes, so the ranges still hold.
+    let marked = use_mut_ref(|| None::<Marked>);
+    {
+        let now = Marked {
+            doc: doc.clone(),
+            annotations: props.annotations.clone(),
+            window: window.clone(),
+            matches: props.matches.clone(),
+        };
+        let node_ref = props.node_ref.clone();
+        use_effect(move || {
+            if marked.borrow().as_ref().is_some_and(|then| then.same(&now)) {
+                return;
+            }
+            let paragraphs = now.doc.paragraphs();
+            let (start, end) = (now.window.start, now.window.end);
+            let drawn = match (paragraphs.get(start), end.checked_sub(1).and_then(|i| paragraphs.get(i))) {
+                (Some(first), Some(last)) => Span::new(first.content.start(), last.terminator.end()),
+                _ => Span::empty(0),
+            };
+            let shown = within(&now.matches.matches, drawn);
+            if let Some(article) = node_ref.cast::<web_sys::Element>() {
+                edge::selection::mark_all(&article, &now.doc, &shown[..shown.len().min(MAX_MARKED_MATCHES)]);
+            }
+            *marked.borrow_mut() = Some(now);
+        });
+    }
     let contents: Vec<Span> =
         doc.paragraphs().get(window.clone()).unwrap_or_default().iter().map(|p| p.content).collect();
     let per_paragraph = props.annotations.per_range(&contents);
@@ -106,7 +161,7 @@ pub fn Article(props: &ArticleProps) -> Html {
         <>
             <div class="text-spacer" ref={top_ref} style={format!("height:{}px", above.round() as i64)} aria-hidden="true"></div>
             <article
-                class={classes!("text", props.armed.then_some("armed"))}
+                class={classes!("text", props.armed.then_some("armed"), props.chips_all.then_some("chips-all"), doc.blank_separated().then_some("lines"))}
                 ref={props.node_ref.clone()}
                 aria-label="Document text"
                 {onmousedown}

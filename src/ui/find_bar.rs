@@ -6,6 +6,7 @@ use yew::prelude::*;
 use super::state::DocRef;
 use crate::edge;
 use crate::edge::selection::Show;
+use crate::model::layout::{marks, Heights, Mark, Metrics};
 use crate::model::search::{find, Found};
 use crate::model::Span;
 
@@ -15,11 +16,23 @@ pub struct FindBarProps {
     /// The match to show (drawn, scrolled to, then marked or selected in the text); `None`
     /// when there is none.
     pub onfound: Callback<Option<(Span, Show)>>,
+    /// Every match of the current query (all of them highlighted in the drawn text).
+    pub onmatches: Callback<Rc<Found>>,
+    /// Whether every span's label is written on the text, and the checkbox that changes it.
+    pub chips_all: bool,
+    pub onchips: Callback<bool>,
 }
+
+/// How many rows the strip beside the scrollbar is cut into: at most this many marks.
+const STRIP_ROWS: usize = 400;
 
 /// The app's own find, over the whole document (a long one is drawn only in part, so the
 /// browser's find cannot see all of it). Ctrl+F comes here. Enter / Shift+Enter step through the
-/// matches, each marked in the text; Escape selects the current one, so 1–4 then tags it.
+/// matches, the current one marked strongly in the text and every other lightly; Escape
+/// selects the current one, so 1–4 then tags it. Beside the reader's scrollbar a strip marks
+/// where the matches are in the whole text (from the model's estimated heights: a long text is
+/// drawn only near the viewport); a click on a mark shows that match. The bar also holds the
+/// view option that writes every span's label on the text.
 #[component]
 pub fn FindBar(props: &FindBarProps) -> Html {
     let input_ref = use_node_ref();
@@ -74,8 +87,9 @@ pub fn FindBar(props: &FindBarProps) -> Html {
     };
     // A new query shows its first match.
     {
-        let (show, onfound) = (show.clone(), props.onfound.clone());
+        let (show, onfound, onmatches) = (show.clone(), props.onfound.clone(), props.onmatches.clone());
         use_effect_with(found.clone(), move |found| {
+            onmatches.emit(found.clone());
             if found.matches.is_empty() {
                 onfound.emit(None);
             } else {
@@ -92,7 +106,9 @@ pub fn FindBar(props: &FindBarProps) -> Html {
                 step(!e.shift_key());
             }
             "Escape" => {
-                // Back to the text, with the match selected for a label key.
+                // Back to the text, with the match selected for a label key; the query stays
+                // (a search field's own Escape would empty it behind the count's back).
+                e.prevent_default();
                 if let Some(input) = input_ref.cast::<web_sys::HtmlElement>() {
                     let _ = input.blur();
                 }
@@ -108,7 +124,50 @@ pub fn FindBar(props: &FindBarProps) -> Html {
         (n, false) => format!("{} of {}{}", *current + 1, n, if found.truncated { "+" } else { "" }),
     };
     let (prev, next) = (step.clone(), step);
+    // Where the marks go: worked out once per document and query, not on every render.
+    let shown: Rc<Vec<Mark>> = use_memo((props.doc.clone(), found.clone()), |(doc, found)| {
+        if found.matches.is_empty() {
+            return Vec::new();
+        }
+        marks(&doc.0, &Heights::estimate(&doc.0, Metrics::default()), &found.matches, STRIP_ROWS)
+    });
+    // The strip is always there (hidden without matches): a sibling that came and went would
+    // make Yew redraw the bar, and the find box lose the focus as it is typed in.
+    let strip = {
+        let here = *current;
+        let last = found.matches.len();
+        let items: Vec<Html> = shown
+            .iter()
+            .enumerate()
+            .map(|(k, mark)| {
+                // The mark stands for its first match up to the next mark's.
+                let until = shown.get(k + 1).map_or(last, |m| m.first);
+                let current = (mark.first..until).contains(&here);
+                let (show, first) = (show.clone(), mark.first);
+                // Thousandths of a percent, written as integers: formatting an f64 would bring
+                // the float printer into the bundle (some 12 KB gzip).
+                let at = (mark.at.clamp(0.0, 1.0) * 100_000.0).round() as u32;
+                html! {
+                    <span
+                        class={classes!("find-mark", current.then_some("current"))}
+                        style={format!("top:{}.{:03}%", at / 1000, at % 1000)}
+                        onclick={Callback::from(move |_: MouseEvent| show(first))}
+                    ></span>
+                }
+            })
+            .collect();
+        html! { <div class="find-strip" aria-hidden="true" hidden={items.is_empty()}>{ for items }</div> }
+    };
+    let onchips = {
+        let onchips = props.onchips.clone();
+        Callback::from(move |e: Event| {
+            if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                onchips.emit(input.checked());
+            }
+        })
+    };
     html! {
+        <>
         <div class="find" role="search">
             <input
                 ref={input_ref}
@@ -123,6 +182,12 @@ pub fn FindBar(props: &FindBarProps) -> Html {
             <button class="tool small" onclick={Callback::from(move |_| prev(false))} disabled={found.matches.is_empty()} title="Previous match (Shift+Enter)" aria-label="Previous match">{ "↑" }</button>
             <button class="tool small" onclick={Callback::from(move |_| next(true))} disabled={found.matches.is_empty()} title="Next match (Enter)" aria-label="Next match">{ "↓" }</button>
             <span class="find-count" role="status" aria-live="polite">{ status }</span>
+            <label class="find-option" title="Write every span's label on the text; otherwise only nested, crossing and selected spans show theirs">
+                <input type="checkbox" checked={props.chips_all} onchange={onchips} />
+                { "All labels on text" }
+            </label>
         </div>
+        { strip }
+        </>
     }
 }

@@ -13,7 +13,8 @@ use crate::model::document::Document;
 pub struct Metrics {
     /// Height of one line of text.
     pub line: f64,
-    /// Space below a paragraph with text.
+    /// Space below a paragraph with text (none in a text whose blank lines separate paragraphs:
+    /// see `Document::spaced_after`).
     pub gap: f64,
     /// Height of an empty paragraph.
     pub blank: f64,
@@ -28,6 +29,11 @@ impl Default for Metrics {
     }
 }
 
+/// How much wider the measure of a text whose blank lines separate paragraphs is
+/// (`Document::blank_separated`; text.css gives it 40em against 29em): its lines, wrapped at
+/// some 70–80 characters, fit whole, so more characters fit on a line.
+pub const WIDER_MEASURE: f64 = 40.0 / 29.0;
+
 /// The heights of a document's paragraphs.
 #[derive(Clone, Debug)]
 pub struct Heights {
@@ -40,13 +46,18 @@ pub struct Heights {
 impl Heights {
     /// Every paragraph of `doc` at its estimated height.
     pub fn estimate(doc: &Document, metrics: Metrics) -> Heights {
-        let per_line = metrics.per_line.max(1.0);
+        let wider = if doc.blank_separated() { WIDER_MEASURE } else { 1.0 };
+        let per_line = (metrics.per_line * wider).max(1.0);
         let height: Vec<f64> = doc
             .paragraphs()
             .iter()
-            .map(|p| match p.content.len() {
+            .enumerate()
+            .map(|(i, p)| match p.content.len() {
                 0 => metrics.blank,
-                n => (f64::from(n) / per_line).ceil() * metrics.line + metrics.gap,
+                n => {
+                    let gap = if doc.spaced_after(i) { metrics.gap } else { 0.0 };
+                    (f64::from(n) / per_line).ceil() * metrics.line + gap
+                }
             })
             .collect();
         let mut tree = vec![0.0; height.len() + 1];

@@ -5,15 +5,19 @@
 //! - `heights`: where each paragraph sits vertically ([`Heights`]).
 //! - `viewport`: which paragraphs are drawn, as a state machine fed with measurements and
 //!   events ([`Viewport`]).
+//! - `marks`: where a find's matches sit in the whole text, for the strip beside the
+//!   scrollbar ([`marks`]).
 //! - here: the window's rule ([`window`]), the list's rows ([`rows`]) and the scroll that brings
 //!   a row into view ([`into_view`]).
 
 mod heights;
+mod marks;
 mod viewport;
 
 use std::ops::Range;
 
 pub use heights::{Heights, Metrics};
+pub use marks::{marks, Mark};
 pub use viewport::{Page, Viewport};
 
 /// Only documents longer than this (in code points) are drawn in part: shorter ones are drawn

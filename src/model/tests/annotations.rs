@@ -3,7 +3,7 @@
 use super::{ann, set};
 use crate::model::annotation::{Annotation, AnnotationId, AnnotationSet};
 use crate::model::label::LabelId;
-use crate::model::segments::segments;
+use crate::model::segments::{chips, segments};
 use crate::model::span::Span;
 
 #[test]
@@ -122,4 +122,54 @@ fn segments_are_maximal_runs() {
     check((10, 20), &[ann("a", "actor", 5, 12)], &[(10, 12, &["a"]), (12, 20, &[])]);
     // Touching spans stay apart.
     check((0, 4), &[ann("a", "actor", 0, 2), ann("b", "actor", 2, 4)], &[(0, 2, &["a"]), (2, 4, &["b"])]);
+}
+
+/// Which spans always show their label chip, and which chips sit before theirs at the same start.
+#[test]
+fn chips_show_on_overlaps_and_stand_side_by_side() {
+    // (case, spans as (id, start, end), the overlapping ids, (id, ids before it) for each shared start)
+    type Row<'a> = (&'a str, &'a [(&'a str, u32, u32)], &'a [&'a str], &'a [(&'a str, &'a [&'a str])]);
+    let rows: &[Row] = &[
+        ("nothing", &[], &[], &[]),
+        ("one plain span", &[("a", 0, 5)], &[], &[]),
+        ("touching spans do not overlap", &[("a", 0, 2), ("b", 2, 4)], &[], &[]),
+        (
+            "nested: the seed's Actor with Syria at its start",
+            &[("in", 0, 5), ("out", 0, 43)],
+            &["in", "out"],
+            &[("out", &[]), ("in", &["out"])],
+        ),
+        ("nested inside, not at the start", &[("out", 0, 10), ("in", 3, 5)], &["in", "out"], &[]),
+        ("crossing", &[("a", 1, 6), ("b", 4, 9)], &["a", "b"], &[]),
+        (
+            "a long span held by none but crossing a later one",
+            &[("a", 0, 10), ("b", 1, 3), ("c", 9, 12), ("d", 20, 22)],
+            &["a", "b", "c"],
+            &[],
+        ),
+        (
+            "three at one start, outermost first",
+            &[("s", 5, 6), ("l", 5, 20), ("m", 5, 9)],
+            &["l", "m", "s"],
+            &[("l", &[]), ("m", &["l"]), ("s", &["l", "m"])],
+        ),
+    ];
+    for &(case, spans, overlapping, before) in rows {
+        let anns: Vec<Annotation> = spans.iter().map(|&(id, s, e)| ann(id, "actor", s, e)).collect();
+        let got = chips(&anns);
+        let mut over: Vec<&str> =
+            anns.iter().zip(&got).filter(|(_, c)| c.overlaps).map(|(a, _)| a.id.as_str()).collect();
+        over.sort_unstable();
+        assert_eq!(over, overlapping, "{case}: overlapping");
+        for &(id, expected) in before {
+            let i = anns.iter().position(|a| a.id.as_str() == id).expect("the row names its spans");
+            let names: Vec<&str> = got[i].before.iter().map(|&j| anns[j].id.as_str()).collect();
+            assert_eq!(names, expected, "{case}: before {id}");
+        }
+        for (a, c) in anns.iter().zip(&got) {
+            if !before.iter().any(|(id, _)| *id == a.id.as_str()) {
+                assert!(c.before.is_empty(), "{case}: nothing before {}", a.id.as_str());
+            }
+        }
+    }
 }

@@ -171,3 +171,34 @@ proptest::proptest! {
         proptest::prop_assert_eq!(d.snap_to_graphemes(Span::new(a, b)), (before, after));
     }
 }
+
+/// Hard-wrapped text: where a text has a blank line between two lines with text, its blank
+/// lines separate paragraphs and no line is spaced; otherwise every line with text is.
+#[test]
+fn blank_lines_decide_what_a_line_break_is() {
+    // (case, text, blank_separated, which paragraphs are spaced below)
+    let rows: &[(&str, &str, bool, &[bool])] = &[
+        ("one line", "one line", false, &[true]),
+        ("lines without blank lines are paragraphs", "one\ntwo\nthree", false, &[true, true, true]),
+        (
+            "a wrapped paragraph, a blank line, another",
+            "a b\nc d\n\ne f\ng",
+            true,
+            &[false, false, false, false, false],
+        ),
+        ("a blank line of spaces and tabs counts", "a\n \t \nb", true, &[false, false, false]),
+        ("CRLF and a blank CRLF line", "a\r\nb\r\n\r\nc\r\n", true, &[false, false, false, false]),
+        ("CR alone", "a\rb\r\rc", true, &[false, false, false, false]),
+        ("a trailing blank line separates nothing", "one\ntwo\n\n", false, &[true, true, false]),
+        ("leading blank lines separate nothing", "\n\none\ntwo", false, &[false, false, true, true]),
+        ("only blank lines (one of a space, drawn as a line)", "\n \n\n", false, &[false, true, false]),
+        ("the empty text", "", false, &[false]),
+    ];
+    for &(case, text, separated, spaced) in rows {
+        let d = doc(text);
+        assert_eq!(d.blank_separated(), separated, "{case}: blank_separated");
+        let got: Vec<bool> = (0..d.paragraphs().len()).map(|i| d.spaced_after(i)).collect();
+        assert_eq!(got, spaced, "{case}: spaced_after");
+    }
+    assert!(!doc(SEED).blank_separated(), "the seed keeps its paragraph spacing");
+}

@@ -1,6 +1,7 @@
 //! What is drawn (paragraph heights, the window, list rows) and the app's own find.
 
 use crate::model::document::Document;
+use crate::model::span::Span;
 
 proptest::proptest! {
     /// The Fenwick tree's tops and lookups agree with summing the heights one by one, through
@@ -94,4 +95,59 @@ fn find_ignores_case_and_counts_code_points() {
     check("Straße STRASSE", "straße", &["0..6"]);
     check("سوريا وسوريا", "سوريا", &["0..5", "7..12"]);
     check("line\r\nnext", "e\r\nn", &["3..7"]);
+}
+
+#[test]
+fn matches_within_a_range_are_found_by_halving() {
+    use crate::model::search::within;
+    let m = [Span::new(0, 2), Span::new(5, 7), Span::new(10, 12)];
+    let got = |s, e| within(&m, Span::new(s, e)).to_vec();
+    assert_eq!(got(0, 20), m.to_vec(), "all");
+    assert_eq!(got(2, 5), vec![], "between two");
+    assert_eq!(got(6, 11), vec![Span::new(5, 7), Span::new(10, 12)], "touching both by one code point");
+    assert_eq!(got(12, 30), vec![], "after the last");
+    assert_eq!(within(&[], Span::new(0, 5)), &[] as &[Span], "no matches");
+}
+
+#[test]
+fn strip_marks_sit_where_the_matches_are() {
+    use crate::model::layout::{marks, Heights, Metrics};
+    use crate::model::search::find;
+    // Ten paragraphs of 20 px each; "x" at the start of paragraphs 0, 5 and 9, and twice in 9.
+    let text = "x.\na\nb\nc\nd\nx\ne\nf\ng\nx x";
+    let doc = Document::new("t", text).expect("a valid text");
+    let metrics = Metrics { line: 10.0, gap: 10.0, blank: 5.0, per_line: 60.0 };
+    let h = Heights::estimate(&doc, metrics);
+    let found = find(doc.text(), "x");
+    assert_eq!(found.matches.len(), 4);
+    let got: Vec<(f64, usize)> = marks(&doc, &h, &found.matches, 100).iter().map(|m| (m.at, m.first)).collect();
+    // The second x of the last paragraph, two code points into three, is 2/3 down it: row 96, after row 90.
+    let expected = [(0.0, 0), (0.5, 1), (0.9, 2), (0.9 + 0.1 * 2.0 / 3.0, 3)];
+    assert_eq!(got.len(), expected.len());
+    for ((at, first), (want_at, want_first)) in got.iter().zip(expected) {
+        assert!((at - want_at).abs() < 1e-9, "{at} against {want_at}");
+        assert_eq!(*first, want_first);
+    }
+    // A strip of two rows: one mark for the top half, one for the bottom.
+    let two: Vec<usize> = marks(&doc, &h, &found.matches, 2).iter().map(|m| m.first).collect();
+    assert_eq!(two, [0, 1]);
+    assert!(marks(&doc, &h, &[], 100).is_empty());
+}
+
+#[test]
+fn hard_wrapped_lines_are_estimated_without_paragraph_gaps() {
+    use crate::model::layout::{Heights, Metrics};
+    let metrics = Metrics { line: 10.0, gap: 6.0, blank: 6.0, per_line: 60.0 };
+    // (case, text, estimated total)
+    let rows = [
+        ("lines are paragraphs: each one line and a gap", "one\ntwo\nthree", 3.0 * 16.0),
+        ("blank-separated: lines without gaps, the blank line is the gap", "one\ntwo\n\nthree", 3.0 * 10.0 + 6.0),
+        // 70 characters: two lines of a 60-character measure, one of the wider one.
+        ("a 70-character line is two lines", &"x".repeat(70), 10.0 * 2.0 + 6.0),
+        ("a 70-character wrapped line is one line", &format!("{0}\n{0}\n\n{0}", "x".repeat(70)), 3.0 * 10.0 + 6.0),
+    ];
+    for (case, text, total) in rows {
+        let doc = Document::new("t", text.to_owned()).expect("a valid text");
+        assert_eq!(Heights::estimate(&doc, metrics).total(), total, "{case}");
+    }
 }
