@@ -6,7 +6,7 @@ use super::article::Article;
 use super::documents::{DocSummary, Documents};
 use super::drawer::{self, Drawer};
 use super::find_bar::FindBar;
-use super::hooks::{use_autosave, use_drawer_focus, use_hotkeys, use_leave_guard};
+use super::hooks::{use_announcement, use_autosave, use_drawer_focus, use_hotkeys, use_leave_guard};
 use super::import_dialog::ImportDialog;
 use super::label_bar::LabelBar;
 use super::new_document_dialog::NewDocumentDialog;
@@ -192,6 +192,7 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     let current = editor.current();
+    let announcement = use_announcement(editor.selected.clone(), &current.annotations, &current.labels, &current.doc);
     let summaries: Vec<DocSummary> = editor
         .docs
         .iter()
@@ -218,6 +219,7 @@ pub fn App(props: &AppProps) -> Html {
             />
             <LabelBar labels={current.labels.clone()} armed={editor.armed.clone()} selected={editor.selected.as_ref().and_then(|id| current.annotations.get(id)).map(|a| a.label.clone())} {onapply} />
             <NoticeBar notice={editor.notice.clone()} saving={editor.saving.clone()} onaction={onaction.clone()} onexport={onexport.reform(|_: ()| &spanmark::FORMAT)} />
+            <p class="visually-hidden" role="status" aria-live="polite" id="announcer">{ announcement }</p>
             <main class="workspace">
                 { drawer::frame(Drawer::Documents, *drawer == Some(Drawer::Documents), &onclosedrawer, html! {
                     <Documents docs={summaries} current={current.id.clone()} onaction={ondraweraction.clone()} />

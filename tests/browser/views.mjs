@@ -125,3 +125,16 @@ test('Statistics: counts, spans per 1,000 words, coverage, longest and shortest,
   assert(!(await dialog.isVisible()), 'following a span closes the dialog');
   assertEqual(await page.locator('mark.hl.selected').textContent(), 'Sunni Bedouin', 'and selects the span');
 });
+
+test('a screen reader hears the selected span with its label, and what was removed', async ({ page }) => {
+  const region = page.locator('#announcer');
+  assertEqual(await region.getAttribute('aria-live'), 'polite', 'a polite live region');
+  await tag(page, 'Ron Dermer', '1');
+  assertEqual(await region.textContent(), 'Actor: Ron Dermer', 'a new span is announced with its label');
+  await page.keyboard.press('2');
+  assertEqual(await region.textContent(), 'Location: Ron Dermer', 'a relabelling is announced');
+  await tag(page, 'Paris', '2');
+  assertEqual(await region.textContent(), 'Location: Paris', 'the next one');
+  await page.keyboard.press('Delete');
+  assertEqual(await region.textContent(), 'Removed Location: Paris', 'a removal is announced');
+});

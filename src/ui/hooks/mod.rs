@@ -3,12 +3,14 @@
 //! the open document and read what changes through refs the renders keep: none is added or
 //! removed per edit.
 
+mod use_announcement;
 mod use_autosave;
 mod use_drawer_focus;
 mod use_drawn_window;
 mod use_hotkeys;
 mod use_leave_guard;
 
+pub use use_announcement::use_announcement;
 pub use use_autosave::use_autosave;
 pub use use_drawer_focus::use_drawer_focus;
 pub use use_drawn_window::use_drawn_window;
