@@ -109,5 +109,6 @@ pub fn keep_inside_window(popup: &Element) {
     } else {
         return;
     };
-    let _ = popup.set_attribute("style", &format!("translate: {shift:.1}px 0"));
+    // Whole pixels: no float formatting in the wasm (it costs some 5 KB gzip).
+    let _ = popup.set_attribute("style", &format!("translate: {}px 0", shift.round() as i64));
 }
