@@ -36,8 +36,15 @@ pub fn context(doc: &Document, span: Span, around: u32) -> (String, String, Stri
     let line = doc.paragraphs().get(doc.paragraph_at(span.start())).map_or(doc.full(), |p| p.content);
     let from = span.start().saturating_sub(around).max(line.start()).min(span.start());
     let to = span.end().saturating_add(around).min(line.end()).max(span.end());
-    let before = doc.slice(Span::new(from, span.start()));
-    let after = doc.slice(Span::new(span.end(), to));
+    let mut before = doc.slice(Span::new(from, span.start()));
+    let mut after = doc.slice(Span::new(span.end(), to));
+    // A cut side starts (ends) at a space, not inside a word, when it has one.
+    if from > line.start() {
+        before = before.find(' ').map_or(before, |i| &before[i + 1..]);
+    }
+    if to < line.end() {
+        after = after.rfind(' ').filter(|&i| i > 0).map_or(after, |i| &after[..i]);
+    }
     let ellipsis = |cut: bool| if cut { "…" } else { "" };
     (
         format!("{}{}", ellipsis(from > line.start()), before),

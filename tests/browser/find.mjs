@@ -71,7 +71,6 @@ test('find: a regular expression, the case toggle and whole words change the cou
   await assertSoon(() => count(page), `1 of ${anywhere}`, 'every "Syria", in "Syrian" and "Syria’s" too');
   await toggle(page, 'Whole words').click();
   await assertSoon(() => count(page), `1 of ${whole}`, 'whole words: not in "Syrian" nor "Syria’s"');
-  await page.screenshot({ path: 'tests/browser/out/find-bar.png' });
 });
 
 test('find: a bad regular expression says what is wrong and keeps the work', async ({ page }) => {
@@ -103,7 +102,6 @@ test('Annotate all: a preview of every match, one step to tag them and one undo'
   assert(contexts.every((c) => c.includes('Sweida') && c.length > 'Sweida'.length + 10), `each with context: ${contexts.join(' | ')}`);
   assertEqual(await dialog.getByRole('checkbox', { checked: true }).count(), 7, 'all ticked');
   await assertAccessible(page, 'the Annotate all preview');
-  await page.screenshot({ path: 'tests/browser/out/annotate-all.png' });
   await dialog.getByRole('checkbox').nth(2).uncheck();
   await dialog.getByRole('button', { name: 'Tag 6 as Location' }).click();
   await dialog.waitFor({ state: 'detached' });
@@ -140,7 +138,6 @@ for (const scheme of ['light', 'dark']) {
     await tagAt(page, at, at + 5, '2');
     await assertSoon(() => page.locator('mark.suggest').count(), 4, 'suggestions shown');
     await assertAccessible(page, `the text with suggestions (${scheme})`);
-    await page.screenshot({ path: `tests/browser/out/suggest-${scheme}.png` });
   });
 }
 
