@@ -31,9 +31,17 @@ pub fn SuggestBar(props: &SuggestBarProps) -> Html {
         (*on, props.doc.clone(), props.annotations.clone(), props.rejected.clone()),
         |(on, doc, annotations, rejected)| if *on { groups(&doc.0, annotations, rejected) } else { Vec::new() },
     );
+    // Handed to the text when they change; none after none is not news (an edit with the
+    // toggle off must not cost the app a second render).
+    let none_shown = use_mut_ref(|| true);
     {
         let onsuggestions = props.onsuggestions.clone();
-        use_effect_with(found.clone(), move |found| onsuggestions.emit(Rc::new(flatten(found))));
+        use_effect_with(found.clone(), move |found| {
+            if !(found.is_empty() && *none_shown.borrow()) {
+                *none_shown.borrow_mut() = found.is_empty();
+                onsuggestions.emit(Rc::new(flatten(found)));
+            }
+        });
     }
     let ontoggle = {
         let on = on.clone();
