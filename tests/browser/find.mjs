@@ -183,3 +183,21 @@ test('suggestions: a tagged string\'s other mentions are offered; accept by key,
   await page.keyboard.press('Control+z');
   await assertSoon(async () => (await location()).length, 2, 'accept all is one undo step');
 });
+
+test('Annotate all of many matches draws 200 rows and says how many more, which are tagged too', async ({ page }) => {
+  // Every lowercase word: a regular expression, case matched, whole words only.
+  const n = await page.locator('article.text').evaluate((a) =>
+    [...new Intl.Segmenter(undefined, { granularity: 'word' }).segment(a.textContent)].filter((s) => /^[a-z]+$/.test(s.segment)).length);
+  assert(n > 200, `the seed has more than 200 lowercase words: ${n}`);
+  await search(page, '[a-z]+');
+  for (const name of ['Regular expression', 'Match case', 'Whole words']) await toggle(page, name).click();
+  await assertSoon(() => count(page), `1 of ${n}`, 'every lowercase word');
+  await page.getByRole('button', { name: 'Annotate all…' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  assertEqual(await dialog.locator('.all-row').count(), 200, 'two hundred rows drawn');
+  assertEqual(await dialog.locator('.all-more').textContent(), `and ${n - 200} more matches, tagged with the ticked ones.`, 'the rest summed up');
+  await dialog.getByRole('checkbox').first().uncheck();
+  await dialog.getByRole('button', { name: `Tag ${n - 1} as Actor` }).click();
+  await assertSoon(() => page.locator('aside.panel .total').textContent(), String(n - 1), 'all but the unticked one tagged');
+});
