@@ -68,6 +68,8 @@ async fn render(text: &str) -> (Element, Rc<Document>) {
         chips_all: true,
         node_ref: node_ref.clone(),
         onaction: Callback::from(|_: Action| {}),
+        suggestions: Rc::default(),
+        onsuggest: Callback::noop(),
     };
     yew::Renderer::<Article>::with_root_and_props(root.clone(), props).render();
     next_frame().await;

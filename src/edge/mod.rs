@@ -8,6 +8,7 @@ pub mod files;
 pub mod focus;
 pub mod keys;
 pub mod panic;
+pub mod regex;
 pub mod segmenter;
 pub mod selection;
 pub mod storage;

@@ -2,6 +2,7 @@
 //! imported anywhere below this module; everything here is tested natively with `cargo test`.
 
 pub mod annotation;
+pub mod bulk;
 pub mod document;
 pub mod editor;
 pub mod formats;
@@ -17,6 +18,7 @@ pub mod search;
 pub mod segments;
 pub mod span;
 pub mod stats;
+pub mod suggest;
 pub mod words;
 
 pub use annotation::{Annotation, AnnotationId, AnnotationSet};

@@ -20,6 +20,7 @@ use crate::edge::theme::{self, Theme};
 use crate::edge::{self, selection::Show};
 use crate::model::formats::{export, spanmark, Format};
 use crate::model::search::Found;
+use crate::model::suggest::Suggestion;
 use crate::model::{Action, Editor, LabelId, Notice, Saving, Span};
 
 #[derive(Properties)]
@@ -60,6 +61,10 @@ pub fn App(props: &AppProps) -> Html {
     // label is written on the text (else only overlapping and selected spans'; remembered).
     let matches = use_state(|| Rc::new(Found::default()));
     let chips_all = use_state(|| edge::dom::view_option("chips").as_deref() == Some("all"));
+    // Suggestions from the person's own tags (view only: never annotations, never exported),
+    // and the mentions rejected this session.
+    let suggestions = use_state(|| Rc::new(Vec::<Suggestion>::new()));
+    let rejected = use_state(|| Rc::new(Vec::<Span>::new()));
     let editor = &state.0;
 
     // A label's key or button: tag the selection, relabel the selected span, or arm the label.
@@ -159,6 +164,19 @@ pub fn App(props: &AppProps) -> Html {
             chips_all.set(all);
         })
     };
+    let onsuggestions = {
+        let suggestions = suggestions.setter();
+        use_callback((), move |all: Rc<Vec<Suggestion>>, _| suggestions.set(all))
+    };
+    // A suggestion accepted (with a label) or rejected; one callback for the page's life, so
+    // that paragraphs are not redrawn for a new one.
+    let onsuggest = {
+        let (onaction, rejected) = (onaction.clone(), rejected.clone());
+        use_callback(rejected.clone(), move |(span, verdict): (Span, Option<LabelId>), rejected| match verdict {
+            Some(label) => onaction.emit(Action::Annotate { label, span }),
+            None => rejected.set(Rc::new((**rejected).iter().copied().chain([span]).collect())),
+        })
+    };
     let onnew = {
         let new_document = new_document.clone();
         Callback::from(move |open: bool| new_document.set(open))
@@ -231,6 +249,11 @@ pub fn App(props: &AppProps) -> Html {
                     {onmatches}
                     chips_all={*chips_all}
                     {onchips}
+                    labels={current.labels.clone()}
+                    annotations={current.annotations.clone()}
+                    onaction={onaction.clone()}
+                    rejected={(*rejected).clone()}
+                    {onsuggestions}
                 />
                 <div class="reader" id="reader" tabindex="0" role="region" aria-label="Text">
                     <Article
@@ -245,6 +268,8 @@ pub fn App(props: &AppProps) -> Html {
                         chips_all={*chips_all}
                         node_ref={article_ref.clone()}
                         onaction={onaction.clone()}
+                        suggestions={(*suggestions).clone()}
+                        {onsuggest}
                     />
                 </div>
                 </div>

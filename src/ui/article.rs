@@ -7,9 +7,11 @@ use yew::prelude::*;
 use super::hooks::use_drawn_window;
 use super::paragraph::Paragraph;
 use super::state::DocRef;
+use super::suggestion_marks::Verdict;
 use crate::edge;
 use crate::edge::selection::Show;
 use crate::model::search::{within, Found};
+use crate::model::suggest::Suggestion;
 use crate::model::{Action, Annotation, AnnotationId, AnnotationSet, Document, Labels, Span};
 
 #[derive(Properties, PartialEq)]
@@ -29,6 +31,9 @@ pub struct ArticleProps {
     pub chips_all: bool,
     pub node_ref: NodeRef,
     pub onaction: Callback<Action>,
+    /// Suggestions from the person's own tags (in text order), and what is decided about one.
+    pub suggestions: Rc<Vec<Suggestion>>,
+    pub onsuggest: Callback<Verdict>,
 }
 
 /// What the find's highlights were last made for.
@@ -145,6 +150,10 @@ pub fn Article(props: &ArticleProps) -> Html {
     let paragraphs = per_paragraph.into_iter().zip(window.clone()).map(|(touching, index)| {
         let touching: Vec<Annotation> = touching.into_iter().cloned().collect();
         let selected = props.selected.as_ref().filter(|id| touching.iter().any(|a| &a.id == *id)).cloned();
+        let line = doc.paragraphs().get(index).map_or(Span::empty(0), |p| p.content);
+        let from = props.suggestions.partition_point(|s| s.span.end() <= line.start());
+        let here: Vec<Suggestion> =
+            props.suggestions[from..].iter().take_while(|s| s.span.start() < line.end()).cloned().collect();
         html! {
             <Paragraph
                 key={index}
@@ -153,6 +162,8 @@ pub fn Article(props: &ArticleProps) -> Html {
                 labels={props.labels.clone()}
                 annotations={Rc::new(touching)}
                 {selected}
+                suggestions={Rc::new(here)}
+                onsuggest={props.onsuggest.clone()}
             />
         }
     });

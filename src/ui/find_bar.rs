@@ -3,12 +3,15 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::annotate_all_dialog::AnnotateAllDialog;
 use super::state::DocRef;
+use super::suggest_bar::SuggestBar;
 use crate::edge;
 use crate::edge::selection::Show;
 use crate::model::layout::{marks, Heights, Mark, Metrics};
-use crate::model::search::{find, Found};
-use crate::model::Span;
+use crate::model::search::{search, Found, Query};
+use crate::model::suggest::Suggestion;
+use crate::model::{Action, AnnotationSet, LabelId, Labels, Span};
 
 #[derive(Properties, PartialEq)]
 pub struct FindBarProps {
@@ -21,6 +24,13 @@ pub struct FindBarProps {
     /// Whether every span's label is written on the text, and the checkbox that changes it.
     pub chips_all: bool,
     pub onchips: Callback<bool>,
+    /// For Annotate all and the suggestions.
+    pub labels: Rc<Labels>,
+    pub annotations: Rc<AnnotationSet>,
+    pub onaction: Callback<Action>,
+    /// Mentions rejected as suggestions, and every suggestion shown (see `SuggestBar`).
+    pub rejected: Rc<Vec<Span>>,
+    pub onsuggestions: Callback<Rc<Vec<Suggestion>>>,
 }
 
 /// How many rows the strip beside the scrollbar is cut into: at most this many marks.
@@ -33,12 +43,27 @@ const STRIP_ROWS: usize = 400;
 /// where the matches are in the whole text (from the model's estimated heights: a long text is
 /// drawn only near the viewport); a click on a mark shows that match. The bar also holds the
 /// view option that writes every span's label on the text.
+///
+/// Toggles make the query a regular expression, match case, or whole words only; a regular
+/// expression that cannot be read says why in the count's place and keeps the last matches.
+/// **Annotate all** with the chosen label opens a preview of every match (`AnnotateAllDialog`).
+/// Below, the suggestions' toggle and rows (`SuggestBar`).
 #[component]
 pub fn FindBar(props: &FindBarProps) -> Html {
     let input_ref = use_node_ref();
-    let query = use_state(String::new);
+    let query = use_state(Query::default);
     let current = use_state(|| 0usize);
-    let found: Rc<Found> = use_memo((props.doc.clone(), (*query).clone()), |(doc, query)| find(doc.0.text(), query));
+    let searched: Rc<Result<Rc<Found>, String>> =
+        use_memo((props.doc.clone(), (*query).clone()), |(doc, query)| search(doc.0.text(), query).map(Rc::new));
+    // A bad regular expression keeps the last matches: the error is shown, nothing else changes.
+    let last = use_mut_ref(|| Rc::new(Found::default()));
+    if let Ok(found) = &*searched {
+        *last.borrow_mut() = found.clone();
+    }
+    let found: Rc<Found> = last.borrow().clone();
+    let error = searched.as_ref().as_ref().err().cloned();
+    let all_label = use_state(|| props.labels.iter().next().map(|l| l.id.clone()));
+    let preview = use_state_eq(|| None::<LabelId>);
 
     // Ctrl+F / Cmd+F: here, not the browser's find.
     {
@@ -81,7 +106,7 @@ pub fn FindBar(props: &FindBarProps) -> Html {
         Callback::from(move |e: InputEvent| {
             if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
                 current.set(0);
-                query.set(input.value());
+                query.set(Query { text: input.value(), ..(*query).clone() });
             }
         })
     };
@@ -118,10 +143,40 @@ pub fn FindBar(props: &FindBarProps) -> Html {
             _ => {}
         })
     };
-    let status = match (found.matches.len(), query.is_empty()) {
-        (_, true) => String::new(),
-        (0, false) => "No matches".to_owned(),
-        (n, false) => format!("{} of {}{}", *current + 1, n, if found.truncated { "+" } else { "" }),
+    let status = match (&error, found.matches.len(), query.text.is_empty()) {
+        (Some(error), _, _) => error.clone(),
+        (_, _, true) => String::new(),
+        (_, 0, false) => "No matches".to_owned(),
+        (_, n, false) => format!("{} of {}{}", *current + 1, n, if found.truncated { "+" } else { "" }),
+    };
+    // A toggle's button: the query with that option flipped.
+    let toggle = |text: &'static str, name: &'static str, pressed: bool, flip: fn(&mut Query)| {
+        let (query, current) = (query.clone(), current.clone());
+        let onclick = Callback::from(move |_: MouseEvent| {
+            let mut q = (*query).clone();
+            flip(&mut q);
+            current.set(0);
+            query.set(q);
+        });
+        html! {
+            <button class="tool small find-toggle" aria-pressed={pressed.to_string()} title={name} aria-label={name} {onclick}>{ text }</button>
+        }
+    };
+    let onlabel = {
+        let all_label = all_label.clone();
+        Callback::from(move |e: Event| {
+            if let Some(select) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
+                all_label.set(Some(LabelId::new(&select.value())));
+            }
+        })
+    };
+    let chosen = (*all_label)
+        .clone()
+        .filter(|l| props.labels.get(l).is_some())
+        .or_else(|| props.labels.iter().next().map(|l| l.id.clone()));
+    let onannotate = {
+        let (preview, chosen) = (preview.clone(), chosen.clone());
+        Callback::from(move |_: MouseEvent| preview.set(chosen.clone()))
     };
     let (prev, next) = (step.clone(), step);
     // Where the marks go: worked out once per document and query, not on every render.
@@ -175,19 +230,49 @@ pub fn FindBar(props: &FindBarProps) -> Html {
                 class="find-input"
                 placeholder="Find in text (Ctrl+F)"
                 aria-label="Find in text"
-                value={(*query).clone()}
+                value={query.text.clone()}
                 {oninput}
                 {onkeydown}
             />
             <button class="tool small" onclick={Callback::from(move |_| prev(false))} disabled={found.matches.is_empty()} title="Previous match (Shift+Enter)" aria-label="Previous match">{ "↑" }</button>
             <button class="tool small" onclick={Callback::from(move |_| next(true))} disabled={found.matches.is_empty()} title="Next match (Enter)" aria-label="Next match">{ "↓" }</button>
-            <span class="find-count" role="status" aria-live="polite">{ status }</span>
+            { toggle(".*", "Regular expression", query.regex, |q| q.regex = !q.regex) }
+            { toggle("Aa", "Match case", query.case, |q| q.case = !q.case) }
+            { toggle("W", "Whole words", query.whole, |q| q.whole = !q.whole) }
+            <span class={classes!("find-count", error.is_some().then_some("find-error"))} role="status" aria-live="polite">{ status }</span>
+            <span class="find-all">
+                <select class="find-label" aria-label="Label for Annotate all" onchange={onlabel}>
+                    { for props.labels.iter().map(|l| html! {
+                        <option value={l.id.as_str().to_owned()} selected={chosen.as_ref() == Some(&l.id)}>{ l.name.clone() }</option>
+                    }) }
+                </select>
+                <button class="tool small" onclick={onannotate} disabled={found.matches.is_empty() || error.is_some()} title="Tag every match with this label, after a preview">{ "Annotate all…" }</button>
+            </span>
             <label class="find-option" title="Write every span's label on the text; otherwise only nested, crossing and selected spans show theirs">
                 <input type="checkbox" checked={props.chips_all} onchange={onchips} />
                 { "All labels on text" }
             </label>
+            <SuggestBar
+                doc={props.doc.clone()}
+                labels={props.labels.clone()}
+                annotations={props.annotations.clone()}
+                rejected={props.rejected.clone()}
+                onaction={props.onaction.clone()}
+                onsuggestions={props.onsuggestions.clone()}
+            />
         </div>
         { strip }
+        if let Some(label) = (*preview).clone() {
+            <AnnotateAllDialog
+                doc={props.doc.clone()}
+                labels={props.labels.clone()}
+                annotations={props.annotations.clone()}
+                {label}
+                matches={Rc::new(found.matches.clone())}
+                onaction={props.onaction.clone()}
+                onclose={{ let preview = preview.clone(); Callback::from(move |_: ()| preview.set(None)) }}
+            />
+        }
         </>
     }
 }

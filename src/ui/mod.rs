@@ -1,6 +1,7 @@
 //! The components: a thin view over [`crate::model::Editor`]. They render state and turn
 //! events into actions; the DOM work they need is in [`crate::edge`].
 
+mod annotate_all_dialog;
 mod app;
 mod article;
 mod documents;
@@ -18,6 +19,8 @@ mod paragraph;
 mod side_panel;
 mod state;
 mod stats_dialog;
+mod suggest_bar;
+mod suggestion_marks;
 mod toolbar;
 
 use std::rc::Rc;
@@ -45,6 +48,7 @@ pub fn seed() -> Document {
 pub fn start() {
     crate::edge::panic::install();
     crate::edge::segmenter::install();
+    crate::edge::regex::install();
     crate::edge::theme::apply(crate::edge::theme::load());
     wasm_bindgen_futures::spawn_local(async {
         let (editor, store) = restore().await;

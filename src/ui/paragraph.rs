@@ -3,7 +3,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::state::DocRef;
+use super::suggestion_marks::{self, Verdict};
 use crate::model::segments::{chips, segments};
+use crate::model::suggest::Suggestion;
 use crate::model::{Annotation, AnnotationId, Labels};
 
 #[derive(Properties, PartialEq)]
@@ -15,6 +17,10 @@ pub struct ParagraphProps {
     pub annotations: Rc<Vec<Annotation>>,
     /// The selected annotation, when it is one of `annotations`.
     pub selected: Option<AnnotationId>,
+    /// The suggestions in this paragraph (in text order; view only, never annotations), drawn
+    /// inside the innermost marks, and what is decided about one.
+    pub suggestions: Rc<Vec<Suggestion>>,
+    pub onsuggest: Callback<Verdict>,
 }
 
 /// One line of the text. It re-renders only when its own annotations or selection change.
@@ -38,7 +44,7 @@ pub fn Paragraph(props: &ParagraphProps) -> Html {
     };
     let chips = chips(anns);
     let runs = segments(paragraph.content, anns).into_iter().map(|seg| {
-        let mut node = html! { doc.slice(seg.span).to_owned() };
+        let mut node = suggestion_marks::text(doc, seg.span, &props.suggestions, &props.labels, &props.onsuggest);
         let depth = seg.layers.len();
         for (level, &i) in seg.layers.iter().enumerate().rev() {
             let a = &anns[i];

@@ -45,6 +45,30 @@ impl Editor {
         }
     }
 
+    /// Tags every one of `spans` with `label` (if the document has it) as ONE edit, made at
+    /// `now`: one undo removes them all. Spans tidied to nothing, or onto one that already has
+    /// the label (or onto the one the span before gave), are skipped; nothing is selected.
+    pub(super) fn annotate_all(&mut self, label: LabelId, spans: &[Span], now: Option<Time>) {
+        if self.labels().get(&label).is_none() {
+            return;
+        }
+        let mut edits = Vec::new();
+        let mut taken: Option<Span> = None;
+        for &span in spans {
+            let Some(span) = self.doc().tidy_selection(span) else { continue };
+            if self.annotations().twin(span, &label).is_some() || taken == Some(span) {
+                continue;
+            }
+            taken = Some(span);
+            let id = Rc::make_mut(&mut self.current_mut().annotations).fresh_id();
+            edits.push(Edit::Add(Annotation { id, label: label.clone(), span, created: now }));
+        }
+        if !edits.is_empty() {
+            self.selected = None;
+            self.edit(Edit::Batch(edits));
+        }
+    }
+
     /// Relabels `id` as `label` if the document has that label.
     pub(super) fn relabel_checked(&mut self, id: &AnnotationId, label: LabelId) {
         if self.labels().get(&label).is_some() {

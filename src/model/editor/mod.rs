@@ -112,6 +112,12 @@ pub enum Action {
         label: LabelId,
         span: Span,
     },
+    /// Tags each of `spans` (tidied) with `label` as one undoable step, skipping those that
+    /// already have it (Annotate all, accept all suggestions).
+    AnnotateAll {
+        label: LabelId,
+        spans: Rc<Vec<Span>>,
+    },
     Relabel {
         id: AnnotationId,
         label: LabelId,
@@ -235,6 +241,7 @@ impl Editor {
             Action::Apply { label, selection } => self.apply_label(label, selection, now),
             Action::SelectText(span) => self.select_text(span, now),
             Action::Annotate { label, span } => self.annotate_checked(label, span, now),
+            Action::AnnotateAll { label, spans } => self.annotate_all(label, &spans, now),
             Action::Relabel { id, label } => self.relabel_checked(&id, label),
             Action::Remove(id) => self.remove(&id),
             Action::RemoveSelected => self.remove_selected(),

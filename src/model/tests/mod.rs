@@ -6,6 +6,7 @@ mod created;
 mod document;
 mod editor;
 mod files;
+mod find;
 mod journal;
 mod persist;
 mod stats;
