@@ -7,6 +7,7 @@ mod document;
 mod editor;
 mod files;
 mod journal;
+mod labels;
 mod persist;
 mod stats;
 mod view;
