@@ -330,3 +330,35 @@ fn merging_a_file_with_new_labels_adds_them() {
     assert_eq!(e.labels().len(), 4);
     assert_eq!(anns(&e).iter().filter(|a| a.starts_with("actor:")).count(), 2);
 }
+
+/// A change of labels is stored as JSON that reads back the same; a snapshot stored before
+/// labels could change (without `labels`) still reads, with none.
+#[test]
+fn changes_of_labels_keep_their_stored_json() {
+    use crate::model::persist::{EditRecord, LabelRecord, Op, OpRecord, Record, SnapshotRecord};
+    let label = |id: &str, key: &str| LabelRecord {
+        id: id.to_owned(),
+        name: id.to_owned(),
+        colour: "#e69f00".to_owned(),
+        hotkey: key.to_owned(),
+    };
+    let op = OpRecord {
+        doc: "d1".to_owned(),
+        seq: 3,
+        op: Op::Edit {
+            edit: EditRecord::Labels { before: vec![label("a", "1")], after: vec![label("a", "1"), label("b", "2")] },
+        },
+    };
+    let json = serde_json::to_string(&op).expect("json");
+    assert_eq!(
+        json,
+        r##"{"doc":"d1","seq":3,"op":{"kind":"edit","edit":{"kind":"labels","before":[{"id":"a","name":"a","colour":"#e69f00","hotkey":"1"}],"after":[{"id":"a","name":"a","colour":"#e69f00","hotkey":"1"},{"id":"b","name":"b","colour":"#e69f00","hotkey":"2"}]}}}"##
+    );
+    assert_eq!(OpRecord::from_json(&json), Ok(op));
+    let old = r#"{"doc":"d1","seq":2,"annotations":[],"done":[],"undone":[]}"#;
+    assert_eq!(SnapshotRecord::from_json(old).map(|s| s.labels), Ok(None));
+    let new = r##"{"doc":"d1","seq":2,"labels":[{"id":"a","name":"a","colour":"#e69f00","hotkey":"1"}],"annotations":[],"done":[],"undone":[]}"##;
+    let read = SnapshotRecord::from_json(new).expect("reads");
+    assert_eq!(read.labels, Some(vec![label("a", "1")]));
+    assert_eq!(serde_json::to_string(&read).expect("json"), new);
+}
