@@ -409,8 +409,14 @@ async fn local_storage_holds_the_same_json_text_as_before() {
     local.clear().expect("cleared");
     let store = Store::Local(local.clone());
     let op = op_record("d-local", 3, "a1");
-    let snapshot =
-        SnapshotRecord { doc: "d-local".to_owned(), seq: 3, annotations: vec![], done: vec![], undone: vec![] };
+    let snapshot = SnapshotRecord {
+        doc: "d-local".to_owned(),
+        seq: 3,
+        labels: None,
+        annotations: vec![],
+        done: vec![],
+        undone: vec![],
+    };
     store.write(&[Write::op(op.clone()), Write::op(op_record("d-local", 4, "a2"))]).await.expect("stored");
     // The text is byte for byte what serde_json wrote in the version before.
     let stored = local.get_item("spanmark.op.d-local.3").expect("readable");

@@ -170,7 +170,7 @@ proptest! {
         let stored = Stored {
             workspace: None,
             docs: Vec::new(),
-            snapshots: snapshot.into_iter().map(|(annotations, done, seq)| SnapshotRecord { doc: "seed".to_owned(), seq, annotations, done, undone: Vec::new() }).collect(),
+            snapshots: snapshot.into_iter().map(|(annotations, done, seq)| SnapshotRecord { doc: "seed".to_owned(), seq, labels: None, annotations, done, undone: Vec::new() }).collect(),
             ops: ops.into_iter().map(|(op, seq)| OpRecord { doc: "seed".to_owned(), seq, op }).collect(),
         };
         let mut e = Editor::restore(Document::new("article.txt", SEED).expect("seed"), Labels::news(), stored);
@@ -196,7 +196,7 @@ proptest! {
         mutations in proptest::collection::vec(mutation(), 1..4),
     ) {
         let op = OpRecord { doc: "d1".to_owned(), seq, op };
-        let snapshot = SnapshotRecord { doc: "d1".to_owned(), seq, annotations, undone: done.clone(), done };
+        let snapshot = SnapshotRecord { doc: "d1".to_owned(), seq, labels: None, annotations, undone: done.clone(), done };
         let (op_json, snapshot_json) = (serde_json::to_string(&op).expect("json"), serde_json::to_string(&snapshot).expect("json"));
         prop_assert_eq!(OpRecord::from_json(&op_json), Ok(op));
         prop_assert_eq!(SnapshotRecord::from_json(&snapshot_json), Ok(snapshot));

@@ -24,15 +24,17 @@ pub fn give(element: &HtmlElement) {
     }
 }
 
-/// Gives focus to the first element of the page matching `selector`, if there is one.
-pub fn give_first(selector: &str) {
+/// Gives focus to the first element of the page matching `selector`, if there is one; whether
+/// there was.
+pub fn give_first(selector: &str) -> bool {
     let found = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector(selector).ok().flatten())
         .and_then(|el| el.dyn_into::<HtmlElement>().ok());
-    if let Some(found) = found {
-        give(&found);
+    if let Some(found) = &found {
+        give(found);
     }
+    found.is_some()
 }
 
 /// The elements inside `root` that match `selector`, in the page's order.
@@ -72,7 +74,9 @@ pub fn close_modal(dialog: &HtmlDialogElement, opener: Option<&HtmlElement>, fal
         (Some(opener), _) if opener.is_connected() => give(opener),
         (_, Some(selector)) => {
             let selector = selector.to_owned();
-            let later = Closure::once_into_js(move || give_first(&selector));
+            let later = Closure::once_into_js(move || {
+                give_first(&selector);
+            });
             if let Some(window) = web_sys::window() {
                 let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0);
             }

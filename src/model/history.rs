@@ -3,9 +3,9 @@
 use std::rc::Rc;
 
 use super::annotation::{Annotation, AnnotationId, AnnotationSet};
-use super::label::LabelId;
+use super::label::{LabelId, Labels};
 
-/// One change to an annotation set, with what it takes to reverse it.
+/// One change to a document's annotations or labels, with what it takes to reverse it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Edit {
     Add(Annotation),
@@ -15,25 +15,42 @@ pub enum Edit {
         from: LabelId,
         to: LabelId,
     },
-    /// Several edits as one step (replacing or merging a file's annotations).
+    /// Several edits as one step (replacing or merging a file's annotations; deleting a label
+    /// after moving its annotations to another).
     Batch(Vec<Edit>),
+    /// The tag set changed (a label added, renamed, recoloured, moved, deleted, or its hotkey):
+    /// the whole set before and after, a few labels each.
+    Labels {
+        before: Rc<Labels>,
+        after: Rc<Labels>,
+    },
 }
 
 impl Edit {
-    /// Applies the edit; `false` (and nothing changed) when it no longer fits the set.
-    pub fn apply(&self, set: &mut AnnotationSet) -> bool {
+    /// Applies the edit; `false` (and nothing changed) when it no longer fits the labels and
+    /// the set. A change of labels fits only labels equal to its `before`, and only if no
+    /// annotation keeps a label it removes.
+    pub fn apply(&self, labels: &mut Rc<Labels>, set: &mut AnnotationSet) -> bool {
         match self {
             Edit::Add(a) => set.insert(a.clone()).is_ok(),
             Edit::Remove(a) => set.remove(&a.id).is_some(),
             Edit::Relabel { id, to, .. } => set.relabel(id, to.clone()).is_some(),
             Edit::Batch(edits) => {
-                let before = set.clone();
-                if edits.iter().all(|e| e.apply(set)) {
+                let before = (labels.clone(), set.clone());
+                if edits.iter().all(|e| e.apply(labels, set)) {
                     true
                 } else {
-                    *set = before;
+                    (*labels, *set) = before;
                     false
                 }
+            }
+            Edit::Labels { before, after } => {
+                let orphans = set.iter().any(|a| after.get(&a.label).is_none() && before.get(&a.label).is_some());
+                if **labels != **before || orphans {
+                    return false;
+                }
+                *labels = after.clone();
+                true
             }
         }
     }
@@ -44,15 +61,26 @@ impl Edit {
             Edit::Remove(a) => Edit::Add(a.clone()),
             Edit::Relabel { id, from, to } => Edit::Relabel { id: id.clone(), from: to.clone(), to: from.clone() },
             Edit::Batch(edits) => Edit::Batch(edits.iter().rev().map(Edit::inverse).collect()),
+            Edit::Labels { before, after } => Edit::Labels { before: after.clone(), after: before.clone() },
         }
     }
 
-    /// The annotation the edit is about (a batch's first).
+    /// The annotation the edit is about (a batch's first; none for a change of labels).
     pub fn subject(&self) -> Option<&AnnotationId> {
         match self {
             Edit::Add(a) | Edit::Remove(a) => Some(&a.id),
             Edit::Relabel { id, .. } => Some(id),
-            Edit::Batch(edits) => edits.first().and_then(Edit::subject),
+            Edit::Batch(edits) => edits.iter().find_map(Edit::subject),
+            Edit::Labels { .. } => None,
+        }
+    }
+
+    /// Whether the edit changes the labels (alone or in a batch).
+    pub fn changes_labels(&self) -> bool {
+        match self {
+            Edit::Labels { .. } => true,
+            Edit::Batch(edits) => edits.iter().any(Edit::changes_labels),
+            _ => false,
         }
     }
 }
@@ -142,9 +170,9 @@ impl History {
     }
 
     /// Reverses the last edit; returns it.
-    pub fn undo(&mut self, set: &mut AnnotationSet) -> Option<Edit> {
+    pub fn undo(&mut self, labels: &mut Rc<Labels>, set: &mut AnnotationSet) -> Option<Edit> {
         let edit = self.done.pop()?;
-        if edit.inverse().apply(set) {
+        if edit.inverse().apply(labels, set) {
             self.undone.push(edit.clone());
             Some(edit)
         } else {
@@ -153,9 +181,9 @@ impl History {
     }
 
     /// Applies the last undone edit again; returns it.
-    pub fn redo(&mut self, set: &mut AnnotationSet) -> Option<Edit> {
+    pub fn redo(&mut self, labels: &mut Rc<Labels>, set: &mut AnnotationSet) -> Option<Edit> {
         let edit = self.undone.pop()?;
-        if edit.apply(set) {
+        if edit.apply(labels, set) {
             self.done.push(edit.clone());
             Some(edit)
         } else {

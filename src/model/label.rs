@@ -87,6 +87,19 @@ impl Labels {
         self.0.iter()
     }
 
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The labels as a list, to change (the result goes back through [`Labels::new`]).
+    pub fn to_vec(&self) -> Vec<Label> {
+        self.0.clone()
+    }
+
     pub fn get(&self, id: &LabelId) -> Option<&Label> {
         self.0.iter().find(|l| &l.id == id)
     }

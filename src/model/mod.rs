@@ -3,6 +3,7 @@
 
 pub mod annotation;
 pub mod bulk;
+pub mod contrast;
 pub mod document;
 pub mod editor;
 pub mod formats;
@@ -10,6 +11,7 @@ pub mod graphemes;
 pub mod history;
 pub mod input;
 pub mod label;
+pub mod label_edit;
 pub mod layout;
 pub mod persist;
 pub mod project;
@@ -25,6 +27,7 @@ pub use annotation::{Annotation, AnnotationId, AnnotationSet};
 pub use document::{Document, Paragraph};
 pub use editor::{Action, DocState, Editor, ImportChoice, Notice, Saving};
 pub use label::{Label, LabelId, Labels};
+pub use label_edit::LabelChange;
 pub use project::Project;
 pub use span::{Span, Utf16};
 

@@ -68,6 +68,11 @@ impl Object {
         }
     }
 
+    /// Whether the object has the field (for optional ones).
+    pub fn has(&self, key: &str) -> bool {
+        self.fields.contains_key(key)
+    }
+
     pub fn take(&mut self, key: &str) -> Result<Value, ShapeError> {
         self.fields.remove(key).ok_or_else(|| ShapeError {
             path: self.path().to_owned(),

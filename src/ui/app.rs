@@ -9,6 +9,7 @@ use super::find_bar::FindBar;
 use super::hooks::{use_announcement, use_autosave, use_drawer_focus, use_hotkeys, use_leave_guard};
 use super::import_dialog::ImportDialog;
 use super::label_bar::LabelBar;
+use super::labels_dialog::LabelsDialog;
 use super::new_document_dialog::NewDocumentDialog;
 use super::notice_bar::NoticeBar;
 use super::side_panel::SidePanel;
@@ -51,6 +52,7 @@ pub fn App(props: &AppProps) -> Html {
         let open = stats.setter();
         use_callback((), move |_: (), _| open.set(true))
     };
+    let labels_dialog = use_state(|| false);
     // The find's current match, numbered so that showing the same one again still scrolls.
     let found = use_state(|| None::<(Span, Show, u32)>);
     let theme = use_state(theme::load);
@@ -89,7 +91,8 @@ pub fn App(props: &AppProps) -> Html {
         use_callback((), move |action: Action, _| dispatch.dispatch(action))
     };
     // Keys anywhere on the page (while no dialog is open).
-    use_hotkeys(editor.labels().clone(), *new_document || editor.pending.is_some(), onapply.clone(), onaction.clone());
+    let modal = *new_document || *labels_dialog || *stats || editor.pending.is_some();
+    use_hotkeys(editor.labels().clone(), modal, onapply.clone(), onaction.clone());
     // Keep every change, and warn before leaving while one is not yet kept.
     use_autosave(state.clone(), props.store.clone());
     use_leave_guard(editor.saving != Saving::Saved);
@@ -230,6 +233,7 @@ pub fn App(props: &AppProps) -> Html {
                 onunit={onaction.reform(Action::SetDoccanoUnit)}
                 onfiles={onfiles}
                 onnew={onnew.clone()}
+                onlabels={{ let d = labels_dialog.clone(); Callback::from(move |_| d.set(true)) }}
                 theme={*theme}
                 {ontheme}
                 drawer={*drawer}
@@ -296,6 +300,14 @@ pub fn App(props: &AppProps) -> Html {
             }
             if *new_document {
                 <NewDocumentDialog onaction={onaction.clone()} onclose={onnew.reform(|_| false)} />
+            }
+            if *labels_dialog {
+                <LabelsDialog
+                    labels={current.labels.clone()}
+                    annotations={current.annotations.clone()}
+                    onaction={onaction.clone()}
+                    onclose={{ let d = labels_dialog.clone(); Callback::from(move |_| d.set(false)) }}
+                />
             }
             if let Some(pending) = &editor.pending {
                 <ImportDialog

@@ -12,6 +12,8 @@ mod find_bar;
 mod hooks;
 mod import_dialog;
 mod label_bar;
+mod label_row;
+mod labels_dialog;
 mod modal;
 mod new_document_dialog;
 mod notice_bar;

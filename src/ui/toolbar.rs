@@ -22,6 +22,8 @@ pub struct ToolbarProps {
     pub onfiles: Callback<Vec<web_sys::File>>,
     /// Opens the New document dialog.
     pub onnew: Callback<bool>,
+    /// Opens the Labels dialog.
+    pub onlabels: Callback<()>,
     pub theme: Theme,
     /// The theme button: the next theme.
     pub ontheme: Callback<Theme>,
@@ -101,6 +103,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 aria-hidden="true"
             />
             <button class="tool" onclick={onnew}>{ named("New document", "New") }</button>
+            <button class="tool" onclick={emit(&props.onlabels)} title="Add, rename, recolour, reorder or delete labels and set their keys">{ "Labels" }</button>
             <button class="tool" onclick={emit(&props.onundo)} disabled={!props.can_undo} title="Undo (Ctrl+Z)">{ named("Undo", "↶") }</button>
             <button class="tool" onclick={emit(&props.onredo)} disabled={!props.can_redo} title="Redo (Ctrl+Shift+Z)">{ named("Redo", "↷") }</button>
             <ExportMenu doccano_unit={props.doccano_unit} onexport={props.onexport.clone()} onunit={props.onunit.clone()} />

@@ -126,7 +126,7 @@ impl Editor {
     /// Applies and records an edit to the open document.
     pub(super) fn edit(&mut self, edit: Edit) -> bool {
         let state = self.current_mut();
-        if !edit.apply(Rc::make_mut(&mut state.annotations)) {
+        if !edit.apply(&mut state.labels, Rc::make_mut(&mut state.annotations)) {
             return false;
         }
         state.history.record(edit.clone());
@@ -137,11 +137,14 @@ impl Editor {
     fn step(&mut self, op: Op) {
         let state = self.current_mut();
         let done = match op {
-            Op::Undo => state.history.undo(Rc::make_mut(&mut state.annotations)),
-            _ => state.history.redo(Rc::make_mut(&mut state.annotations)),
+            Op::Undo => state.history.undo(&mut state.labels, Rc::make_mut(&mut state.annotations)),
+            _ => state.history.redo(&mut state.labels, Rc::make_mut(&mut state.annotations)),
         };
         if let Some(edit) = done {
             self.log(op);
+            if edit.changes_labels() {
+                self.labels_changed();
+            }
             if self.selected.as_ref().is_some_and(|s| self.annotations().get(s).is_none()) {
                 self.selected = None;
             }

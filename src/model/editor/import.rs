@@ -3,14 +3,12 @@
 
 use std::rc::Rc;
 
-use super::{Editor, Notice};
+use super::{labels, Editor, Notice};
 use crate::model::annotation::AnnotationSet;
 use crate::model::history::Edit;
 use crate::model::input::{self, place_into, Foreign, Opened, Report};
-use crate::model::label::{Label, Labels};
-use crate::model::persist::Write;
+use crate::model::label::{Label, LabelId};
 use crate::model::project::Project;
-use crate::support::quote::Quoted;
 
 /// A spanmark file whose text is already open: waiting for the person to choose.
 #[derive(Clone, Debug)]
@@ -99,15 +97,15 @@ impl Editor {
             )));
             return;
         }
-        if labels.len() != self.labels().iter().count() {
-            if let Ok(labels) = Labels::new(labels) {
-                let state = self.current_mut();
-                state.labels = Rc::new(labels);
-                let record = state.record();
-                self.write(Write::doc(record));
+        let extra = labels.split_off(self.labels().len());
+        match labels::extended(self.labels(), extra) {
+            Some(change) => {
+                self.edit_with_labels(Edit::Batch([change].into_iter().chain(edits).collect()));
+            }
+            None => {
+                self.edit(Edit::Batch(edits));
             }
         }
-        self.edit(Edit::Batch(edits));
         self.selected = None;
         let note = format!("Added from {name} ({format}): {report}.");
         self.notice = Some(if report.lost.is_empty() { Notice::Info(note) } else { Notice::Error(note) });
@@ -129,22 +127,24 @@ impl Editor {
             return;
         }
         self.switch_to(index);
-        let unknown: Vec<&str> = project
-            .annotations
-            .iter()
-            .filter(|a| self.labels().get(&a.label).is_none())
-            .map(|a| a.label.as_str())
-            .collect();
-        if let Some(label) = unknown.first() {
+        let (rename, extra) = labels::missing(self.labels(), project);
+        let added_names: Vec<String> = extra.iter().map(|l| l.name.clone()).collect();
+        let covered = |id: &LabelId| {
+            self.labels().get(id).is_some()
+                || rename.iter().any(|(from, _)| from == id)
+                || extra.iter().any(|l| &l.id == id)
+        };
+        let all_covered = project.annotations.iter().all(|a| covered(&a.label));
+        let mut edits = Vec::new();
+        let labels_edit = labels::extended(self.labels(), extra);
+        if !all_covered || labels_edit.is_none() && !added_names.is_empty() {
             self.notice = Some(Notice::Error(format!(
-                "{} uses label {}, which {} does not have; open it as a copy instead.",
-                pending.name,
-                Quoted(label),
-                self.doc().title()
+                "{} brings more labels than there are free keys for; open it as a copy instead.",
+                pending.name
             )));
             return;
         }
-        let mut edits = Vec::new();
+        edits.extend(labels_edit);
         let (mut added, mut dropped) = (0, 0);
         let mut scratch: AnnotationSet = self.annotations().clone();
         if choice == ImportChoice::Replace {
@@ -154,11 +154,14 @@ impl Editor {
             scratch = AnnotationSet::new();
         }
         for a in project.annotations.iter() {
+            let mut a = a.clone();
+            if let Some((_, to)) = rename.iter().find(|(from, _)| *from == a.label) {
+                a.label = to.clone();
+            }
             if scratch.twin(a.span, &a.label).is_some() {
                 dropped += 1;
                 continue;
             }
-            let mut a = a.clone();
             if scratch.get(&a.id).is_some() || self.annotations().get(&a.id).is_some() && choice == ImportChoice::Merge
             {
                 a.id = scratch.fresh_id();
@@ -169,15 +172,22 @@ impl Editor {
             }
         }
         if !edits.is_empty() {
-            self.edit(Edit::Batch(edits));
+            self.edit_with_labels(Edit::Batch(edits));
         }
         self.selected = None;
+        let new_labels = match added_names.len() {
+            0 => String::new(),
+            1 => format!(" Label added: {}.", added_names[0]),
+            _ => format!(" Labels added: {}.", added_names.join(", ")),
+        };
         self.notice = Some(Notice::Info(match choice {
-            ImportChoice::Replace => {
-                format!("Replaced the annotations of {} with the {added} in {}.", self.doc().title(), pending.name)
-            }
+            ImportChoice::Replace => format!(
+                "Replaced the annotations of {} with the {added} in {}.{new_labels}",
+                self.doc().title(),
+                pending.name
+            ),
             _ => format!(
-                "Merged {}: {added} added, {dropped} exact duplicate{} dropped.",
+                "Merged {}: {added} added, {dropped} exact duplicate{} dropped.{new_labels}",
                 pending.name,
                 if dropped == 1 { "" } else { "s" }
             ),

@@ -68,6 +68,7 @@ impl DocState {
         SnapshotRecord {
             doc: self.id.clone(),
             seq,
+            labels: Some(persist::labels_record(&self.labels)),
             annotations: self.annotations.iter().map(persist::ann_record).collect(),
             done: self.history.done().iter().map(persist::edit_record).collect(),
             undone: self.history.undone().iter().map(persist::edit_record).collect(),

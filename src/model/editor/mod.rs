@@ -7,6 +7,7 @@
 //!
 //! - `documents`: open a text, new, switch, rename, delete, bring a deleted one back;
 //! - `annotate`: the label keys, tag, relabel, remove, click/select/deselect, undo and redo;
+//! - `labels`: the open document's labels changed (the Labels dialog), as undoable edits;
 //! - `import`: opened files (spanmark, another tool's, spans onto the open text) and the
 //!   replace/merge/copy question;
 //! - `journal`: what must be stored, in order, and when a snapshot folds the ops;
@@ -16,6 +17,7 @@ mod annotate;
 mod documents;
 mod import;
 mod journal;
+mod labels;
 mod restore;
 
 use std::rc::Rc;
@@ -25,6 +27,7 @@ use super::document::Document;
 use super::history::History;
 use super::input::{Options, Unit};
 use super::label::{LabelId, Labels};
+use super::label_edit::LabelChange;
 use super::persist::Write;
 use super::span::Span;
 use crate::support::time::Time;
@@ -136,6 +139,9 @@ pub enum Action {
     Escape,
     Undo,
     Redo,
+    /// A change to the open document's labels (the Labels dialog): one undoable step, or a
+    /// notice saying why not.
+    ChangeLabels(LabelChange),
     /// A file's bytes, read by the edge: a text opens as a new document, a spanmark file resumes.
     OpenFile {
         name: String,
@@ -251,6 +257,7 @@ impl Editor {
             Action::Escape => self.escape(),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
+            Action::ChangeLabels(change) => self.change_labels(change),
             Action::OpenFile { name, bytes } => self.open_file(name, &bytes),
             Action::SetDoccanoUnit(unit) => self.options.doccano_unit = unit,
             Action::NewDocument { title, text } => self.new_document(&title, text),

@@ -68,6 +68,7 @@ pub enum EditRecord {
     Remove(AnnRecord),
     Relabel { id: String, from: String, to: String },
     Batch { edits: Vec<EditRecord> },
+    Labels { before: Vec<LabelRecord>, after: Vec<LabelRecord> },
 }
 
 /// One change to one document, in the order made. `seq` grows across all documents.
@@ -86,11 +87,15 @@ pub enum Op {
     Redo,
 }
 
-/// A document's annotations and history after op `seq` (0: before any op).
+/// A document's annotations and history after op `seq` (0: before any op), and its labels then.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SnapshotRecord {
     pub doc: String,
     pub seq: u64,
+    /// The labels after op `seq`; absent in snapshots stored before labels could change, whose
+    /// document record's labels are the ones.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub labels: Option<Vec<LabelRecord>>,
     pub annotations: Vec<AnnRecord>,
     pub done: Vec<EditRecord>,
     pub undone: Vec<EditRecord>,

@@ -68,6 +68,10 @@ impl Record for EditRecord {
             "remove" => Ok(EditRecord::Remove(AnnRecord::read(o)?)),
             "relabel" => Ok(EditRecord::Relabel { id: o.string("id")?, from: o.string("from")?, to: o.string("to")? }),
             "batch" => Ok(EditRecord::Batch { edits: o.list("edits", EditRecord::read)? }),
+            "labels" => Ok(EditRecord::Labels {
+                before: o.list("before", LabelRecord::read)?,
+                after: o.list("after", LabelRecord::read)?,
+            }),
             other => Err(unknown_kind(&o, other)),
         }
     }
@@ -92,6 +96,7 @@ impl Record for SnapshotRecord {
         Ok(SnapshotRecord {
             doc: o.string("doc")?,
             seq: o.u64("seq")?,
+            labels: if o.has("labels") { Some(o.list("labels", LabelRecord::read)?) } else { None },
             annotations: o.list("annotations", AnnRecord::read)?,
             done: o.list("done", EditRecord::read)?,
             undone: o.list("undone", EditRecord::read)?,

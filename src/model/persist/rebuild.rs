@@ -32,6 +32,9 @@ pub fn edit_record(edit: &Edit) -> EditRecord {
             to: to.as_str().to_owned(),
         },
         Edit::Batch(edits) => EditRecord::Batch { edits: edits.iter().map(edit_record).collect() },
+        Edit::Labels { before, after } => {
+            EditRecord::Labels { before: labels_record(before), after: labels_record(after) }
+        }
     }
 }
 
@@ -64,6 +67,9 @@ fn edit(r: &EditRecord) -> Result<Edit, RestoreError> {
             Edit::Relabel { id: AnnotationId::new(id), from: LabelId::new(from), to: LabelId::new(to) }
         }
         EditRecord::Batch { edits } => Edit::Batch(edits.iter().map(edit).collect::<Result<_, _>>()?),
+        EditRecord::Labels { before, after } => {
+            Edit::Labels { before: Rc::new(labels(before)?), after: Rc::new(labels(after)?) }
+        }
     })
 }
 
@@ -76,8 +82,9 @@ fn labels(records: &[LabelRecord]) -> Result<Labels, RestoreError> {
     Labels::new(out)
 }
 
-/// One document as stored, rebuilt: its text and labels, then its snapshot, then each later op.
-/// Ops that no longer apply are skipped and counted in `problems`.
+/// One document as stored, rebuilt: its text and labels (the snapshot's when it has them, else
+/// the record's), then its snapshot, then each later op. Ops that no longer apply are skipped
+/// and counted in `problems`.
 pub struct Rebuilt {
     pub doc: Rc<Document>,
     pub labels: Rc<Labels>,
@@ -92,7 +99,10 @@ pub fn rebuild(
     problems: &mut Vec<String>,
 ) -> Result<Rebuilt, RestoreError> {
     let doc = Document::new(record.title.clone(), record.text.clone()).map_err(|e| e.to_string())?;
-    let labels = labels(&record.labels)?;
+    let mut labels = Rc::new(match snapshot.and_then(|s| s.labels.as_deref()) {
+        Some(records) => labels(records)?,
+        None => labels(&record.labels)?,
+    });
     let mut annotations = AnnotationSet::new();
     let mut history = History::default();
     let mut after = 0;
@@ -111,7 +121,7 @@ pub fn rebuild(
         let done = s.done.iter().map(edit).collect::<Result<Vec<_>, _>>();
         let undone = s.undone.iter().map(edit).collect::<Result<Vec<_>, _>>();
         match (done, undone) {
-            (Ok(done), Ok(undone)) if done.iter().chain(&undone).all(|e| fits(e, &doc, &labels)) => {
+            (Ok(done), Ok(undone)) if history_fits(&done, &undone, &doc, &labels) => {
                 history = History::from_parts(done, undone)
             }
             _ => problems.push(format!("{}: the undo history could not be read", record.title)),
@@ -120,29 +130,56 @@ pub fn rebuild(
     for op in ops.iter().filter(|o| o.seq > after) {
         let ok = match &op.op {
             Op::Edit { edit: r } => match edit(r) {
-                Ok(e) if fits(&e, &doc, &labels) && e.apply(&mut annotations) => {
+                Ok(e) if fits(&e, &doc, &known(&labels, &e)) && e.apply(&mut labels, &mut annotations) => {
                     history.record(e);
                     true
                 }
                 _ => false,
             },
-            Op::Undo => history.undo(&mut annotations).is_some(),
-            Op::Redo => history.redo(&mut annotations).is_some(),
+            Op::Undo => history.undo(&mut labels, &mut annotations).is_some(),
+            Op::Redo => history.redo(&mut labels, &mut annotations).is_some(),
         };
         if !ok {
             problems.push(format!("{}: a stored change (#{}) could not be replayed", record.title, op.seq));
         }
     }
-    Ok(Rebuilt { doc: Rc::new(doc), labels: Rc::new(labels), annotations, history })
+    Ok(Rebuilt { doc: Rc::new(doc), labels, annotations, history })
+}
+
+/// The label ids edits may name: those of `labels` and of any set the edits change labels from
+/// or to (an edit in the undo history may name a label since deleted: undoing the change of
+/// labels brings it back first, and [`Edit::apply`] keeps the two in step).
+fn known_in<'a>(labels: &Labels, edits: impl Iterator<Item = &'a Edit>) -> Vec<LabelId> {
+    fn sets<'a>(edit: &'a Edit, out: &mut Vec<&'a Labels>) {
+        match edit {
+            Edit::Labels { before, after } => out.extend([&**before, &**after]),
+            Edit::Batch(edits) => edits.iter().for_each(|e| sets(e, out)),
+            _ => {}
+        }
+    }
+    let mut all = vec![labels];
+    for e in edits {
+        sets(e, &mut all);
+    }
+    all.iter().flat_map(|l| l.iter().map(|l| l.id.clone())).collect()
+}
+
+fn known(labels: &Labels, edit: &Edit) -> Vec<LabelId> {
+    known_in(labels, std::iter::once(edit))
+}
+
+/// Whether a stored undo history fits the text and names only labels it can bring back.
+fn history_fits(done: &[Edit], undone: &[Edit], doc: &Document, labels: &Labels) -> bool {
+    let known = known_in(labels, done.iter().chain(undone));
+    done.iter().chain(undone).all(|e| fits(e, doc, &known))
 }
 
 /// Whether every span the edit touches lies inside the text and carries a known label.
-fn fits(edit: &Edit, doc: &Document, labels: &Labels) -> bool {
+fn fits(edit: &Edit, doc: &Document, known: &[LabelId]) -> bool {
     match edit {
-        Edit::Add(a) | Edit::Remove(a) => {
-            a.span.end() <= doc.len() && !a.span.is_empty() && labels.get(&a.label).is_some()
-        }
-        Edit::Relabel { from, to, .. } => labels.get(from).is_some() && labels.get(to).is_some(),
-        Edit::Batch(edits) => edits.iter().all(|e| fits(e, doc, labels)),
+        Edit::Add(a) | Edit::Remove(a) => a.span.end() <= doc.len() && !a.span.is_empty() && known.contains(&a.label),
+        Edit::Relabel { from, to, .. } => known.contains(from) && known.contains(to),
+        Edit::Batch(edits) => edits.iter().all(|e| fits(e, doc, known)),
+        Edit::Labels { .. } => true,
     }
 }

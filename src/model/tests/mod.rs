@@ -8,6 +8,7 @@ mod editor;
 mod files;
 mod find;
 mod journal;
+mod labels;
 mod persist;
 mod stats;
 mod view;
