@@ -2,6 +2,7 @@
 //! imported anywhere below this module; everything here is tested natively with `cargo test`.
 
 pub mod annotation;
+pub mod caret;
 pub mod document;
 pub mod editor;
 pub mod formats;
