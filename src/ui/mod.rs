@@ -8,6 +8,7 @@ mod drawer;
 mod entry;
 mod export_menu;
 mod find_bar;
+mod help_dialog;
 mod hooks;
 mod import_dialog;
 mod label_bar;
@@ -18,6 +19,8 @@ mod paragraph;
 mod side_panel;
 mod state;
 mod stats_dialog;
+mod text_keys;
+mod text_options;
 mod toolbar;
 
 use std::rc::Rc;

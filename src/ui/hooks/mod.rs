@@ -4,12 +4,14 @@
 //! removed per edit.
 
 mod use_autosave;
+mod use_caret;
 mod use_drawer_focus;
 mod use_drawn_window;
 mod use_hotkeys;
 mod use_leave_guard;
 
 pub use use_autosave::use_autosave;
+pub use use_caret::use_caret;
 pub use use_drawer_focus::use_drawer_focus;
 pub use use_drawn_window::use_drawn_window;
 pub use use_hotkeys::use_hotkeys;
