@@ -295,13 +295,23 @@ impl Document {
 
     /// What a selection becomes with snapping on: [`Document::tidy_selection`], then each end
     /// that falls inside a word (a UAX #29 piece holding a letter or digit) moved outward to the
-    /// word's edge, then whole clusters without a letter or digit (punctuation, symbols) dropped
+    /// word's edge (except at an apostrophe: "Syria" of "Syria’s" stays), then whole clusters without a letter or digit (punctuation, symbols) dropped
     /// from both ends: "Paris," gives "Paris", "“de-escalation" keeps the hyphen and drops the
     /// quote mark. When only punctuation was selected, it is kept (the tidied selection).
     pub fn snap_selection(&self, span: Span) -> Option<Span> {
         let tidy = self.tidy_selection(span)?;
-        let start = self.word_around(tidy.start()).map_or(tidy.start(), |(s, _)| s);
-        let end = self.word_around(tidy.end()).map_or(tidy.end(), |(_, e)| e);
+        // An end at an apostrophe stays: "Syria" of "Syria’s" is a word a person may mean.
+        let apostrophe = |c: Option<char>| matches!(c, Some('\'' | '’'));
+        let before = |cp: u32| self.text[..self.byte_of(cp)].chars().next_back();
+        let at = |cp: u32| self.text[self.byte_of(cp)..].chars().next();
+        let start = match self.word_around(tidy.start()) {
+            Some((s, _)) if !apostrophe(before(tidy.start())) => s,
+            _ => tidy.start(),
+        };
+        let end = match self.word_around(tidy.end()) {
+            Some((_, e)) if !apostrophe(at(tidy.end())) => e,
+            _ => tidy.end(),
+        };
         let wordish =
             |from: u32, to: u32| self.text[self.byte_of(from)..self.byte_of(to)].chars().any(char::is_alphanumeric);
         let (mut s, mut e) = (start, end);

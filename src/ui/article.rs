@@ -204,9 +204,6 @@ pub fn Article(props: &ArticleProps) -> Html {
                 spellcheck="false"
                 autocorrect="off"
                 autocapitalize="off"
-                role="textbox"
-                aria-readonly="true"
-                aria-multiline="true"
                 aria-label="Document text"
                 aria-keyshortcuts="Tab Shift+Tab J K Delete Enter"
                 {onmousedown}

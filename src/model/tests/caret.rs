@@ -125,6 +125,8 @@ snaps! {
     snap_accent_kept_with_letter: "[Cafe]\u{301} au" => "[Cafe\u{301}] au";
     snap_arabic_word: "أس[عد] الشيباني" => "[أسعد] الشيباني";
     snap_digits_are_words: "on 1[3 Ju]ly" => "on [13 July]";
+    snap_stops_at_apostrophe: "in [Syria]’s talks" => "in [Syria]’s talks";
+    snap_widens_over_apostrophe: "in [Syr]ia’s talks" => "in [Syria’s] talks";
     snap_across_lines: "o[ne\ntw]o" => "[one\ntwo]";
 }
 
