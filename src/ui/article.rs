@@ -78,6 +78,12 @@ pub fn Article(props: &ArticleProps) -> Html {
     };
     use_caret(doc.clone(), props.node_ref.clone(), *repairs, onrepair);
 
+    // Whether Tab walks the annotations (see TextKeys::engaged): not when focus just came.
+    let engaged = use_memo((), |_| Rc::new(Cell::new(false)));
+    let onfocus = {
+        let engaged = engaged.clone();
+        Callback::from(move |_: FocusEvent| engaged.set(false))
+    };
     let onmousedown = {
         let (down_at, onhold) = (down_at.clone(), drawn.onhold.clone());
         Callback::from(move |e: MouseEvent| {
@@ -97,7 +103,10 @@ pub fn Article(props: &ArticleProps) -> Html {
     let onmouseup = {
         let (doc, node_ref, onaction, armed) =
             (doc.clone(), props.node_ref.clone(), props.onaction.clone(), props.armed);
+        let engaged = engaged.clone();
         Callback::from(move |e: MouseEvent| {
+            // After the focus event a mousedown brings: a click engages the text.
+            engaged.set(true);
             edge::selection::set_precise(e.alt_key());
             let Some(article) = node_ref.cast::<web_sys::Element>() else { return };
             if edge::selection::snapping() {
@@ -120,6 +129,7 @@ pub fn Article(props: &ArticleProps) -> Html {
             article: props.node_ref.clone(),
             onreveal: drawn.onreveal.clone(),
             onaction: props.onaction.clone(),
+            engaged: (*engaged).clone(),
         };
         Callback::from(move |e: KeyboardEvent| keys.key(&e))
     };
@@ -206,6 +216,7 @@ pub fn Article(props: &ArticleProps) -> Html {
                 autocapitalize="off"
                 aria-label="Document text"
                 aria-keyshortcuts="Tab Shift+Tab J K Delete Enter"
+                {onfocus}
                 {onmousedown}
                 {onmousemove}
                 {onmouseup}

@@ -4,6 +4,7 @@
 //! the selected annotation's entry. Keys anywhere on the page (labels, Delete, J/K, undo) are
 //! `use_hotkeys`'s.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use web_sys::{Element, KeyboardEvent};
@@ -22,11 +23,20 @@ pub struct TextKeys {
     /// Draws a caret's head first when it is beyond the drawn text.
     pub onreveal: Callback<Caret>,
     pub onaction: Callback<Action>,
+    /// The person has worked in the text since its focus came (a click, a key other than Tab
+    /// or a modifier) and not pressed Escape since: only then does Tab walk the annotations, so
+    /// Tab passing through the page, or Escape then Tab, leaves the text (no keyboard trap).
+    pub engaged: Rc<Cell<bool>>,
 }
 
 impl TextKeys {
     pub fn key(&self, e: &KeyboardEvent) {
         let Some(article) = self.article.cast::<Element>() else { return };
+        match e.key().as_str() {
+            "Escape" => self.engaged.set(false),
+            "Tab" | "Shift" | "Control" | "Alt" | "Meta" => {}
+            _ => self.engaged.set(true),
+        }
         if e.alt_key() || e.is_composing() {
             return;
         }
@@ -38,7 +48,7 @@ impl TextKeys {
             ("ArrowRight", true) => Motion::WordForward,
             ("Home", true) => Motion::DocStart,
             ("End", true) => Motion::DocEnd,
-            ("Tab", false) => return self.walk(e, &article),
+            ("Tab", false) if self.engaged.get() => return self.walk(e, &article),
             ("Enter", false) => {
                 if self.selected.is_some() {
                     e.prevent_default();
@@ -56,7 +66,7 @@ impl TextKeys {
         }
     }
 
-    /// Tab (Shift+Tab): the next (previous) annotation after the selected one, else after the
+    /// Tab (Shift+Tab), once engaged: the next (previous) annotation after the selected one, else after the
     /// caret, selected and brought into view with the caret at its start. Past the last one the
     /// key is left to the browser, so Tab still leaves the text.
     fn walk(&self, e: &KeyboardEvent, article: &Element) {
