@@ -295,8 +295,8 @@ impl Document {
 
     /// What a selection becomes with snapping on: [`Document::tidy_selection`], then each end
     /// that falls inside a word (a UAX #29 piece holding a letter or digit) moved outward to the
-    /// word's edge (except at an apostrophe: "Syria" of "Syria’s" stays), then whole clusters without a letter or digit (punctuation, symbols) dropped
-    /// from both ends: "Paris," gives "Paris", "“de-escalation" keeps the hyphen and drops the
+    /// word's edge (except at an apostrophe: "Syria" of "Syria’s" stays), then whole clusters of
+    /// punctuation ([`is_punctuation`]) dropped from both ends: "Paris," gives "Paris", "“de-escalation" keeps the hyphen and drops the
     /// quote mark. When only punctuation was selected, it is kept (the tidied selection).
     pub fn snap_selection(&self, span: Span) -> Option<Span> {
         let tidy = self.tidy_selection(span)?;
@@ -312,8 +312,10 @@ impl Document {
             Some((_, e)) if !apostrophe(at(tidy.end())) => e,
             _ => tidy.end(),
         };
-        let wordish =
-            |from: u32, to: u32| self.text[self.byte_of(from)..self.byte_of(to)].chars().any(char::is_alphanumeric);
+        // A cluster of punctuation (or spaces) only; a letter, digit, emoji or symbol stays.
+        let wordish = |from: u32, to: u32| {
+            !self.text[self.byte_of(from)..self.byte_of(to)].chars().all(|c| is_punctuation(c) || c.is_whitespace())
+        };
         let (mut s, mut e) = (start, end);
         while s < e {
             let (_, next) = self.cluster_around(s + 1);
@@ -421,6 +423,20 @@ pub fn slug(name: &str) -> String {
     } else {
         out.to_owned()
     }
+}
+
+/// Punctuation that snapping leaves out at a selection's edges: ASCII's, general punctuation
+/// (quotes, dashes, ellipsis), Latin-1's (« » ¡ ¿ · §), Armenian, Hebrew and Arabic marks, CJK
+/// brackets and stops. A short list of blocks rather than Unicode's General_Category table,
+/// which the wasm does not carry; an emoji or a symbol (€, ©) is kept, as a person may tag it.
+pub(crate) fn is_punctuation(c: char) -> bool {
+    c.is_ascii_punctuation()
+        || matches!(c,
+            '\u{a1}' | '\u{a7}' | '\u{ab}' | '\u{b6}' | '\u{b7}' | '\u{bb}' | '\u{bf}'
+            | '\u{55a}'..='\u{55f}' | '\u{589}' | '\u{5be}' | '\u{5c0}' | '\u{5c3}' | '\u{5c6}' | '\u{5f3}' | '\u{5f4}'
+            | '\u{60c}' | '\u{60d}' | '\u{61b}' | '\u{61e}' | '\u{61f}' | '\u{66a}'..='\u{66d}' | '\u{6d4}'
+            | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}'
+            | '\u{3001}'..='\u{3003}' | '\u{3008}'..='\u{3011}' | '\u{3014}'..='\u{301f}')
 }
 
 fn hex(bytes: &[u8]) -> String {

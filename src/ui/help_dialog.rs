@@ -39,7 +39,7 @@ const GROUPS: &[(&str, &[(&str, &str)])] = &[
         &[
             ("Ctrl+F", "Find in the text"),
             ("Enter / Shift+Enter", "Next or previous match (in the find box)"),
-            ("↑ / ↓, Home / End", "Move through the annotations list"),
+            ("↑ / ↓ / Home / End", "Move through the annotations list"),
             ("Delete", "Remove the annotation chosen in the list"),
         ],
     ),

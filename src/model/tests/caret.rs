@@ -127,6 +127,12 @@ snaps! {
     snap_digits_are_words: "on 1[3 Ju]ly" => "on [13 July]";
     snap_stops_at_apostrophe: "in [Syria]’s talks" => "in [Syria]’s talks";
     snap_widens_over_apostrophe: "in [Syr]ia’s talks" => "in [Syria’s] talks";
+    snap_keeps_emoji_at_edge: "[mother 🙋🏽‍♀️] left" => "[mother 🙋🏽‍♀️] left";
+    snap_drops_guillemets: "dit [«Paris»] hier" => "dit «[Paris]» hier";
+    snap_drops_arabic_comma: "[درعا،] ثم" => "[درعا]، ثم";
+    snap_drops_spanish_marks: "[¿Dónde?]" => "¿[Dónde]?";
+    snap_drops_ellipsis_and_dash: "[—wait…]" => "—[wait]…";
+    snap_keeps_currency: "[€40]" => "[€40]";
     snap_across_lines: "o[ne\ntw]o" => "[one\ntwo]";
 }
 
