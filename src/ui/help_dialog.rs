@@ -54,7 +54,7 @@ pub fn HelpDialog(props: &HelpDialogProps) -> Html {
             let held = alt.split('+').enumerate().map(|(j, key)| {
                 html! { <>{ if j > 0 { "+" } else { "" } }<kbd>{ key }</kbd></> }
             });
-            html! { <>{ if i > 0 { " / " } else { "" } }{ for held }</> }
+            html! { <>{ if i > 0 { " / " } else { "" } }<span class="alt">{ for held }</span></> }
         });
         html! { <>{ for alternatives }</> }
     };
