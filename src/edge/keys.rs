@@ -44,14 +44,17 @@ pub enum Key {
     Delete,
     Undo,
     Redo,
+    /// `?`: the list of every shortcut.
+    Help,
 }
 
 /// Reads a key press; `None` for keys the editor leaves alone (and any key typed into a field,
-/// a dialog or a menu).
+/// a dialog or a menu). The text (`[contenteditable][data-caret]`, editable only so that the
+/// browser draws and moves a caret in it; every input refused) is no field: its keys are read.
 pub fn read(event: &KeyboardEvent) -> Option<Key> {
     let typing = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| {
         matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-            || el.closest("[contenteditable]").ok().flatten().is_some()
+            || el.closest("[contenteditable]:not([data-caret])").ok().flatten().is_some()
             // A dialog or a menu has the keys while it has the focus.
             || el.closest("dialog, [role=\"menu\"]").ok().flatten().is_some()
     });
@@ -73,6 +76,7 @@ pub fn read(event: &KeyboardEvent) -> Option<Key> {
     }
     match key.as_str() {
         "Escape" => Some(Key::Escape),
+        "?" => Some(Key::Help),
         "Delete" | "Backspace" => Some(Key::Delete),
         _ => {
             let mut chars = key.chars();

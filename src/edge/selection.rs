@@ -10,33 +10,115 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node, Range};
 
+use std::cell::Cell;
+
+use crate::model::caret::Caret;
 use crate::model::{Document, Span, Utf16};
+
+thread_local! {
+    /// The last mouse selection was made with Alt held: it keeps its exact extent.
+    static PRECISE: Cell<bool> = const { Cell::new(false) };
+}
 
 /// The code-point span of the current selection's part inside `article`, or `None` when there
 /// is no selection, it is collapsed, or it lies wholly outside the article.
 pub fn selected_span(article: &Element, doc: &Document) -> Option<Span> {
+    caret(article, doc).map(|c| c.span()).filter(|s| !s.is_empty())
+}
+
+/// The current selection inside `article` as a [`Caret`] (anchor and head in code points), an
+/// end beyond the drawn text cut at the first or last drawn paragraph; `None` when there is no
+/// selection or it lies wholly outside the article.
+pub fn caret(article: &Element, doc: &Document) -> Option<Caret> {
     let selection = web_sys::window()?.get_selection().ok()??;
-    if selection.range_count() == 0 || selection.is_collapsed() {
+    if selection.range_count() == 0 {
         return None;
     }
-    let range = selection.get_range_at(0).ok()?;
     let whole = article.owner_document()?.create_range().ok()?;
     whole.select_node_contents(article).ok()?;
-    let (start_node, start_offset) = (range.start_container().ok()?, range.start_offset().ok()?);
-    let (end_node, end_offset) = (range.end_container().ok()?, range.end_offset().ok()?);
     let (first, last) = drawn(article, doc)?;
     // comparePoint: -1 before the article, 0 inside, 1 after.
-    let start = match whole.compare_point(&start_node, start_offset).ok()? {
-        i16::MIN..=-1 => first,
-        0 => point_to_cp(article, doc, &start_node, start_offset)?,
-        _ => return None,
+    let cp = |node: Option<Node>, offset: u32| -> Option<(i16, u32)> {
+        let node = node?;
+        Some(match whole.compare_point(&node, offset).ok()? {
+            i16::MIN..=-1 => (-1, first),
+            0 => (0, point_to_cp(article, doc, &node, offset)?),
+            _ => (1, last),
+        })
     };
-    let end = match whole.compare_point(&end_node, end_offset).ok()? {
-        1..=i16::MAX => last,
-        0 => point_to_cp(article, doc, &end_node, end_offset)?,
-        _ => return None,
+    let (a, anchor) = cp(selection.anchor_node(), selection.anchor_offset())?;
+    let (h, head) = cp(selection.focus_node(), selection.focus_offset())?;
+    // Both ends on the same side outside: the selection does not touch the article.
+    (a == 0 || h == 0 || a != h).then_some(Caret { anchor, head })
+}
+
+/// Makes `caret` the page's selection (anchor, then head, so Shift+arrows go on from the head)
+/// and, with `scroll`, brings the head into view; false when the head's paragraph is not
+/// drawn. An anchor beyond the drawn text is cut at its nearest drawn end.
+pub fn place(article: &Element, doc: &Document, caret: Caret, scroll: bool) -> bool {
+    let run = || -> Option<()> {
+        let (first, last) = drawn(article, doc)?;
+        let (head_node, head_offset) = cp_to_point(article, doc, caret.head)?;
+        let anchor = caret.anchor.clamp(first, last);
+        let (anchor_node, anchor_offset) = cp_to_point(article, doc, anchor)?;
+        let selection = web_sys::window()?.get_selection().ok()??;
+        selection.set_base_and_extent(&anchor_node, anchor_offset, &head_node, head_offset).ok()?;
+        if !scroll {
+            return Some(());
+        }
+        let at = article.owner_document()?.create_range().ok()?;
+        at.set_start(&head_node, head_offset).ok()?;
+        at.collapse_with_to_start(true);
+        if let Some(reader) = article.parent_element() {
+            let mut rect = at.get_bounding_client_rect();
+            if rect.height() == 0.0 {
+                // A collapsed range at a line's start can have no box: its paragraph's will do.
+                if let Some(p) = paragraph_element(article.as_ref(), &head_node) {
+                    rect = p.get_bounding_client_rect();
+                }
+            }
+            super::viewport::centre_unless_inside(&reader, &rect, 40.0);
+        }
+        Some(())
     };
-    Span::try_new(start, end).ok().filter(|s| !s.is_empty())
+    run().is_some()
+}
+
+/// Whether a selection made now snaps to words: the view option `snap` is not `off` and the
+/// last mouse selection was not made with Alt held.
+pub fn snapping() -> bool {
+    !PRECISE.with(Cell::get) && super::dom::view_option("snap").as_deref() != Some("off")
+}
+
+/// Records whether the mouse selection being made has Alt held (character precision).
+pub fn set_precise(precise: bool) {
+    PRECISE.with(|p| p.set(precise));
+}
+
+/// The span a label key tags: the selection, snapped to words when [`snapping`].
+pub fn chosen_span(article: &Element, doc: &Document) -> Option<Span> {
+    let span = selected_span(article, doc)?;
+    if snapping() {
+        doc.snap_selection(span)
+    } else {
+        Some(span)
+    }
+}
+
+/// Paints `span` as the selection's snapped extent (`::highlight(snap)`), or clears it.
+pub fn mark_snap(article: &Element, doc: &Document, span: Option<Span>) {
+    let range = span.and_then(|span| range_of(article, doc, span));
+    set_highlight("snap", &range.iter().collect::<Vec<_>>(), 2);
+}
+
+/// The DOM range of `span`, when its paragraphs are drawn.
+fn range_of(article: &Element, doc: &Document, span: Span) -> Option<Range> {
+    let range = article.owner_document()?.create_range().ok()?;
+    let (node, offset) = cp_to_point(article, doc, span.start())?;
+    range.set_start(&node, offset).ok()?;
+    let (node, offset) = cp_to_point(article, doc, span.end())?;
+    range.set_end(&node, offset).ok()?;
+    Some(range)
 }
 
 /// Empties the page's text selection.
@@ -105,15 +187,7 @@ pub enum Show {
 /// Shows `span` in the text as `how` says and scrolls it to the middle of the reader; false
 /// when its paragraphs are not drawn.
 pub fn show(article: &Element, doc: &Document, span: Span, how: Show) -> bool {
-    let place = || -> Option<Range> {
-        let range = article.owner_document()?.create_range().ok()?;
-        let (node, offset) = cp_to_point(article, doc, span.start())?;
-        range.set_start(&node, offset).ok()?;
-        let (node, offset) = cp_to_point(article, doc, span.end())?;
-        range.set_end(&node, offset).ok()?;
-        Some(range)
-    };
-    let Some(range) = place() else { return false };
+    let Some(range) = range_of(article, doc, span) else { return false };
     match how {
         Show::Mark => mark_found(Some(&range)),
         Show::Select => {
@@ -141,15 +215,7 @@ pub fn mark_found(range: Option<&Range>) {
 /// drawn as `::highlight(find-all)`; an empty list clears it. Called after every draw: a
 /// paragraph drawn anew holds new text nodes, which the old ranges no longer reach.
 pub fn mark_all(article: &Element, doc: &Document, spans: &[Span]) {
-    let place = |span: &Span| -> Option<Range> {
-        let range = article.owner_document()?.create_range().ok()?;
-        let (node, offset) = cp_to_point(article, doc, span.start())?;
-        range.set_start(&node, offset).ok()?;
-        let (node, offset) = cp_to_point(article, doc, span.end())?;
-        range.set_end(&node, offset).ok()?;
-        Some(range)
-    };
-    let ranges: Vec<Range> = spans.iter().filter_map(place).collect();
+    let ranges: Vec<Range> = spans.iter().filter_map(|&span| range_of(article, doc, span)).collect();
     set_highlight("find-all", &ranges.iter().collect::<Vec<_>>(), 0);
 }
 

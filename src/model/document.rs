@@ -5,6 +5,7 @@ use std::fmt;
 
 use super::graphemes;
 use super::span::{Span, Utf16};
+use super::words;
 use sha2::{Digest, Sha256};
 
 /// How many code points lie between two checkpoints of the offset index.
@@ -13,6 +14,10 @@ const STRIDE: u32 = 64;
 /// Code points on each side of a point that snapping to grapheme clusters looks at: a cluster
 /// longer than this (a letter under hundreds of combining marks) is cut at the window's edge.
 const CLUSTER_REACH: u32 = 256;
+
+/// Code points on each side of a point that snapping to words looks at: a longer word is cut
+/// at the window's edge.
+const WORD_REACH: u32 = 128;
 
 /// Code points of context kept on each side of a quote (as in a W3C TextQuoteSelector).
 pub const CONTEXT: u32 = 32;
@@ -288,6 +293,64 @@ impl Document {
         (start < end).then(|| Span::new(start, end))
     }
 
+    /// What a selection becomes with snapping on: [`Document::tidy_selection`], then each end
+    /// that falls inside a word (a UAX #29 piece holding a letter or digit) moved outward to the
+    /// word's edge (except at an apostrophe: "Syria" of "Syria’s" stays), then whole clusters of
+    /// punctuation ([`is_punctuation`]) dropped from both ends: "Paris," gives "Paris", "“de-escalation" keeps the hyphen and drops the
+    /// quote mark. When only punctuation was selected, it is kept (the tidied selection).
+    pub fn snap_selection(&self, span: Span) -> Option<Span> {
+        let tidy = self.tidy_selection(span)?;
+        // An end at an apostrophe stays: "Syria" of "Syria’s" is a word a person may mean.
+        let apostrophe = |c: Option<char>| matches!(c, Some('\'' | '’'));
+        let before = |cp: u32| self.text[..self.byte_of(cp)].chars().next_back();
+        let at = |cp: u32| self.text[self.byte_of(cp)..].chars().next();
+        let start = match self.word_around(tidy.start()) {
+            Some((s, _)) if !apostrophe(before(tidy.start())) => s,
+            _ => tidy.start(),
+        };
+        let end = match self.word_around(tidy.end()) {
+            Some((_, e)) if !apostrophe(at(tidy.end())) => e,
+            _ => tidy.end(),
+        };
+        // A cluster of punctuation (or spaces) only; a letter, digit, emoji or symbol stays.
+        let wordish = |from: u32, to: u32| {
+            !self.text[self.byte_of(from)..self.byte_of(to)].chars().all(|c| is_punctuation(c) || c.is_whitespace())
+        };
+        let (mut s, mut e) = (start, end);
+        while s < e {
+            let (_, next) = self.cluster_around(s + 1);
+            if wordish(s, next) {
+                break;
+            }
+            s = next;
+        }
+        while s < e {
+            let (prev, _) = self.cluster_around(e - 1);
+            if wordish(prev, e) {
+                break;
+            }
+            e = prev;
+        }
+        Some(if s < e { Span::new(s, e) } else { tidy })
+    }
+
+    /// The word (start, end) that `cp` lies strictly inside, looking at most [`WORD_REACH`] code
+    /// points each side within `cp`'s line; `None` at a word's edge or between words.
+    pub(crate) fn word_around(&self, cp: u32) -> Option<(u32, u32)> {
+        let line = self.paragraphs[self.paragraph_at(cp)].content;
+        if cp <= line.start() || cp >= line.end() {
+            return None;
+        }
+        let from = line.start().max(cp.saturating_sub(WORD_REACH));
+        let to = line.end().min(cp.saturating_add(WORD_REACH));
+        let base = self.byte_of(from);
+        let window = &self.text[base..self.byte_of(to)];
+        let target = self.byte_of(cp) - base;
+        let piece = words::pieces(window).into_iter().find(|p| p.start < target && target < p.end)?;
+        let cps = |b: usize| from + window[..b].chars().count() as u32;
+        piece.word.then(|| (cps(piece.start), cps(piece.end)))
+    }
+
     /// `span` widened outward to grapheme cluster boundaries, as (start, end) code points.
     pub(crate) fn snap_to_graphemes(&self, span: Span) -> (u32, u32) {
         (self.cluster_around(span.start()).0, self.cluster_around(span.end()).1)
@@ -296,7 +359,7 @@ impl Document {
     /// The cluster boundaries nearest `cp`: (the last at or before it, the first at or after it).
     /// Only `cp`'s line is segmented (a line break always ends a cluster), and of a long line
     /// only [`CLUSTER_REACH`] code points on each side (more before, over a run of flags).
-    fn cluster_around(&self, cp: u32) -> (u32, u32) {
+    pub(crate) fn cluster_around(&self, cp: u32) -> (u32, u32) {
         let line = self.paragraphs[self.paragraph_at(cp)];
         let mut from = line.content.start().max(cp.saturating_sub(CLUSTER_REACH));
         // Flags pair up regional indicators from the start of their run: start before the run.
@@ -360,6 +423,20 @@ pub fn slug(name: &str) -> String {
     } else {
         out.to_owned()
     }
+}
+
+/// Punctuation that snapping leaves out at a selection's edges: ASCII's, general punctuation
+/// (quotes, dashes, ellipsis), Latin-1's (« » ¡ ¿ · §), Armenian, Hebrew and Arabic marks, CJK
+/// brackets and stops. A short list of blocks rather than Unicode's General_Category table,
+/// which the wasm does not carry; an emoji or a symbol (€, ©) is kept, as a person may tag it.
+pub(crate) fn is_punctuation(c: char) -> bool {
+    c.is_ascii_punctuation()
+        || matches!(c,
+            '\u{a1}' | '\u{a7}' | '\u{ab}' | '\u{b6}' | '\u{b7}' | '\u{bb}' | '\u{bf}'
+            | '\u{55a}'..='\u{55f}' | '\u{589}' | '\u{5be}' | '\u{5c0}' | '\u{5c3}' | '\u{5c6}' | '\u{5f3}' | '\u{5f4}'
+            | '\u{60c}' | '\u{60d}' | '\u{61b}' | '\u{61e}' | '\u{61f}' | '\u{66a}'..='\u{66d}' | '\u{6d4}'
+            | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}'
+            | '\u{3001}'..='\u{3003}' | '\u{3008}'..='\u{3011}' | '\u{3014}'..='\u{301f}')
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -4,6 +4,7 @@
 pub mod annotation;
 pub mod bulk;
 pub mod contrast;
+pub mod caret;
 pub mod document;
 pub mod editor;
 pub mod formats;

@@ -15,6 +15,7 @@ use super::notice_bar::NoticeBar;
 use super::side_panel::SidePanel;
 use super::state::{DocRef, EditorState};
 use super::stats_dialog::StatsDialog;
+use super::text_options::TextOptions;
 use super::toolbar::Toolbar;
 use crate::edge::storage::Store;
 use crate::edge::theme::{self, Theme};
@@ -75,8 +76,7 @@ pub fn App(props: &AppProps) -> Html {
         let doc = editor.doc().clone();
         let article_ref = article_ref.clone();
         Callback::from(move |label: LabelId| {
-            let selection =
-                article_ref.cast::<web_sys::Element>().and_then(|a| edge::selection::selected_span(&a, &doc));
+            let selection = article_ref.cast::<web_sys::Element>().and_then(|a| edge::selection::chosen_span(&a, &doc));
             if selection.is_some() {
                 edge::selection::clear();
             }
@@ -259,6 +259,7 @@ pub fn App(props: &AppProps) -> Html {
                     rejected={(*rejected).clone()}
                     {onsuggestions}
                 />
+                <TextOptions />
                 <div class="reader" id="reader" tabindex="0" role="region" aria-label="Text">
                     <Article
                         doc={DocRef(current.doc.clone())}

@@ -4,10 +4,11 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::hooks::use_drawn_window;
+use super::hooks::{use_caret, use_drawn_window};
 use super::paragraph::Paragraph;
 use super::state::DocRef;
 use super::suggestion_marks::Verdict;
+use super::text_keys;
 use crate::edge;
 use crate::edge::selection::Show;
 use crate::model::search::{within, Found};
@@ -74,27 +75,68 @@ pub fn Article(props: &ArticleProps) -> Html {
     );
     // Where the mouse went down, to tell a click from a drag.
     let down_at = use_mut_ref(|| Cell::new((0, 0)));
+    // How many times an IME changed the text: the article is then drawn anew (keyed by it).
+    let repairs = use_state_eq(|| 0u32);
+    let onrepair = {
+        let repairs = repairs.clone();
+        Callback::from(move |_: ()| repairs.set(*repairs + 1))
+    };
+    use_caret(doc.clone(), props.node_ref.clone(), *repairs, onrepair);
 
+    // Whether Tab walks the annotations (see TextKeys::engaged): not when focus just came.
+    let engaged = use_memo((), |_| Rc::new(Cell::new(false)));
+    let onfocus = {
+        let engaged = engaged.clone();
+        Callback::from(move |_: FocusEvent| engaged.set(false))
+    };
     let onmousedown = {
         let (down_at, onhold) = (down_at.clone(), drawn.onhold.clone());
         Callback::from(move |e: MouseEvent| {
             down_at.borrow().set((e.client_x(), e.client_y()));
+            edge::selection::set_precise(e.alt_key());
             onhold.emit(e);
         })
     };
+    // Alt pressed or let go during a drag changes what the preview shows.
+    let onmousemove = Callback::from(|e: MouseEvent| {
+        if e.buttons() != 0 {
+            edge::selection::set_precise(e.alt_key());
+        }
+    });
+    // The button comes up: the selection snaps to words (unless Alt or the option says not),
+    // and with a label armed it is tagged at once.
     let onmouseup = {
         let (doc, node_ref, onaction, armed) =
             (doc.clone(), props.node_ref.clone(), props.onaction.clone(), props.armed);
-        Callback::from(move |_: MouseEvent| {
+        let engaged = engaged.clone();
+        Callback::from(move |e: MouseEvent| {
+            // After the focus event a mousedown brings: a click engages the text.
+            engaged.set(true);
+            edge::selection::set_precise(e.alt_key());
+            let Some(article) = node_ref.cast::<web_sys::Element>() else { return };
+            if edge::selection::snapping() {
+                text_keys::snap_selection(&article, &doc);
+            }
             if !armed {
                 return;
             }
-            let Some(article) = node_ref.cast::<web_sys::Element>() else { return };
-            if let Some(span) = edge::selection::selected_span(&article, &doc) {
+            if let Some(span) = edge::selection::chosen_span(&article, &doc) {
                 edge::selection::clear();
                 onaction.emit(Action::SelectText(span));
             }
         })
+    };
+    let onkeydown = {
+        let keys = text_keys::TextKeys {
+            doc: doc.clone(),
+            annotations: props.annotations.clone(),
+            selected: props.selected.clone(),
+            article: props.node_ref.clone(),
+            onreveal: drawn.onreveal.clone(),
+            onaction: props.onaction.clone(),
+            engaged: (*engaged).clone(),
+        };
+        Callback::from(move |e: KeyboardEvent| keys.key(&e))
     };
     let onclick = {
         let onaction = props.onaction.clone();
@@ -171,13 +213,26 @@ pub fn Article(props: &ArticleProps) -> Html {
     html! {
         <>
             <div class="text-spacer" ref={top_ref} style={format!("height:{}px", above.round() as i64)} aria-hidden="true"></div>
+            // Editable only so that the browser draws and moves a caret (every input refused,
+            // see use_caret; no on-screen keyboard); keys.rs reads keys here by `data-caret`.
             <article
+                key={*repairs}
                 class={classes!("text", props.armed.then_some("armed"), props.chips_all.then_some("chips-all"), doc.blank_separated().then_some("lines"))}
                 ref={props.node_ref.clone()}
+                contenteditable="true"
+                data-caret="true"
+                inputmode="none"
+                spellcheck="false"
+                autocorrect="off"
+                autocapitalize="off"
                 aria-label="Document text"
+                aria-keyshortcuts="Tab Shift+Tab J K Delete Enter"
+                {onfocus}
                 {onmousedown}
+                {onmousemove}
                 {onmouseup}
                 {onclick}
+                {onkeydown}
             >
                 { for paragraphs }
             </article>

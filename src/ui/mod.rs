@@ -9,6 +9,7 @@ mod drawer;
 mod entry;
 mod export_menu;
 mod find_bar;
+mod help_dialog;
 mod hooks;
 mod import_dialog;
 mod label_bar;
@@ -23,6 +24,8 @@ mod state;
 mod stats_dialog;
 mod suggest_bar;
 mod suggestion_marks;
+mod text_keys;
+mod text_options;
 mod toolbar;
 
 use std::rc::Rc;

@@ -155,9 +155,12 @@ test('dragging over words and pressing a hotkey tags them; a label click keeps t
 });
 
 test('whitespace at the edges is trimmed; whitespace-only and outside selections do nothing', async ({ page }) => {
-  // From the space before "Ron" to the comma after "Dermer".
+  // From the space before "Ron" to the comma after "Dermer", with Alt held: exact characters
+  // (by default the drag snaps to "Ron Dermer", see keys.mjs).
   const [start, end] = await find(page, ' Ron Dermer, ');
+  await page.keyboard.down('Alt');
   await drag(page, start, end);
+  await page.keyboard.up('Alt');
   assertEqual(await selectedText(page), ' Ron Dermer, ', 'the drag took the spaces');
   await page.keyboard.press('1');
   assertEqual((await highlights(page)).map((s) => s.text), ['Ron Dermer,'], 'spaces trimmed, punctuation kept');
@@ -318,7 +321,11 @@ test('Export JSON downloads <slug>.spanmark.json with every span on its code poi
   await tag(page, 'Syria’s Foreign Minister, Asaad al-Shaibani', '1');
   await tag(page, 'Syria', '2', 2);
   await tag(page, 'Paris', '2');
-  await tag(page, '“de-escalation and non-interference in Syria’s internal affairs”', '3');
+  // With Alt held, the quote marks stay in (the default snapping leaves them out, see keys.mjs).
+  await page.keyboard.down('Alt');
+  await dragOver(page, '“de-escalation and non-interference in Syria’s internal affairs”');
+  await page.keyboard.up('Alt');
+  await page.keyboard.press('3');
   await tag(page, 'deadly sectarian clashes', '4');
   const { filename, raw, json } = await exportJson(page);
   assertEqual(filename, 'article.spanmark.json', 'file name');

@@ -110,6 +110,15 @@ impl Editor {
         }
     }
 
+    /// The annotation after (before) the selected one in text order, else the first (last).
+    pub(super) fn select_next(&mut self, back: bool) {
+        let from = if back { self.doc().len().saturating_add(1) } else { 0 };
+        let next = crate::model::caret::neighbour(self.annotations(), self.selected.as_ref(), from, back);
+        if let Some(id) = next.map(|a| a.id.clone()) {
+            self.select(id);
+        }
+    }
+
     pub(super) fn escape(&mut self) {
         self.armed = None;
         self.selected = None;

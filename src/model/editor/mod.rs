@@ -133,6 +133,11 @@ pub enum Action {
     ClickAt(u32),
     /// Selects an annotation and brings it into view (from the list).
     Select(AnnotationId),
+    /// Selects the next annotation in text order after the selected one (or, with `back`, the
+    /// one before), else the first (the last), and brings it into view (J, K).
+    SelectNext {
+        back: bool,
+    },
     /// Deselects (a click on plain text).
     Deselect,
     /// Disarms and deselects.
@@ -253,6 +258,7 @@ impl Editor {
             Action::RemoveSelected => self.remove_selected(),
             Action::ClickAt(at) => self.click_at(at),
             Action::Select(id) => self.select(id),
+            Action::SelectNext { back } => self.select_next(back),
             Action::Deselect => self.selected = None,
             Action::Escape => self.escape(),
             Action::Undo => self.undo(),

@@ -2,6 +2,7 @@
 //! `check` helper; the helpers shared between files are here.
 
 mod annotations;
+mod caret;
 mod created;
 mod document;
 mod editor;

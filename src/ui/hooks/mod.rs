@@ -5,6 +5,7 @@
 
 mod use_announcement;
 mod use_autosave;
+mod use_caret;
 mod use_drawer_focus;
 mod use_drawn_window;
 mod use_hotkeys;
@@ -12,6 +13,7 @@ mod use_leave_guard;
 
 pub use use_announcement::use_announcement;
 pub use use_autosave::use_autosave;
+pub use use_caret::use_caret;
 pub use use_drawer_focus::use_drawer_focus;
 pub use use_drawn_window::use_drawn_window;
 pub use use_hotkeys::use_hotkeys;

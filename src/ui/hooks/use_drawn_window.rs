@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::edge;
 use crate::edge::selection::Show;
+use crate::model::caret::Caret;
 use crate::model::layout::{Metrics, Page, Viewport};
 use crate::model::{AnnotationId, AnnotationSet, Document, Span};
 use crate::ui::state::DocRef;
@@ -18,6 +19,8 @@ enum Target {
     Annotation(AnnotationId),
     /// Scrolled into view and shown as the find's match or selected.
     Text(Span, Show),
+    /// Made the page's selection, its head scrolled into view (a caret moved past the drawn text).
+    Caret(Caret),
 }
 
 /// The drawn text as the viewport sees it: measured, scrolled and shown through the edge.
@@ -45,6 +48,7 @@ impl Page<Target> for Text {
         match target {
             Target::Annotation(id) => edge::dom::reveal(&article, id),
             Target::Text(span, how) => edge::selection::show(&article, &self.doc, *span, *how),
+            Target::Caret(caret) => edge::selection::place(&article, &self.doc, *caret, true),
         }
     }
 
@@ -52,6 +56,7 @@ impl Page<Target> for Text {
         match target {
             Target::Annotation(id) => self.annotations.get(id).map(|a| a.span.start()),
             Target::Text(span, _) => Some(span.start()),
+            Target::Caret(caret) => Some(caret.head),
         }
     }
 
@@ -69,6 +74,8 @@ pub struct DrawnWindow {
     /// For the text's `mousedown`: a selection may be starting, so the window only grows until
     /// the button comes up.
     pub onhold: Callback<MouseEvent>,
+    /// Makes a caret the selection once its head is drawn (drawing it first if it is not).
+    pub onreveal: Callback<Caret>,
 }
 
 /// The drawn window of a text ([`Viewport`]), fed with what happens: the reader's scroll and
@@ -161,6 +168,13 @@ pub fn use_drawn_window(
         let viewport = viewport.clone();
         Callback::from(move |_: MouseEvent| viewport.borrow_mut().hold())
     };
+    let onreveal = {
+        let viewport = viewport.clone();
+        Callback::from(move |caret: Caret| {
+            viewport.borrow_mut().request(Target::Caret(caret));
+            redraw.force_update();
+        })
+    };
     let v = viewport.borrow();
-    DrawnWindow { window: v.window(), spacers: v.spacers(), onhold }
+    DrawnWindow { window: v.window(), spacers: v.spacers(), onhold, onreveal }
 }

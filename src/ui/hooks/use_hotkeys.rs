@@ -14,8 +14,10 @@ struct Current {
     onaction: Callback<Action>,
 }
 
-/// Keys anywhere on the page: a label's hotkey goes to `onapply`; Escape, Delete, undo and
-/// redo become actions for `onaction`; nothing while `modal` (a dialog is open).
+/// Keys anywhere on the page: a label's hotkey goes to `onapply`; Escape, Delete, undo, redo and
+/// J/K (the next/previous annotation, unless a label has that key) become actions for
+/// `onaction`; nothing while `modal` (a dialog is open). The text's own keys (caret motions,
+/// Tab between annotations, Enter) are the article's.
 ///
 /// One listener for the life of the page. It reads the labels, `modal` and the callbacks the
 /// latest render gave, so a label an opened file adds to the open document works from its key
@@ -37,13 +39,18 @@ pub fn use_hotkeys(labels: Rc<Labels>, modal: bool, onapply: Callback<LabelId>, 
                 return;
             }
             let action = match edge::keys::read(event) {
-                Some(Key::Label(c)) => {
-                    if let Some(label) = labels.by_hotkey(c) {
+                Some(Key::Label(c)) => match labels.by_hotkey(c) {
+                    Some(label) => {
                         event.prevent_default();
                         onapply.emit(label.id.clone());
+                        return;
                     }
-                    return;
-                }
+                    // J and K walk the annotations in text order, when no label has them.
+                    None if c.eq_ignore_ascii_case(&'j') || c.eq_ignore_ascii_case(&'k') => {
+                        Action::SelectNext { back: c.eq_ignore_ascii_case(&'k') }
+                    }
+                    None => return,
+                },
                 Some(Key::Escape) => {
                     edge::selection::clear();
                     Action::Escape
@@ -51,7 +58,8 @@ pub fn use_hotkeys(labels: Rc<Labels>, modal: bool, onapply: Callback<LabelId>, 
                 Some(Key::Delete) => Action::RemoveSelected,
                 Some(Key::Undo) => Action::Undo,
                 Some(Key::Redo) => Action::Redo,
-                None => return,
+                // The help dialog listens for its own key.
+                Some(Key::Help) | None => return,
             };
             event.prevent_default();
             onaction.emit(action);

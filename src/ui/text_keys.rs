@@ -1,0 +1,94 @@
+//! The text's own keys, for the article's `keydown`: the caret moved by character, word or to
+//! the ends of the document (the model's motions; Home, End, up and down are the browser's,
+//! which knows where lines wrap), Tab and Shift+Tab between annotations in text order, Enter to
+//! the selected annotation's entry. Keys anywhere on the page (labels, Delete, J/K, undo) are
+//! `use_hotkeys`'s.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use web_sys::{Element, KeyboardEvent};
+use yew::prelude::*;
+
+use crate::edge;
+use crate::model::caret::{neighbour, Caret, Motion};
+use crate::model::{Action, AnnotationId, AnnotationSet, Document};
+
+/// What the text's key handler reads, as of the last render.
+pub struct TextKeys {
+    pub doc: Rc<Document>,
+    pub annotations: Rc<AnnotationSet>,
+    pub selected: Option<AnnotationId>,
+    pub article: NodeRef,
+    /// Draws a caret's head first when it is beyond the drawn text.
+    pub onreveal: Callback<Caret>,
+    pub onaction: Callback<Action>,
+    /// The person has worked in the text since its focus came (a click, a key other than Tab
+    /// or a modifier) and not pressed Escape since: only then does Tab walk the annotations, so
+    /// Tab passing through the page, or Escape then Tab, leaves the text (no keyboard trap).
+    pub engaged: Rc<Cell<bool>>,
+}
+
+impl TextKeys {
+    pub fn key(&self, e: &KeyboardEvent) {
+        let Some(article) = self.article.cast::<Element>() else { return };
+        match e.key().as_str() {
+            "Escape" => self.engaged.set(false),
+            "Tab" | "Shift" | "Control" | "Alt" | "Meta" => {}
+            _ => self.engaged.set(true),
+        }
+        if e.alt_key() || e.is_composing() {
+            return;
+        }
+        let command = e.ctrl_key() || e.meta_key();
+        let motion = match (e.key().as_str(), command) {
+            ("ArrowLeft", false) => Motion::CharBack,
+            ("ArrowRight", false) => Motion::CharForward,
+            ("ArrowLeft", true) => Motion::WordBack,
+            ("ArrowRight", true) => Motion::WordForward,
+            ("Home", true) => Motion::DocStart,
+            ("End", true) => Motion::DocEnd,
+            ("Tab", false) if self.engaged.get() => return self.walk(e, &article),
+            ("Enter", false) => {
+                if self.selected.is_some() {
+                    e.prevent_default();
+                    edge::focus::give_first(".entries[role=\"listbox\"]");
+                }
+                return;
+            }
+            _ => return,
+        };
+        e.prevent_default();
+        let now = edge::selection::caret(&article, &self.doc).unwrap_or_else(|| Caret::at(0));
+        let next = now.moved(&self.doc, motion, e.shift_key());
+        if !edge::selection::place(&article, &self.doc, next, true) {
+            self.onreveal.emit(next);
+        }
+    }
+
+    /// Tab (Shift+Tab), once engaged: the next (previous) annotation after the selected one, else after the
+    /// caret, selected and brought into view with the caret at its start. Past the last one the
+    /// key is left to the browser, so Tab still leaves the text.
+    fn walk(&self, e: &KeyboardEvent, article: &Element) {
+        let at = edge::selection::caret(article, &self.doc).map_or(0, |c| c.head);
+        let Some(next) = neighbour(&self.annotations, self.selected.as_ref(), at, e.shift_key()) else { return };
+        e.prevent_default();
+        if !edge::selection::place(article, &self.doc, Caret::at(next.span.start()), false) {
+            edge::selection::clear();
+        }
+        self.onaction.emit(Action::Select(next.id.clone()));
+    }
+}
+
+/// A mouse selection snapped to whole words in place (its direction kept), so the selection
+/// shown is what a label key tags.
+pub fn snap_selection(article: &Element, doc: &Document) {
+    let Some(now) = edge::selection::caret(article, doc).filter(|c| !c.is_collapsed()) else { return };
+    let Some(snapped) = doc.snap_selection(now.span()).filter(|s| *s != now.span()) else { return };
+    let caret = if now.anchor <= now.head {
+        Caret { anchor: snapped.start(), head: snapped.end() }
+    } else {
+        Caret { anchor: snapped.end(), head: snapped.start() }
+    };
+    edge::selection::place(article, doc, caret, false);
+}
