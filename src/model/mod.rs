@@ -3,8 +3,8 @@
 
 pub mod annotation;
 pub mod bulk;
-pub mod contrast;
 pub mod caret;
+pub mod contrast;
 pub mod document;
 pub mod editor;
 pub mod formats;

@@ -258,8 +258,9 @@ pub fn App(props: &AppProps) -> Html {
                     onaction={onaction.clone()}
                     rejected={(*rejected).clone()}
                     {onsuggestions}
-                />
-                <TextOptions />
+                >
+                    <TextOptions />
+                </FindBar>
                 <div class="reader" id="reader" tabindex="0" role="region" aria-label="Text">
                     <Article
                         doc={DocRef(current.doc.clone())}

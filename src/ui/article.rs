@@ -135,6 +135,9 @@ pub fn Article(props: &ArticleProps) -> Html {
             onreveal: drawn.onreveal.clone(),
             onaction: props.onaction.clone(),
             engaged: (*engaged).clone(),
+            labels: props.labels.clone(),
+            suggestions: props.suggestions.clone(),
+            onsuggest: props.onsuggest.clone(),
         };
         Callback::from(move |e: KeyboardEvent| keys.key(&e))
     };

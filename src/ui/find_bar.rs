@@ -31,6 +31,9 @@ pub struct FindBarProps {
     /// Mentions rejected as suggestions, and every suggestion shown (see `SuggestBar`).
     pub rejected: Rc<Vec<Span>>,
     pub onsuggestions: Callback<Rc<Vec<Suggestion>>>,
+    /// More view options, drawn after the bar's own (the text's: snapping, the shortcuts).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// How many rows the strip beside the scrollbar is cut into: at most this many marks.
@@ -64,6 +67,7 @@ pub fn FindBar(props: &FindBarProps) -> Html {
     let error = searched.as_ref().as_ref().err().cloned();
     let all_label = use_state(|| props.labels.iter().next().map(|l| l.id.clone()));
     let preview = use_state_eq(|| None::<LabelId>);
+    let more = use_state_eq(|| false);
 
     // Ctrl+F / Cmd+F: here, not the browser's find.
     {
@@ -221,9 +225,14 @@ pub fn FindBar(props: &FindBarProps) -> Html {
             }
         })
     };
+    // On a phone the options fold behind one button, so that the text keeps the height.
+    let onmore = {
+        let more = more.clone();
+        Callback::from(move |_: MouseEvent| more.set(!*more))
+    };
     html! {
         <>
-        <div class="find" role="search">
+        <div class={classes!("find", more.then_some("more-open"))} role="search">
             <input
                 ref={input_ref}
                 type="search"
@@ -236,10 +245,12 @@ pub fn FindBar(props: &FindBarProps) -> Html {
             />
             <button class="tool small" onclick={Callback::from(move |_| prev(false))} disabled={found.matches.is_empty()} title="Previous match (Shift+Enter)" aria-label="Previous match">{ "↑" }</button>
             <button class="tool small" onclick={Callback::from(move |_| next(true))} disabled={found.matches.is_empty()} title="Next match (Enter)" aria-label="Next match">{ "↓" }</button>
+            <span class={classes!("find-count", error.is_some().then_some("find-error"))} role="status" aria-live="polite">{ status }</span>
+            <button class="tool small find-more" aria-expanded={more.to_string()} aria-controls="find-options" onclick={onmore}>{ "Options" }</button>
+            <span class="find-options" id="find-options">
             { toggle(".*", "Regular expression", query.regex, |q| q.regex = !q.regex) }
             { toggle("Aa", "Match case", query.case, |q| q.case = !q.case) }
             { toggle("W", "Whole words", query.whole, |q| q.whole = !q.whole) }
-            <span class={classes!("find-count", error.is_some().then_some("find-error"))} role="status" aria-live="polite">{ status }</span>
             <span class="find-all">
                 <select class="find-label" aria-label="Label for Annotate all" onchange={onlabel}>
                     { for props.labels.iter().map(|l| html! {
@@ -260,6 +271,8 @@ pub fn FindBar(props: &FindBarProps) -> Html {
                 onaction={props.onaction.clone()}
                 onsuggestions={props.onsuggestions.clone()}
             />
+            { props.children.clone() }
+            </span>
         </div>
         { strip }
         if let Some(label) = (*preview).clone() {

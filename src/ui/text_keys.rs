@@ -1,7 +1,8 @@
 //! The text's own keys, for the article's `keydown`: the caret moved by character, word or to
 //! the ends of the document (the model's motions; Home, End, up and down are the browser's,
 //! which knows where lines wrap), Tab and Shift+Tab between annotations in text order, Enter to
-//! the selected annotation's entry. Keys anywhere on the page (labels, Delete, J/K, undo) are
+//! the selected annotation's entry; with the caret in a suggestion, Enter or a label's key
+//! accepts it and X rejects it. Keys anywhere on the page (labels, Delete, J/K, undo) are
 //! `use_hotkeys`'s.
 
 use std::cell::Cell;
@@ -10,9 +11,11 @@ use std::rc::Rc;
 use web_sys::{Element, KeyboardEvent};
 use yew::prelude::*;
 
-use crate::edge;
+use super::suggestion_marks::Verdict;
+use crate::edge::{self, keys::Key};
 use crate::model::caret::{neighbour, Caret, Motion};
-use crate::model::{Action, AnnotationId, AnnotationSet, Document};
+use crate::model::suggest::Suggestion;
+use crate::model::{Action, AnnotationId, AnnotationSet, Document, Labels};
 
 /// What the text's key handler reads, as of the last render.
 pub struct TextKeys {
@@ -27,6 +30,10 @@ pub struct TextKeys {
     /// or a modifier) and not pressed Escape since: only then does Tab walk the annotations, so
     /// Tab passing through the page, or Escape then Tab, leaves the text (no keyboard trap).
     pub engaged: Rc<Cell<bool>>,
+    pub labels: Rc<Labels>,
+    /// The suggestions shown (in text order), and what accepting or rejecting one does.
+    pub suggestions: Rc<Vec<Suggestion>>,
+    pub onsuggest: Callback<Verdict>,
 }
 
 impl TextKeys {
@@ -41,6 +48,9 @@ impl TextKeys {
             return;
         }
         let command = e.ctrl_key() || e.meta_key();
+        if !command && self.suggestion_key(e, &article) {
+            return;
+        }
         let motion = match (e.key().as_str(), command) {
             ("ArrowLeft", false) => Motion::CharBack,
             ("ArrowRight", false) => Motion::CharForward,
@@ -64,6 +74,32 @@ impl TextKeys {
         if !edge::selection::place(&article, &self.doc, next, true) {
             self.onreveal.emit(next);
         }
+    }
+
+    /// With the caret in a suggestion (a click on one puts it there): Enter accepts it with its
+    /// label, a label's key with that label, X rejects it. True when the key was one of those.
+    fn suggestion_key(&self, e: &KeyboardEvent, article: &Element) -> bool {
+        if self.suggestions.is_empty() {
+            return false;
+        }
+        let Some(at) = edge::selection::caret(article, &self.doc).filter(Caret::is_collapsed) else { return false };
+        let Some(s) = self.suggestions.iter().find(|s| s.span.start() <= at.head && at.head <= s.span.end()) else {
+            return false;
+        };
+        let verdict = match (e.key().as_str(), edge::keys::read(e)) {
+            ("Enter", _) => Some(s.label.clone()),
+            ("x" | "X", _) => None,
+            (_, Some(Key::Label(c))) => match self.labels.by_hotkey(c) {
+                Some(l) => Some(l.id.clone()),
+                None => return false,
+            },
+            _ => return false,
+        };
+        // The page's own keys (a label's key tags the selection) must not see it too.
+        e.prevent_default();
+        e.stop_propagation();
+        self.onsuggest.emit((s.span, verdict));
+        true
     }
 
     /// Tab (Shift+Tab), once engaged: the next (previous) annotation after the selected one, else after the

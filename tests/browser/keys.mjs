@@ -18,10 +18,11 @@ const caretContext = (page) => page.evaluate(() => {
   return { before: String(r), collapsed: s.isCollapsed, p: Number(p.dataset.p) };
 });
 
-/** What has focus: its tag and class, and whether it matches :focus-visible with an outline drawn. */
+/** What has focus: its tag and class, and whether it matches :focus-visible with an outline drawn
+ * (the text's focus is drawn as the reader's accent bar, a box-shadow). */
 const focused = (page) => page.evaluate(() => {
   const el = document.activeElement;
-  const style = getComputedStyle(el);
+  const style = getComputedStyle(el.matches('article.text') ? el.closest('#reader') : el);
   const ring = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
   const shadow = style.boxShadow !== 'none';
   return { tag: el.tagName, cls: el.className, visible: el.matches(':focus-visible') && (ring || shadow) };

@@ -222,6 +222,8 @@ test('on a phone, a chip at the end of a line does not make the text scroll side
   // At 390 px "a" ends the first line: the chip of a span starting there reaches past the edge.
   await tag(page, 'a meeting in', '2');
   await page.keyboard.press('Escape');
+  // On a phone the find's options fold behind Options.
+  await page.getByRole('button', { name: 'Options' }).click();
   await page.getByRole('checkbox', { name: 'All labels on text' }).check();
   const chip = (await chips(page)).find((c) => c.text.startsWith('a'));
   assert(chip?.shown, 'the chip is shown');

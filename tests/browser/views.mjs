@@ -32,6 +32,16 @@ test('a phone (390×844): the text has at least half the height, every control i
   assertEqual(await offScreen(page), [], 'no control off screen');
   // The columns are folded away, not squeezed under the text.
   assertEqual(await page.locator('.documents:visible, .panel:visible').count(), 0, 'documents and annotations are in closed drawers');
+  // The find's options fold behind one button; opened, they are on screen too.
+  const options = page.getByRole('button', { name: 'Options' });
+  assert(!(await page.getByRole('checkbox', { name: 'All labels on text' }).isVisible()), 'the options are folded');
+  await options.click();
+  assertEqual(await options.getAttribute('aria-expanded'), 'true', 'Options says it is open');
+  assert(await page.getByRole('checkbox', { name: 'Snap to words' }).isVisible(), 'the options are shown');
+  assertEqual(await offScreen(page), [], 'no option off screen');
+  const opened = await page.locator('#reader').boundingBox();
+  assert(opened.height >= 844 / 2, `with the options open the text area is still ${opened.height} px of 844`);
+  await options.click();
   await tag(page, 'Ron Dermer', '1');
   assertEqual((await highlights(page)).map((h) => [h.label, h.text]), [['actor', 'Ron Dermer']], 'tagged on a phone');
   await assertAccessible(page, 'the phone layout');
