@@ -12,6 +12,7 @@
 // round per case presses back to back (about 5 ms after a frame), where every press waits for
 // the next 60 Hz frame (see PAUSE_MS).
 //   BENCH_CASES=10k,100k   only some cases      BENCH_RUNS=5 BENCH_EDITS=50   repetitions
+import { handsRows, handsTable } from './bench-hands.mjs';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, readFile, writeFile, stat } from 'node:fs/promises';
@@ -494,6 +495,8 @@ async function benchCase(browser, url, c, source, dir) {
   const fast = await editRound(page, RUNS, 0);
   row.back_to_back_p95_ms = Object.fromEntries(KINDS.map((kind) => [kind, fast[kind]]));
   row.rounds = rounds.map((r) => ({ add: r.add, relabel: r.relabel, delete: r.delete, undo: r.undo, autosave: r.autosave, samples: r.samples, undo_scrolled: r.undo_scrolled, scroll_frame_p95: r.scroll.scroll_frame_p95_ms, scroll_frames_late: r.scroll.scroll_frames_late }));
+  // Issue 16's rows: the caret, a regex find, Annotate all, Statistics (tools/bench-hands.mjs).
+  row.hands = await handsRows(page, measure, RUNS);
   // Export: from the click to the download starting.
   const exports = [];
   for (let i = 0; i < RUNS; i += 1) {
@@ -601,6 +604,7 @@ const cols = [
 ];
 console.log(`\n| ${cols.map((c) => c[0]).join(' | ')} |\n|${cols.map(() => '---').join('|')}|`);
 for (const r of results.cases) console.log(`| ${cols.map((c) => c[1](r)).join(' | ')} |`);
+console.log(`\nFast hands (issue 16; medians of ${RUNS} rounds, ms):\n${handsTable(results.cases)}`);
 console.log(`\nBack to back (one round; p95 ms add / relabel / delete / undo): ${results.cases.map((r) => `${r.case} ${KINDS.map((k) => fmt(r.back_to_back_p95_ms[k])).join(' / ')}`).join('; ')}; blank page ${fmt(results.floor.key_back_to_back_p95_ms)}`);
 await mkdir('bench', { recursive: true });
 await writeFile('bench/results.json', `${JSON.stringify(results, (k, v) => (v === Infinity ? 'over 20 s' : v), 2)}\n`);
