@@ -6,7 +6,7 @@ use super::article::Article;
 use super::documents::{DocSummary, Documents};
 use super::drawer::{self, Drawer};
 use super::find_bar::FindBar;
-use super::hooks::{use_announcement, use_autosave, use_drawer_focus, use_hotkeys, use_leave_guard};
+use super::hooks::{use_announcement, use_autosave, use_drawer_focus, use_hotkeys, use_leave_guard, use_view_option};
 use super::import_dialog::ImportDialog;
 use super::label_bar::LabelBar;
 use super::labels_dialog::LabelsDialog;
@@ -63,7 +63,7 @@ pub fn App(props: &AppProps) -> Html {
     // Every match of the find (all highlighted in the drawn text), and whether every span's
     // label is written on the text (else only overlapping and selected spans'; remembered).
     let matches = use_state(|| Rc::new(Found::default()));
-    let chips_all = use_state(|| edge::dom::view_option("chips").as_deref() == Some("all"));
+    let (chips_all, onchips) = use_view_option("chips", ("all", "overlaps"), false);
     // Suggestions from the person's own tags (view only: never annotations, never exported),
     // and the mentions rejected this session.
     let suggestions = use_state(|| Rc::new(Vec::<Suggestion>::new()));
@@ -160,13 +160,6 @@ pub fn App(props: &AppProps) -> Html {
         let matches = matches.clone();
         Callback::from(move |found: Rc<Found>| matches.set(found))
     };
-    let onchips = {
-        let chips_all = chips_all.clone();
-        Callback::from(move |all: bool| {
-            edge::dom::set_view_option("chips", if all { "all" } else { "overlaps" });
-            chips_all.set(all);
-        })
-    };
     let onsuggestions = {
         let suggestions = suggestions.setter();
         use_callback((), move |all: Rc<Vec<Suggestion>>, _| suggestions.set(all))
@@ -251,7 +244,7 @@ pub fn App(props: &AppProps) -> Html {
                     doc={DocRef(current.doc.clone())}
                     {onfound}
                     {onmatches}
-                    chips_all={*chips_all}
+                    chips_all={chips_all}
                     {onchips}
                     labels={current.labels.clone()}
                     annotations={current.annotations.clone()}
@@ -271,7 +264,7 @@ pub fn App(props: &AppProps) -> Html {
                         flash={editor.flash.clone()}
                         found={*found}
                         matches={(*matches).clone()}
-                        chips_all={*chips_all}
+                        chips_all={chips_all}
                         node_ref={article_ref.clone()}
                         onaction={onaction.clone()}
                         suggestions={(*suggestions).clone()}

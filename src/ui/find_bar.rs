@@ -23,7 +23,7 @@ pub struct FindBarProps {
     pub onmatches: Callback<Rc<Found>>,
     /// Whether every span's label is written on the text, and the checkbox that changes it.
     pub chips_all: bool,
-    pub onchips: Callback<bool>,
+    pub onchips: Callback<Event>,
     /// For Annotate all and the suggestions.
     pub labels: Rc<Labels>,
     pub annotations: Rc<AnnotationSet>,
@@ -217,14 +217,6 @@ pub fn FindBar(props: &FindBarProps) -> Html {
             .collect();
         html! { <div class="find-strip" aria-hidden="true" hidden={items.is_empty()}>{ for items }</div> }
     };
-    let onchips = {
-        let onchips = props.onchips.clone();
-        Callback::from(move |e: Event| {
-            if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                onchips.emit(input.checked());
-            }
-        })
-    };
     // On a phone the options fold behind one button, so that the text keeps the height.
     let onmore = {
         let more = more.clone();
@@ -260,7 +252,7 @@ pub fn FindBar(props: &FindBarProps) -> Html {
                 <button class="tool small" onclick={onannotate} disabled={found.matches.is_empty() || error.is_some()} title="Tag every match with this label, after a preview">{ "Annotate all…" }</button>
             </span>
             <label class="find-option" title="Write every span's label on the text; otherwise only nested, crossing and selected spans show theirs">
-                <input type="checkbox" checked={props.chips_all} onchange={onchips} />
+                <input type="checkbox" checked={props.chips_all} onchange={props.onchips.clone()} />
                 { "All labels on text" }
             </label>
             <SuggestBar

@@ -1,10 +1,9 @@
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::hooks::use_view_option;
 use super::state::DocRef;
-use crate::edge;
 use crate::model::suggest::{flatten, groups, Group, Suggestion};
 use crate::model::{Action, AnnotationSet, Labels, Span};
 
@@ -26,9 +25,9 @@ pub struct SuggestBarProps {
 /// (`suggestion_marks`), where each is accepted or rejected on its own.
 #[component]
 pub fn SuggestBar(props: &SuggestBarProps) -> Html {
-    let on = use_state(|| edge::dom::view_option("suggest").as_deref() == Some("on"));
+    let (on, ontoggle) = use_view_option("suggest", ("on", "off"), false);
     let found: Rc<Vec<Group>> = use_memo(
-        (*on, props.doc.clone(), props.annotations.clone(), props.rejected.clone()),
+        (on, props.doc.clone(), props.annotations.clone(), props.rejected.clone()),
         |(on, doc, annotations, rejected)| if *on { groups(&doc.0, annotations, rejected) } else { Vec::new() },
     );
     // Handed to the text when they change; none after none is not news (an edit with the
@@ -43,15 +42,6 @@ pub fn SuggestBar(props: &SuggestBarProps) -> Html {
             }
         });
     }
-    let ontoggle = {
-        let on = on.clone();
-        Callback::from(move |e: Event| {
-            if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                edge::dom::set_view_option("suggest", if input.checked() { "on" } else { "off" });
-                on.set(input.checked());
-            }
-        })
-    };
     let rows = found.iter().map(|g| {
         let name = props.labels.get(&g.label).map_or(g.label.as_str(), |l| l.name.as_str()).to_owned();
         let onaccept = {
@@ -70,7 +60,7 @@ pub fn SuggestBar(props: &SuggestBarProps) -> Html {
     html! {
         <div class="suggest-bar">
             <label class="find-option" title="Once a string is tagged, show its other mentions as suggestions (Tab or click one; Enter or a label's key accepts it, X rejects it)">
-                <input type="checkbox" checked={*on} onchange={ontoggle} />
+                <input type="checkbox" checked={on} onchange={ontoggle} />
                 { "Suggest from my tags" }
             </label>
             if !found.is_empty() {

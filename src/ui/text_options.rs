@@ -2,6 +2,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::help_dialog::HelpDialog;
+use super::hooks::use_view_option;
 use crate::edge;
 use crate::edge::keys::{Key, Listener};
 
@@ -10,7 +11,7 @@ use crate::edge::keys::{Key, Listener};
 /// button or by `?` anywhere outside a field, a dialog or a menu.
 #[component]
 pub fn TextOptions() -> Html {
-    let snap = use_state_eq(|| edge::dom::view_option("snap").as_deref() != Some("off"));
+    let (snap, onsnap) = use_view_option("snap", ("words", "off"), true);
     let help = use_state_eq(|| false);
     {
         let open = help.setter();
@@ -25,15 +26,6 @@ pub fn TextOptions() -> Html {
             move || drop(listener)
         });
     }
-    let onsnap = {
-        let snap = snap.clone();
-        Callback::from(move |e: Event| {
-            if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                edge::dom::set_view_option("snap", if input.checked() { "words" } else { "off" });
-                snap.set(input.checked());
-            }
-        })
-    };
     let onhelp = {
         let help = help.clone();
         Callback::from(move |_: MouseEvent| help.set(true))
@@ -45,7 +37,7 @@ pub fn TextOptions() -> Html {
     html! {
         <div class="text-options">
             <label class="find-option" title="A selection grows to whole words and leaves punctuation at its edges out; hold Alt while dragging for exact characters">
-                <input type="checkbox" checked={*snap} onchange={onsnap} />
+                <input type="checkbox" checked={snap} onchange={onsnap} />
                 { "Snap to words" }
             </label>
             <button class="mini" onclick={onhelp} aria-keyshortcuts="?" title="Keyboard shortcuts (?)">{ "Shortcuts " }<kbd>{ "?" }</kbd></button>
