@@ -148,3 +148,18 @@ test('a screen reader hears the selected span with its label, and what was remov
   await page.keyboard.press('Delete');
   assertEqual(await region.textContent(), 'Removed Location: Paris', 'a removal is announced');
 });
+
+for (const [width, height] of [[360, 740], [2560, 1440]]) {
+  test(`at ${width}×${height} nothing is wider than the window and every control is on screen`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await tag(page, 'Ron Dermer', '1');
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert(wide <= width, `the page is ${wide} px wide`);
+    assertEqual(await offScreen(page), [], 'no control off screen');
+    const reader = await page.locator('#reader').boundingBox();
+    assert(reader.height >= height / 2, `the text area is ${reader.height} px of ${height}`);
+    // The text column keeps a readable measure on a wide screen.
+    const column = await page.locator('article.text').boundingBox();
+    assert(column.width <= 760, `the text column is ${column.width} px wide`);
+  });
+}
