@@ -66,6 +66,14 @@ impl Handles {
         [(End::Start, &self.start), (End::End, &self.end)]
     }
 
+    /// Which end `target` drags, when it is one of the handles.
+    pub fn end_of(&self, target: &web_sys::EventTarget) -> Option<End> {
+        self.elements()
+            .into_iter()
+            .find(|(_, el)| AsRef::<web_sys::EventTarget>::as_ref(*el) == target)
+            .map(|(end, _)| end)
+    }
+
     /// Where `end`'s handle was last drawn: (x, the middle of its line), or `None` when hidden.
     pub fn anchor_of(&self, end: End) -> Option<(f64, f64)> {
         self.at.map(|at| at[end as usize]).map(|(x, middle, _)| (x, middle))

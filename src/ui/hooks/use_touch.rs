@@ -3,7 +3,7 @@ use std::rc::Rc;
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, TouchEvent};
+use web_sys::{Element, Event, EventTarget, TouchEvent};
 use yew::prelude::*;
 
 use crate::edge;
@@ -49,23 +49,17 @@ pub fn use_touch(doc: Rc<Document>, article: NodeRef, drawn_anew: u32) {
     });
 }
 
-/// The listeners, the long press's callback and the handles, for as long as the article lives.
+/// The listeners and the long press's callback, for as long as the article lives.
 struct Kept {
     listeners: Vec<Option<Listener>>,
-    state: Rc<RefCell<Touching>>,
+    touch: Rc<Touch>,
     _hold: Closure<dyn FnMut()>,
 }
 
 impl Drop for Kept {
     fn drop(&mut self) {
-        cancel_hold(&mut self.state.borrow_mut());
+        self.touch.cancel_hold();
         self.listeners.clear();
-    }
-}
-
-fn cancel_hold(state: &mut Touching) {
-    if let (Some(timer), Some(window)) = (state.timer.take(), web_sys::window()) {
-        window.clear_timeout_with_handle(timer);
     }
 }
 
@@ -76,141 +70,166 @@ fn word_at(doc: &Document, cp: u32) -> Option<Span> {
     after.into_iter().chain(before).find_map(|span| doc.snap_selection(span))
 }
 
-fn listen(article: Element, doc: Rc<RefCell<Rc<Document>>>) -> Option<Kept> {
-    let window = web_sys::window()?;
-    let handles = Rc::new(RefCell::new(Handles::new()?));
-    let state = Rc::new(RefCell::new(Touching::default()));
-    // The handles follow the selection while a finger made it.
-    let refresh: Rc<dyn Fn()> = {
-        let (article, doc, state, handles) = (article.clone(), doc.clone(), state.clone(), handles.clone());
-        Rc::new(move || {
-            let show = state.borrow().by_touch && edge::selection::selected_span(&article, &doc.borrow()).is_some();
-            handles.borrow_mut().update(show);
-        })
-    };
-    let hold = {
-        let (article, doc, state) = (article.clone(), doc.clone(), state.clone());
-        Closure::<dyn FnMut()>::new(move || {
-            let at = {
-                let mut s = state.borrow_mut();
-                s.timer = None;
-                s.at
-            };
-            let doc = doc.borrow().clone();
-            let Some(word) = edge::touch::position_at(&article, &doc, at.0, at.1).and_then(|cp| word_at(&doc, cp))
-            else {
-                return;
-            };
-            state.borrow_mut().held = true;
-            edge::selection::place(&article, &doc, Caret { anchor: word.start(), head: word.end() }, false);
-        })
-    };
-    let hold_fn: js_sys::Function = hold.as_ref().unchecked_ref::<js_sys::Function>().clone();
-    let touch = |e: &Event| e.dyn_ref::<TouchEvent>().and_then(edge::touch::point);
-    let target: web_sys::EventTarget = article.clone().into();
-    let mut listeners = Vec::new();
+/// Everything the listeners share; one handler ([`Touch::on`]) takes every event.
+struct Touch {
+    article: Element,
+    doc: Rc<RefCell<Rc<Document>>>,
+    state: RefCell<Touching>,
+    handles: RefCell<Handles>,
+    /// The long press's callback (owned by [`Kept`]), for `setTimeout`.
+    hold: RefCell<Option<js_sys::Function>>,
+}
 
-    listeners.push(Listener::on(target.clone(), "touchstart", {
-        let state = state.clone();
-        move |e| {
-            let mut s = state.borrow_mut();
-            cancel_hold(&mut s);
-            s.held = false;
-            let one = e.dyn_ref::<TouchEvent>().is_some_and(|t| t.touches().length() == 1);
-            if let (true, Some(at)) = (one, touch(&e)) {
-                s.at = at;
-                s.timer = window.set_timeout_with_callback_and_timeout_and_arguments_0(&hold_fn, HOLD_MS).ok();
-            }
+/// The client point of the touch that changed in `e`.
+fn point(e: &Event) -> Option<(f64, f64)> {
+    e.dyn_ref::<TouchEvent>().and_then(edge::touch::point)
+}
+
+impl Touch {
+    fn doc(&self) -> Rc<Document> {
+        self.doc.borrow().clone()
+    }
+
+    fn cancel_hold(&self) {
+        if let (Some(timer), Some(window)) = (self.state.borrow_mut().timer.take(), web_sys::window()) {
+            window.clear_timeout_with_handle(timer);
         }
-    }));
-    listeners.push(Listener::on(target.clone(), "touchmove", {
-        let state = state.clone();
-        move |e| {
-            let mut s = state.borrow_mut();
-            if let Some((x, y)) = touch(&e) {
-                if (x - s.at.0).abs() > SLOP_PX || (y - s.at.1).abs() > SLOP_PX {
-                    cancel_hold(&mut s);
+    }
+
+    /// The handles follow the selection while a finger made it.
+    fn refresh(&self) {
+        let show = self.state.borrow().by_touch && edge::selection::selected_span(&self.article, &self.doc()).is_some();
+        self.handles.borrow_mut().update(show);
+    }
+
+    /// The finger held still: the word under it is selected.
+    fn held(&self) {
+        let at = {
+            let mut s = self.state.borrow_mut();
+            s.timer = None;
+            s.at
+        };
+        let doc = self.doc();
+        let Some(word) = edge::touch::position_at(&self.article, &doc, at.0, at.1).and_then(|cp| word_at(&doc, cp))
+        else {
+            return;
+        };
+        self.state.borrow_mut().held = true;
+        edge::selection::place(&self.article, &doc, Caret { anchor: word.start(), head: word.end() }, false);
+    }
+
+    fn on(&self, e: &Event) {
+        let handle = e.current_target().and_then(|t| self.handles.borrow().end_of(&t));
+        match (e.type_().as_str(), handle) {
+            ("touchstart", None) => {
+                self.cancel_hold();
+                let one = e.dyn_ref::<TouchEvent>().is_some_and(|t| t.touches().length() == 1);
+                let mut s = self.state.borrow_mut();
+                s.held = false;
+                if let (true, Some(at), Some(hold), Some(window)) =
+                    (one, point(e), self.hold.borrow().as_ref(), web_sys::window())
+                {
+                    s.at = at;
+                    s.timer = window.set_timeout_with_callback_and_timeout_and_arguments_0(hold, HOLD_MS).ok();
                 }
             }
-        }
-    }));
-    for kind in ["touchend", "touchcancel"] {
-        let state = state.clone();
-        listeners.push(Listener::on(target.clone(), kind, move |e| {
-            let mut s = state.borrow_mut();
-            cancel_hold(&mut s);
-            // No mouse events after a long press: a click would put the caret back.
-            if std::mem::take(&mut s.held) {
-                e.prevent_default();
+            ("touchmove", None) => {
+                let at = self.state.borrow().at;
+                if point(e).is_some_and(|(x, y)| (x - at.0).abs() > SLOP_PX || (y - at.1).abs() > SLOP_PX) {
+                    self.cancel_hold();
+                }
             }
-        }));
+            ("touchend" | "touchcancel", None) => {
+                self.cancel_hold();
+                // No mouse events after a long press: a click would put the caret back.
+                if std::mem::take(&mut self.state.borrow_mut().held) {
+                    e.prevent_default();
+                }
+            }
+            ("contextmenu", _) if self.state.borrow().held => e.prevent_default(),
+            // Which pointer went down last: a mouse or a pen hides the handles.
+            ("pointerdown", _) => {
+                let kind = js_sys::Reflect::get(e, &"pointerType".into()).ok().and_then(|k| k.as_string());
+                self.state.borrow_mut().by_touch = kind.as_deref() == Some("touch");
+                self.refresh();
+            }
+            ("selectionchange" | "scroll", _) => self.refresh(),
+            ("touchstart", Some(end)) => {
+                e.prevent_default();
+                let anchor = self.handles.borrow().anchor_of(end);
+                let (Some((x, y)), Some((hx, hy)), Some(caret)) =
+                    (point(e), anchor, edge::selection::caret(&self.article, &self.doc()))
+                else {
+                    return;
+                };
+                let fixed = match end {
+                    End::Start => caret.span().end(),
+                    End::End => caret.span().start(),
+                };
+                self.state.borrow_mut().drag = Some((fixed, (x - hx, y - hy)));
+            }
+            // Dragging a handle moves its end of the selection to the finger.
+            ("touchmove", Some(_)) => {
+                e.prevent_default();
+                let (Some((fixed, (dx, dy))), Some((x, y))) = (self.state.borrow().drag, point(e)) else { return };
+                self.drag_to(fixed, x - dx, y - dy);
+            }
+            ("touchend" | "touchcancel", Some(_)) => self.state.borrow_mut().drag = None,
+            _ => {}
+        }
     }
-    listeners.push(Listener::on(target.clone(), "contextmenu", {
-        let state = state.clone();
-        move |e| {
-            if state.borrow().held {
-                e.prevent_default();
-            }
-        }
-    }));
 
-    // Which pointer went down last: a mouse or a pen hides the handles.
+    /// The selection from `fixed` to the position at (`x`, `y`), snapped outward to words when
+    /// snapping is on.
+    fn drag_to(&self, fixed: u32, x: f64, y: f64) {
+        let doc = self.doc();
+        let Some(cp) = edge::touch::position_at(&self.article, &doc, x, y).filter(|&cp| cp != fixed) else { return };
+        let span = Span::new(cp.min(fixed), cp.max(fixed));
+        let span = if edge::selection::snapping() { doc.snap_selection(span) } else { Some(span) };
+        let Some(span) = span else { return };
+        let caret = if cp < fixed {
+            Caret { anchor: span.end(), head: span.start() }
+        } else {
+            Caret { anchor: span.start(), head: span.end() }
+        };
+        edge::selection::place(&self.article, &doc, caret, false);
+    }
+}
+
+/// One listener type for every event: each calls [`Touch::on`].
+fn handler(touch: &Rc<Touch>) -> impl FnMut(Event) + 'static {
+    let touch = touch.clone();
+    move |e| touch.on(&e)
+}
+
+fn listen(article: Element, doc: Rc<RefCell<Rc<Document>>>) -> Option<Kept> {
+    let touch = Rc::new(Touch {
+        article: article.clone(),
+        doc,
+        state: RefCell::new(Touching::default()),
+        handles: RefCell::new(Handles::new()?),
+        hold: RefCell::new(None),
+    });
+    let hold = {
+        let touch = touch.clone();
+        Closure::<dyn FnMut()>::new(move || touch.held())
+    };
+    *touch.hold.borrow_mut() = Some(hold.as_ref().unchecked_ref::<js_sys::Function>().clone());
+    let mut targets: Vec<(EventTarget, &[&'static str])> =
+        vec![(article.clone().into(), &["touchstart", "touchmove", "touchend", "touchcancel", "contextmenu"])];
+    for (_, element) in touch.handles.borrow().elements() {
+        targets.push((element.clone().into(), &["touchstart", "touchmove", "touchend", "touchcancel"]));
+    }
     if let Some(document) = article.owner_document() {
-        let (state, again) = (state.clone(), refresh.clone());
-        listeners.push(Listener::on(document.clone().into(), "pointerdown", move |e| {
-            let kind = js_sys::Reflect::get(&e, &"pointerType".into()).ok().and_then(|k| k.as_string());
-            state.borrow_mut().by_touch = kind.as_deref() == Some("touch");
-            again();
-        }));
-        let refresh = refresh.clone();
-        listeners.push(Listener::on(document.into(), "selectionchange", move |_| refresh()));
+        targets.push((document.into(), &["pointerdown", "selectionchange"]));
     }
     if let Some(reader) = article.parent_element() {
-        let refresh = refresh.clone();
-        listeners.push(Listener::on(reader.into(), "scroll", move |_| refresh()));
+        targets.push((reader.into(), &["scroll"]));
     }
-
-    // Dragging a handle moves its end of the selection to the finger.
-    let elements: Vec<(End, web_sys::EventTarget)> =
-        handles.borrow().elements().iter().map(|(end, el)| (*end, (*el).clone().into())).collect();
-    for (end, element) in elements {
-        let (article_, doc_, state_, handles_) = (article.clone(), doc.clone(), state.clone(), handles.clone());
-        listeners.push(Listener::on(element.clone(), "touchstart", move |e| {
-            e.prevent_default();
-            let doc = doc_.borrow().clone();
-            let (Some((x, y)), Some((hx, hy)), Some(caret)) =
-                (touch(&e), handles_.borrow().anchor_of(end), edge::selection::caret(&article_, &doc))
-            else {
-                return;
-            };
-            let fixed = match end {
-                End::Start => caret.span().end(),
-                End::End => caret.span().start(),
-            };
-            state_.borrow_mut().drag = Some((fixed, (x - hx, y - hy)));
-        }));
-        let (article_, doc_, state_) = (article.clone(), doc.clone(), state.clone());
-        listeners.push(Listener::on(element.clone(), "touchmove", move |e| {
-            e.prevent_default();
-            let doc = doc_.borrow().clone();
-            let (Some((fixed, (dx, dy))), Some((x, y))) = (state_.borrow().drag, touch(&e)) else { return };
-            let Some(cp) = edge::touch::position_at(&article_, &doc, x - dx, y - dy).filter(|&cp| cp != fixed) else {
-                return;
-            };
-            let span = Span::new(cp.min(fixed), cp.max(fixed));
-            let span = if edge::selection::snapping() { doc.snap_selection(span) } else { Some(span) };
-            let Some(span) = span else { return };
-            let caret = if cp < fixed {
-                Caret { anchor: span.end(), head: span.start() }
-            } else {
-                Caret { anchor: span.start(), head: span.end() }
-            };
-            edge::selection::place(&article_, &doc, caret, false);
-        }));
-        for kind in ["touchend", "touchcancel"] {
-            let state = state.clone();
-            listeners.push(Listener::on(element.clone(), kind, move |_| state.borrow_mut().drag = None));
-        }
-    }
-    Some(Kept { listeners, state, _hold: hold })
+    let listeners = targets
+        .into_iter()
+        .flat_map(|(target, kinds)| kinds.iter().map(move |&kind| (target.clone(), kind)))
+        .map(|(target, kind)| Listener::on(target, kind, handler(&touch)))
+        .collect();
+    Some(Kept { listeners, touch, _hold: hold })
 }
