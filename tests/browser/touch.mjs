@@ -2,7 +2,7 @@
 // handles at the selection's ends drag them word by word, and a tapped label tags the selection.
 // Touches go through the Chrome DevTools Protocol (Input.dispatchTouchEvent), as a finger would.
 import { test, assert, assertEqual, assertSoon, assertAccessible } from './harness.mjs';
-import { checkSpanmark, exportJson, find, highlights, pointsFor, scrollTo, seedText, selectedText } from './page.mjs';
+import { checkSpanmark, dragOver, exportJson, find, highlights, pointsFor, scrollTo, seedText, selectedText } from './page.mjs';
 
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
@@ -61,4 +61,24 @@ test('a long press selects a word, a handle extends it, a tapped label tags it',
   const { json } = await exportJson(page);
   checkSpanmark(json, await seedText());
   assertEqual(json.annotations.map((a) => [a.label, a.text]), [['actor', 'Ron Dermer']], 'the export has the Actor span');
+});
+
+test('the handles leave when a tap collapses the selection, and a mouse never shows them', async ({ page }) => {
+  const cdp = await page.context().newCDPSession(page);
+  const [start] = await find(page, 'Paris');
+  await scrollTo(page, start);
+  const { from } = await pointsFor(page, start + 1, start + 2);
+  await finger(page, cdp, from, { ms: 800 });
+  await assertSoon(() => selectedText(page), 'Paris', 'the long press selects the word');
+  await assertSoon(async () => (await handle(page, 'end')) !== null, true, 'the handles show');
+  // A tap elsewhere in the text puts the caret there: the handles go.
+  const [other] = await find(page, 'tensions');
+  const { from: there } = await pointsFor(page, other + 2, other + 3);
+  await page.touchscreen.tap(there.x, there.y);
+  await assertSoon(() => selectedText(page), '', 'the tap collapses the selection');
+  await assertSoon(async () => [await handle(page, 'start'), await handle(page, 'end')], [null, null], 'no handles');
+  // A mouse drag selects without handles.
+  await dragOver(page, 'Paris');
+  assertEqual(await selectedText(page), 'Paris', 'the drag selects');
+  assertEqual(await handle(page, 'start'), null, 'no handles for a mouse selection');
 });
