@@ -63,7 +63,7 @@ test('a long press selects a word, a handle extends it, a tapped label tags it',
   assertEqual(json.annotations.map((a) => [a.label, a.text]), [['actor', 'Ron Dermer']], 'the export has the Actor span');
 });
 
-test('the handles leave when a tap collapses the selection, and a mouse never shows them', async ({ page }) => {
+test('the handles follow a scroll, leave when a tap collapses the selection, and a mouse never shows them', async ({ page }) => {
   const cdp = await page.context().newCDPSession(page);
   const [start] = await find(page, 'Paris');
   await scrollTo(page, start);
@@ -71,6 +71,10 @@ test('the handles leave when a tap collapses the selection, and a mouse never sh
   await finger(page, cdp, from, { ms: 800 });
   await assertSoon(() => selectedText(page), 'Paris', 'the long press selects the word');
   await assertSoon(async () => (await handle(page, 'end')) !== null, true, 'the handles show');
+  // They follow the text when it scrolls.
+  const before = await handle(page, 'end');
+  await page.locator('#reader').evaluate((r) => r.scrollBy(0, 40));
+  await assertSoon(async () => Math.round(before.y - (await handle(page, 'end')).y), 40, 'the handle scrolls with its word');
   // A tap elsewhere in the text puts the caret there: the handles go.
   const [other] = await find(page, 'tensions');
   const { from: there } = await pointsFor(page, other + 2, other + 3);

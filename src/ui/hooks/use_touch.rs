@@ -153,7 +153,7 @@ impl Touch {
                 self.state.borrow_mut().by_touch = kind.as_deref() == Some("touch");
                 self.refresh();
             }
-            ("selectionchange" | "scroll", _) => self.refresh(),
+            ("selectionchange" | "scroll" | "resize", _) => self.refresh(),
             ("touchstart", Some(end)) => {
                 e.prevent_default();
                 let anchor = self.handles.borrow().anchor_of(end);
@@ -223,8 +223,12 @@ fn listen(article: Element, doc: Rc<RefCell<Rc<Document>>>) -> Option<Kept> {
     if let Some(document) = article.owner_document() {
         targets.push((document.into(), &["pointerdown", "selectionchange"]));
     }
+    // The handles are fixed to the window: they follow the text when it scrolls or reflows.
     if let Some(reader) = article.parent_element() {
         targets.push((reader.into(), &["scroll"]));
+    }
+    if let Some(window) = web_sys::window() {
+        targets.push((window.into(), &["scroll", "resize"]));
     }
     let listeners = targets
         .into_iter()
