@@ -13,4 +13,5 @@ pub mod segmenter;
 pub mod selection;
 pub mod storage;
 pub mod theme;
+pub mod touch;
 pub mod viewport;

@@ -141,7 +141,7 @@ fn drawn(article: &Element, doc: &Document) -> Option<(u32, u32)> {
 }
 
 /// The document position of the DOM boundary point (`node`, `offset`) inside `article`.
-fn point_to_cp(article: &Element, doc: &Document, node: &Node, offset: u32) -> Option<u32> {
+pub(super) fn point_to_cp(article: &Element, doc: &Document, node: &Node, offset: u32) -> Option<u32> {
     let paragraphs = doc.paragraphs();
     let article_node: &Node = article.as_ref();
     if node == article_node {

@@ -4,7 +4,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::hooks::{use_caret, use_drawn_window};
+use super::hooks::{use_caret, use_drawn_window, use_touch};
 use super::paragraph::Paragraph;
 use super::state::DocRef;
 use super::suggestion_marks::Verdict;
@@ -82,6 +82,7 @@ pub fn Article(props: &ArticleProps) -> Html {
         Callback::from(move |_: ()| repairs.set(*repairs + 1))
     };
     use_caret(doc.clone(), props.node_ref.clone(), *repairs, onrepair);
+    use_touch(doc.clone(), props.node_ref.clone(), *repairs);
 
     // Whether Tab walks the annotations (see TextKeys::engaged): not when focus just came.
     let engaged = use_memo((), |_| Rc::new(Cell::new(false)));

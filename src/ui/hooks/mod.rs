@@ -10,6 +10,7 @@ mod use_drawer_focus;
 mod use_drawn_window;
 mod use_hotkeys;
 mod use_leave_guard;
+mod use_touch;
 mod use_view_option;
 
 pub use use_announcement::use_announcement;
@@ -19,4 +20,5 @@ pub use use_drawer_focus::use_drawer_focus;
 pub use use_drawn_window::use_drawn_window;
 pub use use_hotkeys::use_hotkeys;
 pub use use_leave_guard::use_leave_guard;
+pub use use_touch::use_touch;
 pub use use_view_option::use_view_option;
