@@ -45,6 +45,9 @@ test('labels: add Organisation on key 5 and tag with it, rename, recolour, reord
   await add.getByRole('textbox', { name: 'Name' }).fill('Organisation');
   await add.getByRole('button', { name: 'Add' }).click();
   await assertSoon(() => bar(page), ['Actor 1', 'Location 2', 'Claim 3', 'Event 4', 'Organisation 5'], 'added to the bar');
+  // The focus goes back to the Add form's name, ready for the next label (it moves there once
+  // the new row is drawn: wait for it, as a person would see it, before working elsewhere).
+  await assertSoon(() => page.evaluate(() => document.activeElement?.classList.contains('label-add-name')), true, 'focus back on the Add form');
   // Rename Actor to Person: the span keeps its label.
   await setField(page, 'Name of Actor', 'Person');
   await assertSoon(() => bar(page), ['Person 1', 'Location 2', 'Claim 3', 'Event 4', 'Organisation 5'], 'renamed');
