@@ -12,6 +12,7 @@
 // round per case presses back to back (about 5 ms after a frame), where every press waits for
 // the next 60 Hz frame (see PAUSE_MS).
 //   BENCH_CASES=10k,100k   only some cases      BENCH_RUNS=5 BENCH_EDITS=50   repetitions
+//   BENCH_HANDS=0          without issue 16's rows (tools/bench-hands.mjs)
 import { handsRows, handsTable } from './bench-hands.mjs';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
@@ -496,7 +497,7 @@ async function benchCase(browser, url, c, source, dir) {
   row.back_to_back_p95_ms = Object.fromEntries(KINDS.map((kind) => [kind, fast[kind]]));
   row.rounds = rounds.map((r) => ({ add: r.add, relabel: r.relabel, delete: r.delete, undo: r.undo, autosave: r.autosave, samples: r.samples, undo_scrolled: r.undo_scrolled, scroll_frame_p95: r.scroll.scroll_frame_p95_ms, scroll_frames_late: r.scroll.scroll_frames_late }));
   // Issue 16's rows: the caret, a regex find, Annotate all, Statistics (tools/bench-hands.mjs).
-  row.hands = await handsRows(page, measure, RUNS);
+  if (process.env.BENCH_HANDS !== '0') row.hands = await handsRows(page, measure, RUNS);
   // Export: from the click to the download starting.
   const exports = [];
   for (let i = 0; i < RUNS; i += 1) {

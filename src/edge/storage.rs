@@ -209,7 +209,7 @@ impl Store {
     /// Op records are small and go at once.
     pub async fn write(&self, writes: &[Write]) -> Result<(), String> {
         if writes.iter().any(|w| matches!(w, Write::Doc(_) | Write::Snapshot(_))) {
-            let _ = JsFuture::from(after_paint(PAINT_WAIT_MS)).await;
+            painted().await;
         }
         match self {
             Store::IndexedDb(db) => {
@@ -321,6 +321,12 @@ extern "C" {
 
 /// The longest a heavy write waits for a frame to be painted, in ms.
 const PAINT_WAIT_MS: u32 = 100;
+
+/// Once the next frame has been painted (or 100 ms at most, for a hidden page): for work that
+/// reads layout and should not hold up the frame that shows an edit.
+pub async fn painted() {
+    let _ = JsFuture::from(after_paint(PAINT_WAIT_MS)).await;
+}
 
 async fn open_indexed_db() -> Result<IdbDatabase, String> {
     let opened = JsFuture::from(database().map_err(describe)?).await.map_err(describe)?;
