@@ -117,6 +117,45 @@ test('labels: deleting a label in use moves its spans, one Ctrl+Z brings both ba
   assertEqual(await marks(page), ['claim:Asaad al-Shaibani', 'claim:Ron Dermer', 'location:Paris'], 'the spans after a reload');
 });
 
+test('labels: an undo made while the label change is being stored is stored too', async ({ page }) => {
+  // Storage confirms each write 1.5 s late, so the undo comes while the change is in flight:
+  // its snapshot supersedes the one being stored, and must still be written after it.
+  await page.evaluate(() => {
+    const own = Object.getOwnPropertyDescriptor(IDBTransaction.prototype, 'oncomplete');
+    window.committing = 0;
+    Object.defineProperty(IDBTransaction.prototype, 'oncomplete', {
+      configurable: true,
+      get() {
+        return own.get.call(this);
+      },
+      set(done) {
+        if (!done) return own.set.call(this, done);
+        window.committing += 1;
+        own.set.call(this, (event) =>
+          setTimeout(() => {
+            window.committing -= 1;
+            done.call(this, event);
+          }, 1500),
+        );
+      },
+    });
+  });
+  await openLabels(page);
+  const add = dialog(page).getByRole('form', { name: 'Add a label' });
+  await add.getByRole('textbox', { name: 'Name' }).fill('Person');
+  await add.getByRole('button', { name: 'Add' }).click();
+  await assertSoon(() => bar(page), ['Actor 1', 'Location 2', 'Claim 3', 'Event 4', 'Person 5'], 'added');
+  await page.keyboard.press('Escape');
+  await dialog(page).waitFor({ state: 'hidden' });
+  assert((await page.evaluate(() => window.committing)) > 0, 'the add is still being stored');
+  await page.keyboard.press('Control+z');
+  assertEqual(await bar(page), ['Actor 1', 'Location 2', 'Claim 3', 'Event 4'], 'the add undone');
+  await page.locator('.save-status.saved').waitFor({ timeout: 20_000 });
+  await page.reload();
+  await page.waitForSelector('article.text [data-p]');
+  assertEqual(await bar(page), ['Actor 1', 'Location 2', 'Claim 3', 'Event 4'], 'the undo was stored');
+});
+
 test('labels: merging a Label Studio file with a label the document lacks adds it and merges the spans', async ({ page }) => {
   const peer = await readFile(new URL('../fixtures/peers/labelstudio_article.json', import.meta.url), 'utf8');
   const path = join(dir, 'people.json');

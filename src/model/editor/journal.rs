@@ -17,11 +17,15 @@ pub(super) struct Journal {
     next: u64,
     /// The seq the next op gets; it grows across all documents.
     pub(super) next_op: u64,
+    /// The last write storage confirmed (0 before any): it changes on every confirmation, even
+    /// when what waits does not (a write made while the one before it was being stored can
+    /// supersede it, leaving the same single entry before and after).
+    stored: u64,
 }
 
 impl Default for Journal {
     fn default() -> Self {
-        Journal { entries: Vec::new(), next: 1, next_op: 1 }
+        Journal { entries: Vec::new(), next: 1, next_op: 1, stored: 0 }
     }
 }
 
@@ -50,6 +54,11 @@ impl Journal {
     /// Storage holds every write up to `upto`.
     fn saved(&mut self, upto: u64) {
         self.entries.retain(|(n, _)| *n > upto);
+        self.stored = self.stored.max(upto);
+    }
+
+    pub(super) fn stored(&self) -> u64 {
+        self.stored
     }
 }
 

@@ -234,6 +234,13 @@ impl Editor {
         self.journal.entries()
     }
 
+    /// The last write storage confirmed (0 before any). The autosave runs again whenever this
+    /// or [`Editor::unsaved`] changes: after a confirmation what waits may look the same as
+    /// before it, yet need storing.
+    pub fn stored(&self) -> u64 {
+        self.journal.stored()
+    }
+
     /// Does what the person did at `now`: one call into the room that knows how. The model reads
     /// no clock; the time comes with the action (the Yew reducer passes the browser's), and an
     /// annotation made by the action is `created` then.
