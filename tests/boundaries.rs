@@ -66,3 +66,28 @@ fn no_clock_in_the_model_or_support() {
         assert_eq!(lines_with(dir, &words), Vec::<String>::new(), "{dir} reads a clock");
     }
 }
+
+/// ARCHITECTURE.md: no `:has()` in the stylesheets (every mark put into the text re-checked it on
+/// its ancestors; the state it stood for is a class the view sets).
+#[test]
+fn no_has_selector_in_the_styles() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("styles");
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let path = entry.unwrap_or_else(|e| panic!("{}: {e}", dir.display())).path();
+        if path.extension().is_none_or(|x| x != "css") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        // Outside comments only.
+        let code: String = text
+            .split("/*")
+            .enumerate()
+            .map(|(i, part)| if i == 0 { part } else { part.split_once("*/").map_or("", |(_, rest)| rest) })
+            .collect();
+        if code.contains(":has(") {
+            found.push(path.display().to_string());
+        }
+    }
+    assert!(found.is_empty(), "a :has() selector in {found:?}");
+}

@@ -18,6 +18,8 @@ use crate::model::{Document, Span, Utf16};
 thread_local! {
     /// The last mouse selection was made with Alt held: it keeps its exact extent.
     static PRECISE: Cell<bool> = const { Cell::new(false) };
+    /// Whether `::highlight(snap)` is set: clearing it when it is not is a call per caret move.
+    static SNAP_SHOWN: Cell<bool> = const { Cell::new(false) };
 }
 
 /// The code-point span of the current selection's part inside `article`, or `None` when there
@@ -108,6 +110,10 @@ pub fn chosen_span(article: &Element, doc: &Document) -> Option<Span> {
 /// Paints `span` as the selection's snapped extent (`::highlight(snap)`), or clears it.
 pub fn mark_snap(article: &Element, doc: &Document, span: Option<Span>) {
     let range = span.and_then(|span| range_of(article, doc, span));
+    if range.is_none() && !SNAP_SHOWN.get() {
+        return;
+    }
+    SNAP_SHOWN.set(range.is_some());
     set_highlight("snap", &range.iter().collect::<Vec<_>>(), 2);
 }
 

@@ -89,11 +89,19 @@ impl Handles {
                     let (x, _, bottom) = at[i];
                     let place = format!("left:{}px;top:{}px", x.round() as i64, bottom.round() as i64);
                     let _ = el.set_attribute("style", &place);
-                    el.set_hidden(false);
+                    show_only_if(el, true);
                 }
-                None => el.set_hidden(true),
+                None => show_only_if(el, false),
             }
         }
+    }
+}
+
+/// Shows or hides a handle, touching the element only when that changes it (setting `hidden`
+/// again restyles it, on every selection change of a mouse user too).
+fn show_only_if(el: &HtmlElement, shown: bool) {
+    if el.hidden() == shown {
+        el.set_hidden(!shown);
     }
 }
 

@@ -239,7 +239,7 @@ pub fn App(props: &AppProps) -> Html {
                 { drawer::frame(Drawer::Documents, *drawer == Some(Drawer::Documents), &onclosedrawer, html! {
                     <Documents docs={summaries} current={current.id.clone()} onaction={ondraweraction.clone()} />
                 }) }
-                <div class="reading">
+                <div class={classes!("reading", (!matches.matches.is_empty()).then_some("with-strip"))}>
                 <FindBar
                     doc={DocRef(current.doc.clone())}
                     {onfound}

@@ -211,6 +211,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
     });
     // The selected entry, for the listbox's focus, while it is drawn.
     let active = current.filter(|r| drawn.contains(r)).map(|r| format!("entry-{}", r + 1));
+    let list_class = classes!("entries", active.is_some().then_some("with-current"));
     // Whole pixels: the stylesheet needs no fractions here, and the wasm no float formatting.
     let px = |rows: usize| rows.saturating_mul(ROW as usize);
     let style = format!("--row:{ROW}px;height:{}px;padding-top:{}px", px(total), px(drawn.start));
@@ -238,7 +239,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
                 <p class="empty">{ text }</p>
             }
             if total > 0 {
-                <ol class="entries" ref={list_ref} {style} role="listbox" tabindex="0" aria-label={list_name}
+                <ol class={list_class} ref={list_ref} {style} role="listbox" tabindex="0" aria-label={list_name}
                     aria-activedescendant={active} aria-keyshortcuts="Delete" {onkeydown}>{ for entries }</ol>
             } else {
                 <ol class="entries" ref={list_ref} {style}></ol>

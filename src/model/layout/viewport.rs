@@ -47,6 +47,8 @@ pub struct Viewport<T> {
     held: bool,
     /// What to reveal once its paragraph is drawn, and how many draws it has waited.
     reveal: Option<(T, u8)>,
+    /// The window as last measured; `None` before the first measure.
+    measured: Option<Range<usize>>,
 }
 
 impl<T> Viewport<T> {
@@ -57,7 +59,7 @@ impl<T> Viewport<T> {
         let heights = Heights::estimate(doc, metrics);
         let whole = doc.len() <= WHOLE_MAX_CHARS;
         let window = if whole { 0..heights.len() } else { heights.touching(0.0, screen) };
-        Viewport { doc: doc.clone(), heights, window, whole, held: false, reveal: None }
+        Viewport { doc: doc.clone(), heights, window, whole, held: false, reveal: None, measured: None }
     }
 
     /// Whether this is the viewport of `doc` (the same text, by identity).
@@ -105,6 +107,15 @@ impl<T> Viewport<T> {
         page.band().is_some_and(|band| self.follow(band))
     }
 
+    /// Whether a draw just finished must be measured before its frame: when it drew other
+    /// paragraphs than the last measure saw, or something waits to be revealed. A draw of the
+    /// same paragraphs (an edit) can be measured once its frame is painted: only the spacer
+    /// below the window and the scrollbar's length follow its heights, and measuring in the same
+    /// task as the edit makes the browser lay the page out twice before that frame.
+    pub fn must_measure_now(&self) -> bool {
+        !self.whole && (self.reveal.is_some() || self.measured.as_ref() != Some(&self.window))
+    }
+
     /// A draw finished: records the drawn paragraphs' heights (so the spacers and the scrollbar
     /// converge on the truth), keeps the window on the view, and reveals what was requested,
     /// first drawing its paragraph and scrolling near it when it is off the window. True when
@@ -117,6 +128,7 @@ impl<T> Viewport<T> {
             for (index, height) in page.measure() {
                 again |= self.heights.measure(index, height);
             }
+            self.measured = Some(self.window.clone());
             page.band()
         };
         if let Some(band) = band {

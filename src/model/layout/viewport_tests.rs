@@ -129,6 +129,25 @@ fn measurements_replace_estimates_and_redraw_only_when_they_change() {
 }
 
 #[test]
+fn only_a_draw_of_other_paragraphs_or_a_reveal_is_measured_before_its_frame() {
+    let doc = long();
+    let mut v = Viewport::<u32>::new(&doc, METRICS, 400.0);
+    let mut page = Fake::at(0.0, 400.0);
+    page.drawn = 0..21;
+    assert!(v.must_measure_now(), "never measured");
+    v.drawn(&page);
+    assert!(!v.must_measure_now(), "the same paragraphs drawn again (an edit): after the frame");
+    v.request(5);
+    assert!(v.must_measure_now(), "a reveal waits");
+    v.drawn(&page);
+    assert!(!v.must_measure_now(), "shown: nothing waits");
+    assert!(v.scrolled(&Fake::at(4_000.0, 4_400.0)));
+    assert!(v.must_measure_now(), "the window moved: its new paragraphs are measured at once");
+    let short = Rc::new(Document::new("short.txt", "A short text.").expect("short"));
+    assert!(!Viewport::<u32>::new(&short, METRICS, 400.0).must_measure_now(), "a whole text is never measured");
+}
+
+#[test]
 fn a_drawn_target_is_shown_at_once() {
     let doc = long();
     let mut v = Viewport::<u32>::new(&doc, METRICS, 400.0);

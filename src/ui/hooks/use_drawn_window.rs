@@ -137,12 +137,28 @@ pub fn use_drawn_window(
             None => edge::selection::mark_found(None),
         });
     }
-    // After every draw: measure, keep the window on the view, reveal.
+    // After every draw: measure, keep the window on the view, reveal. A draw of the same
+    // paragraphs (an edit) is measured once its frame is painted, in one deferred measure
+    // however many draws came before it (`Viewport::must_measure_now`).
     {
         let (viewport, text, redraw) = (viewport.clone(), text.clone(), redraw.clone());
+        let deferred = use_mut_ref(|| false);
         use_effect(move || {
-            if viewport.borrow_mut().drawn(&*text.borrow()) {
-                redraw.force_update();
+            let now = viewport.borrow().must_measure_now();
+            let measure = move || {
+                if viewport.borrow_mut().drawn(&*text.borrow()) {
+                    redraw.force_update();
+                }
+            };
+            if now {
+                measure();
+            } else if !*deferred.borrow() {
+                *deferred.borrow_mut() = true;
+                wasm_bindgen_futures::spawn_local(async move {
+                    edge::storage::painted().await;
+                    *deferred.borrow_mut() = false;
+                    measure();
+                });
             }
         });
     }
