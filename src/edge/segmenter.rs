@@ -5,7 +5,8 @@
 use wasm_bindgen::prelude::wasm_bindgen;
 
 // Each segmenter is made on first use (making one takes 10–20 ms, which would otherwise delay
-// the first paint), or, for graphemes, when the page is next idle after `warm`.
+// the first paint), or when the page is next idle after `warm`: graphemes, then words, each in
+// an idle slice of its own (the first drag, word motion or snap would otherwise wait for it).
 #[wasm_bindgen(inline_js = "
 const made = {};
 const get = (granularity) => made[granularity] ??= (typeof Intl === 'object' && Intl.Segmenter
@@ -18,13 +19,14 @@ export function starts(text, words) {
   return Uint32Array.from(out);
 }
 export function warm() {
-  (self.requestIdleCallback ?? setTimeout)(() => get('grapheme'));
+  const idle = self.requestIdleCallback ?? setTimeout;
+  idle(() => { get('grapheme'); idle(() => get('word')); });
 }")]
 extern "C" {
     /// The UTF-16 index where each grapheme cluster (or, with `words`, each piece between word
     /// boundaries) of `text` starts; `None` without `Intl.Segmenter`.
     fn starts(text: &str, words: bool) -> Option<Vec<u32>>;
-    /// Makes the grapheme segmenter when the page is next idle.
+    /// Makes the grapheme segmenter when the page is next idle, then the word segmenter.
     fn warm();
 }
 
@@ -35,8 +37,8 @@ pub fn install() {
     crate::model::words::install(words);
 }
 
-/// Has the grapheme segmenter made once the page is idle, so that the first selection does not
-/// wait for it (called after the first draw).
+/// Has the segmenters made once the page is idle, so that the first selection, word motion or
+/// snap does not wait for one (called after the first draw).
 pub fn warm_up() {
     warm();
 }
