@@ -144,7 +144,10 @@ fn only_a_draw_of_other_paragraphs_or_a_reveal_is_measured_before_its_frame() {
     assert!(v.scrolled(&Fake::at(4_000.0, 4_400.0)));
     assert!(v.must_measure_now(), "the window moved: its new paragraphs are measured at once");
     let short = Rc::new(Document::new("short.txt", "A short text.").expect("short"));
-    assert!(!Viewport::<u32>::new(&short, METRICS, 400.0).must_measure_now(), "a whole text is never measured");
+    let mut whole = Viewport::<u32>::new(&short, METRICS, 400.0);
+    assert!(!whole.must_measure_now(), "a whole text is never measured");
+    whole.request(3);
+    assert!(whole.must_measure_now(), "but a reveal in it is shown before the frame");
 }
 
 #[test]
