@@ -29,7 +29,11 @@ const colourOf = (page, name) =>
 /** Types into a field of the dialog and leaves it, as a person does (the change is made then). */
 async function setField(page, name, value) {
   const field = dialog(page).getByRole('textbox', { name, exact: true });
+  // Typed into this field, as a person does: it has the focus and the value before they leave it.
+  await field.focus();
+  await assertSoon(() => field.evaluate((f) => f === document.activeElement), true, `${name} has the focus`);
   await field.fill(value);
+  assertEqual(await field.inputValue(), value, `${name} holds what was typed`);
   await field.press('Tab');
 }
 
@@ -147,7 +151,9 @@ test('labels: an undo made while the label change is being stored is stored too'
   await assertSoon(() => bar(page), ['Actor 1', 'Location 2', 'Claim 3', 'Event 4', 'Person 5'], 'added');
   await page.keyboard.press('Escape');
   await dialog(page).waitFor({ state: 'hidden' });
-  assert((await page.evaluate(() => window.committing)) > 0, 'the add is still being stored');
+  // The add's snapshot is written once its frame is painted and the page idle: wait until it is
+  // on its way (it then takes 1.5 s to be confirmed), and undo meanwhile.
+  await assertSoon(() => page.evaluate(() => window.committing > 0), true, 'the add is being stored');
   await page.keyboard.press('Control+z');
   assertEqual(await bar(page), ['Actor 1', 'Location 2', 'Claim 3', 'Event 4'], 'the add undone');
   await page.locator('.save-status.saved').waitFor({ timeout: 20_000 });
