@@ -234,11 +234,13 @@ impl Editor {
         self.journal.entries()
     }
 
-    /// The last write storage confirmed (0 before any). The autosave runs again whenever this
-    /// or [`Editor::unsaved`] changes: after a confirmation what waits may look the same as
-    /// before it, yet need storing.
-    pub fn stored(&self) -> u64 {
-        self.journal.stored()
+    /// What the autosave runs again on: the first and last write waiting, and the last one
+    /// storage confirmed (0 before any). The confirmation is part of it because after one what
+    /// waits may look the same as before it (a write made while its predecessor was being
+    /// stored can supersede it), yet need storing.
+    pub fn unsaved_mark(&self) -> (Option<u64>, Option<u64>, u64) {
+        let unsaved = self.journal.entries();
+        (unsaved.first().map(|(n, _)| *n), unsaved.last().map(|(n, _)| *n), self.journal.stored())
     }
 
     /// Does what the person did at `now`: one call into the room that knows how. The model reads

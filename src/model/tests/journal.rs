@@ -148,17 +148,13 @@ fn a_retry_after_failures_stores_the_work_exactly() {
     assert_eq!(picture(&restored(&partial)), picture(&e));
 }
 
-/// What the autosave keys on (`use_autosave`): the first and last write waiting and the last
-/// confirmed. A label change journals one snapshot; its undo, made while that snapshot is being
+/// What the autosave keys on (`Editor::unsaved_mark`, `use_autosave`): the first and last write
+/// waiting and the last confirmed. A label change journals one snapshot; its undo, made while that snapshot is being
 /// stored, journals another that supersedes it. Confirming the first leaves the same one entry
 /// waiting, so only the confirmation's mark tells the autosave to write it.
 #[test]
 fn a_write_superseded_while_stored_still_moves_the_autosave_on() {
     use crate::model::label_edit::LabelChange;
-    let key = |e: &Editor| {
-        let unsaved = e.unsaved();
-        (unsaved.first().map(|(n, _)| *n), unsaved.last().map(|(n, _)| *n), e.stored())
-    };
     let mut e = Editor::new(doc(SEED), Labels::news());
     let mut store = Stored::default();
     flush(&mut e, &mut store);
@@ -167,13 +163,13 @@ fn a_write_superseded_while_stored_still_moves_the_autosave_on() {
     let in_flight: Vec<(u64, Write)> = e.unsaved().to_vec();
     assert_eq!(in_flight.len(), 1, "one snapshot carries the new label: {in_flight:?}");
     e.apply(Action::Undo);
-    let before = key(&e);
+    let before = e.unsaved_mark();
     for (_, w) in &in_flight {
         store.apply(w);
     }
     e.apply(Action::Saved(in_flight[in_flight.len() - 1].0));
     assert_eq!(e.unsaved().len(), 1, "the undo's snapshot still waits");
-    assert_ne!(key(&e), before, "and the autosave sees something to do");
+    assert_ne!(e.unsaved_mark(), before, "and the autosave sees something to do");
     flush(&mut e, &mut store);
     assert_eq!(picture(&restored(&store)), picture(&e), "the undo is what storage holds");
 }

@@ -15,12 +15,7 @@ use crate::ui::state::EditorState;
 pub fn use_autosave(state: UseReducerHandle<EditorState>, store: Option<Rc<Store>>) {
     // Whether a batch is being written: the next waits for it, so writes stay in order.
     let busy = use_mut_ref(|| Cell::new(false));
-    let unsaved = state.0.unsaved();
-    // What waits, and the last write confirmed: a write made while its predecessor was being
-    // stored can supersede it, so after the confirmation what waits may be the same one entry,
-    // which still needs writing.
-    let key = (unsaved.first().map(|(n, _)| *n), unsaved.last().map(|(n, _)| *n), state.0.stored());
-    use_effect_with(key, move |_| {
+    use_effect_with(state.0.unsaved_mark(), move |_| {
         let Some(store) = store else { return };
         if busy.borrow().get() || state.0.unsaved().is_empty() {
             return;
