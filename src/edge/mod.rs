@@ -6,6 +6,7 @@ pub mod dom;
 pub mod download;
 pub mod files;
 pub mod focus;
+pub mod frame;
 pub mod keys;
 pub mod panic;
 pub mod regex;

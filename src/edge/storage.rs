@@ -209,7 +209,7 @@ impl Store {
     /// Op records are small and go at once.
     pub async fn write(&self, writes: &[Write]) -> Result<(), String> {
         if writes.iter().any(|w| matches!(w, Write::Doc(_) | Write::Snapshot(_))) {
-            painted().await;
+            super::frame::painted().await;
         }
         match self {
             Store::IndexedDb(db) => {
@@ -303,32 +303,11 @@ const opening = new Promise((resolve, reject) => {
 });
 opening.catch(() => {});
 export function database() { return opening; }
-export function after_paint(ms) {
-  return new Promise((resolve) => {
-    const idle = self.requestIdleCallback ? (f) => requestIdleCallback(f, { timeout: ms }) : setTimeout;
-    requestAnimationFrame(() => idle(() => resolve()));
-    setTimeout(resolve, ms);
-  });
-}")]
+")]
 extern "C" {
     /// The database being opened (created with its stores on a first visit).
     #[wasm_bindgen(catch)]
     fn database() -> Result<Promise, JsValue>;
-    /// Resolves once the next frame has been painted and the page is idle after it (an idle
-    /// callback asked for from an animation frame callback: it runs after that frame's
-    /// rendering and after the tasks already waiting, such as the input that follows), or after
-    /// `ms` at most: a hidden page paints no frames, and its work must still be stored.
-    fn after_paint(ms: u32) -> Promise;
-}
-
-/// The longest a heavy write waits for a frame to be painted, in ms.
-const PAINT_WAIT_MS: u32 = 100;
-
-/// Once the next frame has been painted and the page is idle (or 100 ms at most, for a hidden
-/// page): for work that reads layout and should not hold up the frame that shows an edit, nor
-/// what the person does next.
-pub async fn painted() {
-    let _ = JsFuture::from(after_paint(PAINT_WAIT_MS)).await;
 }
 
 async fn open_indexed_db() -> Result<IdbDatabase, String> {

@@ -120,7 +120,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
             if let Some(row) = *current {
                 let (top, bottom) = (row as f64 * f64::from(ROW), (row + 1) as f64 * f64::from(ROW));
                 wasm_bindgen_futures::spawn_local(async move {
-                    edge::storage::painted().await;
+                    edge::frame::painted().await;
                     edge::viewport::keep_in_view(&panel_ref, &head_ref, &list_ref, top, bottom);
                 });
             }

@@ -109,10 +109,10 @@ impl<T> Viewport<T> {
 
     /// Whether a draw just finished must be handled ([`Viewport::drawn`]) before its frame: when
     /// something waits to be revealed (in a whole text too), or it drew other paragraphs than the
-    /// last measure saw. A draw of the
-    /// same paragraphs (an edit) can be measured once its frame is painted: only the spacer
-    /// below the window and the scrollbar's length follow its heights, and measuring in the same
-    /// task as the edit makes the browser lay the page out twice before that frame.
+    /// last measure saw. A draw of the same paragraphs (an edit) can be measured once its frame
+    /// is painted: only the spacer below the window and the scrollbar's length follow its
+    /// heights, and measuring in the same task as the edit makes the browser lay the page out
+    /// twice before that frame.
     pub fn must_measure_now(&self) -> bool {
         self.reveal.is_some() || (!self.whole && self.measured.as_ref() != Some(&self.window))
     }

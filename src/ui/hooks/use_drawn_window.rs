@@ -155,7 +155,7 @@ pub fn use_drawn_window(
             } else if !*deferred.borrow() {
                 *deferred.borrow_mut() = true;
                 wasm_bindgen_futures::spawn_local(async move {
-                    edge::storage::painted().await;
+                    edge::frame::painted().await;
                     *deferred.borrow_mut() = false;
                     measure();
                 });
