@@ -1,6 +1,8 @@
 // Shipping (issue 18, points 1, 2 and 7): the one file dist/spanmark.html opened from disk, dist/
 // served from a sub-path of a static host, and the Content-Security-Policy of both pages.
-import { readFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { serve } from '../../tools/serve.mjs';
 import { test, assert, assertEqual, assertSoon, leavesOrigin } from './harness.mjs';
@@ -30,7 +32,7 @@ async function tagAndExport(page) {
   return json;
 }
 
-test('the one file: spanmark.html opened from disk shows the article, tags by drag and key, keeps it through a reload, exports it, and loads nothing', async ({ page, requests }) => {
+test('the one file: spanmark.html opened from disk shows the article, tags by drag and key, keeps it through a reload (and in a copy elsewhere), exports it, and loads nothing', async ({ page, requests }) => {
   const html = await readFile(`${dist}spanmark.html`, 'utf8');
   assert(!/<(script|link)\b[^>]*\b(src|href)=(?!["']?data:)/i.test(html), 'spanmark.html names no other file (but data: icons)');
   const before = requests.length;
@@ -45,6 +47,13 @@ test('the one file: spanmark.html opened from disk shows the article, tags by dr
   await assertSoon(async () => (await highlights(page)).map((h) => h.text), ['Ron Dermer'], 'the span is back after a reload');
   assertEqual(requests.slice(before), [oneFile, oneFile], 'the page asked for itself (opened, then reloaded) and nothing else');
   assertEqual(await page.evaluate(() => performance.getEntriesByType('resource').length), 0, 'no resource loaded');
+  // Chromium keeps one store for every file: page, so a copy elsewhere opens on the same work
+  // (docs/hosting.md says so, and what it means).
+  const copy = join(await mkdtemp(join(tmpdir(), 'spanmark-copy-')), 'copy.html');
+  await copyFile(`${dist}spanmark.html`, copy);
+  await page.goto(pathToFileURL(copy).href);
+  await ready(page);
+  await assertSoon(async () => (await highlights(page)).map((h) => h.text), ['Ron Dermer'], 'a copy at another path opens on the same work');
 });
 
 test('the one file: where the browser keeps nothing from a file: page, it says the work is not saved, and export still works', async ({ page, context }) => {
