@@ -67,7 +67,7 @@ function unmodule(source, imports) {
       return `${kind} ${name}`;
     });
   // What is left would be a syntax error in a function (import.meta is fine: the page's address).
-  const left = body.match(/(^|[;}\s])(import\s*[{*"'\w]|export\b)[^\n]{0,60}/);
+  const left = body.match(/(^|[;}\s])(import\s*[{*"']|import\s+[\w$]|export\b)[^\n]{0,60}/);
   if (left) throw new Error(`an import or export onefile.mjs cannot rewrite: ${left[0]}`);
   return { body, exported };
 }

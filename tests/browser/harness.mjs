@@ -9,7 +9,8 @@ import { test as base } from '@playwright/test';
 
 /** Why `request` leaves the origin of what made it, or null when it does not: data: and blob:
  * URLs stay in the page; a file: page reaches only file: URLs; a navigation goes only to a test's
- * own server (127.0.0.1) or a file; anything else goes to the origin of its frame or worker. */
+ * own server (127.0.0.1) or a file; anything else goes to the origin of its frame or service
+ * worker (or, made by something else, to a test's server). */
 export function leavesOrigin(request) {
   const url = new URL(request.url());
   if (url.protocol === 'data:' || url.protocol === 'blob:') return null;
@@ -17,7 +18,13 @@ export function leavesOrigin(request) {
   if (!worker && request.isNavigationRequest()) {
     return url.protocol === 'file:' || url.hostname === '127.0.0.1' ? null : `a navigation to ${url.href}`;
   }
-  const from = new URL(worker ? worker.url() : request.frame().url());
+  let from;
+  try {
+    from = new URL(worker ? worker.url() : request.frame().url());
+  } catch {
+    // Made by nothing Playwright names (a worker of another kind): only a test's server is home.
+    return url.hostname === '127.0.0.1' ? null : `${url.href} asked for by a worker`;
+  }
   const same = from.protocol === 'file:' ? url.protocol === 'file:' : url.origin === from.origin;
   return same ? null : `${url.href} asked for by ${from.href}`;
 }

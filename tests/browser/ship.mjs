@@ -134,7 +134,10 @@ test('the harness guard: a request to another origin, from a page or its worker,
     url: () => url,
     isNavigationRequest: () => navigation,
     serviceWorker: () => (worker ? { url: () => from } : null),
-    frame: () => ({ url: () => from }),
+    frame: () => {
+      if (from === null) throw new Error('no frame');
+      return { url: () => from };
+    },
   });
   const page = 'http://127.0.0.1:8080/tools/spanmark/';
   assertEqual(leavesOrigin(request(`${page}app.css`, page)), null, 'the same origin');
@@ -147,4 +150,6 @@ test('the harness guard: a request to another origin, from a page or its worker,
   assert(leavesOrigin(request('http://evil.example/', page, { worker: true })), 'from the service worker');
   assert(leavesOrigin(request('http://evil.example/', page, { navigation: true })), 'a navigation elsewhere');
   assert(leavesOrigin(request('http://127.0.0.1:8080/x', 'file:///tmp/spanmark.html')), 'a file: page asking a server');
+  assertEqual(leavesOrigin(request(`${page}x.js`, null)), null, 'made by another worker, to a test server');
+  assert(leavesOrigin(request('http://evil.example/', null)), 'made by another worker, elsewhere');
 });
