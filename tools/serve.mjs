@@ -1,5 +1,7 @@
 // A static file server for dist/, bound to 127.0.0.1. Used by `make serve` and the browser tests.
-//   node tools/serve.mjs [--port N] [--dir dist]      (port 0 picks a free one)
+//   node tools/serve.mjs [--port N] [--dir dist] [--base /tools/spanmark/]
+// (port 0 picks a free one; --base serves the folder under that path, as a static host serving
+// spanmark from a sub-folder would, and answers 404 outside it)
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
@@ -25,12 +27,24 @@ export function inside(root, path) {
 }
 
 /** Starts serving `dir`; resolves to { server, url }. `headers` go on every response; `pages`
- * maps paths to HTML served as they are (the bench's blank page). */
-export function serve(dir, port = 0, { headers = {}, pages = {} } = {}) {
+ * maps paths to HTML served as they are (the bench's blank page); `base` is the path `dir` is
+ * served under (`url` ends with it): outside it every path is 404, and the base without its
+ * final slash is redirected to it. */
+export function serve(dir, port = 0, { headers = {}, pages = {}, base = '/' } = {}) {
   const root = resolve(dir);
+  const prefix = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
   const server = createServer(async (req, res) => {
     try {
-      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      const full = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      if (prefix !== '/' && `${full}/` === prefix) {
+        res.writeHead(301, { location: prefix }).end();
+        return;
+      }
+      if (!full.startsWith(prefix)) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        return;
+      }
+      const path = full.slice(prefix.length - 1);
       if (Object.hasOwn(pages, path)) {
         res.writeHead(200, { ...headers, 'content-type': TYPES['.html'] }).end(pages[path]);
         return;
@@ -54,7 +68,7 @@ export function serve(dir, port = 0, { headers = {}, pages = {} } = {}) {
   });
   return new Promise((ok, fail) => {
     server.once('error', fail);
-    server.listen(port, '127.0.0.1', () => ok({ server, url: `http://127.0.0.1:${server.address().port}/` }));
+    server.listen(port, '127.0.0.1', () => ok({ server, url: `http://127.0.0.1:${server.address().port}${prefix}` }));
   });
 }
 
@@ -63,6 +77,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const i = process.argv.indexOf(name);
     return i > 0 ? process.argv[i + 1] : fallback;
   };
-  const { url } = await serve(arg('--dir', 'dist'), Number(arg('--port', '8080')));
+  const { url } = await serve(arg('--dir', 'dist'), Number(arg('--port', '8080')), { base: arg('--base', '/') });
   console.log(`spanmark is served at ${url}  (Ctrl+C stops)`);
 }

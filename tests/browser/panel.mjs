@@ -1,7 +1,7 @@
 // The side panel and the label bar after a tag (issue 20, points 5 and 7): the new span is
 // selected at once, the bar shows its label pressed, and the list is compact, filterable, one Tab
 // stop with arrow keys inside it, and draws quotes without doubling their marks.
-import { test, assert, assertEqual, assertSoon, assertAccessible } from './harness.mjs';
+import { test, assert, assertEqual, assertSoon, assertAccessible, loadAxe } from './harness.mjs';
 import { dragOver, entries, highlights, tag } from './page.mjs';
 
 /** Each label button's aria-pressed, in the bar's order. */
@@ -199,9 +199,7 @@ test('quotes are drawn without doubling their marks', async ({ page }) => {
  * naming every violation.
  */
 async function assertAccessibleIn(page, selectors, what) {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
-    await page.addScriptTag({ path: new URL('../../node_modules/axe-core/axe.min.js', import.meta.url).pathname });
-  }
+  await loadAxe(page);
   const violations = await page.evaluate(async (include) => {
     const result = await window.axe.run({ include }, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
