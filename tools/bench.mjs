@@ -556,12 +556,15 @@ async function seedOpen(browser, url) {
   return median(times);
 }
 
-// Every file the page loads: dist/ and its subfolders (wasm-bindgen's JS snippets).
-async function bundleKb() {
+const ONE_FILE = 'spanmark.html';
+
+// Every file the page loads: dist/ and its subfolders (wasm-bindgen's JS snippets), or with
+// `only`, the files it names. dist/spanmark.html, the same app in one file, is weighed apart.
+async function bundleKb(only) {
   let raw = 0;
   let gz = 0;
   for (const f of await readdir('dist', { recursive: true })) {
-    if (!/\.(wasm|js|css|html)$/.test(f)) continue;
+    if (only ? !only.includes(f) : !/\.(wasm|js|css|html)$/.test(f) || f === ONE_FILE) continue;
     const bytes = await readFile(join('dist', f));
     raw += bytes.length;
     gz += gzipSync(bytes, { level: 9 }).length;
@@ -583,11 +586,11 @@ const browser = await chromium.launch({ ...launchOptions(), args: [...launchOpti
 const dir = join(tmpdir(), 'spanmark-bench');
 await mkdir(dir, { recursive: true });
 const source = await corpus();
-const results = { date: new Date().toISOString(), runs: RUNS, edits: EDITS, bundle: await bundleKb(), seed_open_ms: await seedOpen(browser, plainUrl), cases: [] };
+const results = { date: new Date().toISOString(), runs: RUNS, edits: EDITS, bundle: await bundleKb(), one_file: await bundleKb([ONE_FILE]), seed_open_ms: await seedOpen(browser, plainUrl), cases: [] };
 results.seed_renderer_rss_mb = seedRss;
 results.floor = await floor(browser, url);
 console.log(`floor (a blank page): key → painted p95 ${fmt(results.floor.key_p95_ms)} ms (back to back ${fmt(results.floor.key_back_to_back_p95_ms)}); scroll frame p95 ${fmt(results.floor.scroll_frame_p95_ms)} ms (median ${fmt(results.floor.scroll_frame_median_ms)}, late ${results.floor.scroll_frames_late} of ${results.floor.scroll_frames}; callback to callback p95 ${fmt(results.floor.scroll_callback_p95_ms)})`);
-console.log(`bundle: ${fmt(results.bundle.raw_kb)} KB raw, ${fmt(results.bundle.gzip_kb)} KB gzip; seed article navigation → taggable: ${fmt(results.seed_open_ms)} ms (median of ${Math.max(15, RUNS)}); renderer RSS on the seed article: ${fmt(seedRss)} MB`);
+console.log(`bundle: ${fmt(results.bundle.raw_kb)} KB raw, ${fmt(results.bundle.gzip_kb)} KB gzip (the one file, ${ONE_FILE}: ${fmt(results.one_file.raw_kb)} KB raw, ${fmt(results.one_file.gzip_kb)} KB gzip); seed article navigation → taggable: ${fmt(results.seed_open_ms)} ms (median of ${Math.max(15, RUNS)}); renderer RSS on the seed article: ${fmt(seedRss)} MB`);
 for (const c of CASES) {
   const row = await benchCase(browser, url, c, source, dir);
   results.cases.push(row);
