@@ -232,7 +232,7 @@ pub fn App(props: &AppProps) -> Html {
         .map(|d| DocSummary { id: d.id.clone(), title: d.doc.title().into(), annotations: d.annotations.len() })
         .collect();
     html! {
-        <div class="app" {ondragover} {ondrop}>
+        <div class={classes!("app", editor.read_only.then_some("read-only"))} {ondragover} {ondrop}>
             if editor.read_only {
                 { tab_banner() }
             }

@@ -67,7 +67,11 @@ test('two tabs: the second only shows the work and says why, Use here moves writ
   assertEqual(await b.getByRole('dialog', { name: 'New document' }).count(), 0, 'no New document dialog whose work would be lost');
 
   // Use here: the second tab writes, the first shows the banner and refuses.
-  await useHere(b, a);
+  await b.getByRole('button', { name: 'Use here' }).focus();
+  await b.keyboard.press('Enter');
+  await banner(b).waitFor({ state: 'detached' });
+  await banner(a).waitFor();
+  await assertSoon(() => b.evaluate(() => document.activeElement?.id), 'reader', 'the focus goes from the gone button to the text');
   await tag(b, 'Paris', '2');
   await saved(b);
   assertEqual(await texts(b), ['Paris', 'Ron Dermer'], 'the second tab tags now');

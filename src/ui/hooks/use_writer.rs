@@ -2,6 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::edge;
 use crate::edge::storage::Store;
 use crate::edge::tabs::{self, Heard};
 use crate::model::{Action, Notice, Restored, Saving};
@@ -32,16 +33,23 @@ pub fn use_writer(state: UseReducerHandle<EditorState>, store: Option<Rc<Store>>
                     if !tabs::holds() {
                         return;
                     }
-                    dispatch.dispatch(match reread {
-                        Ok(editor) => Action::TakeOver(Restored(Rc::new(editor))),
+                    match reread {
+                        Ok(editor) => {
+                            dispatch.dispatch(Action::TakeOver(Restored(Rc::new(editor))));
+                            // Use here went with the banner (once drawn): the focus goes to the text.
+                            edge::frame::painted().await;
+                            if edge::focus::active().is_none() {
+                                edge::focus::give_first("#reader");
+                            }
+                        }
                         Err(reason) => {
                             // Writing over what could not be read could bury it: stay read-only.
                             tabs::release();
-                            Action::Notify(Notice::Error(format!(
+                            dispatch.dispatch(Action::Notify(Notice::Error(format!(
                                 "This tab could not take over: the saved work could not be read ({reason})."
-                            )))
+                            ))));
                         }
-                    });
+                    }
                 });
             }
         });
