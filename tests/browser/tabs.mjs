@@ -148,3 +148,20 @@ test('two tabs: the read-only one never writes to storage: not for a refused cha
   assert((await b.evaluate(() => window.__writes)).includes('ops.put'), 'after Use here its span is written (the count works)');
   assertEqual(errors, [], 'no error in the second tab');
 });
+
+test('two tabs: when the tab that writes closes, the other takes over by itself, with the closed tab\'s latest work', async ({ page, url }) => {
+  const a = page;
+  const { b, errors } = await second(a, url);
+  await banner(b).waitFor();
+  await tag(a, 'Ron Dermer', '1');
+  await saved(a);
+  await a.close();
+  await banner(b).waitFor({ state: 'detached' });
+  assertEqual(await texts(b), ['Ron Dermer'], 'the span tagged after this tab opened is shown: storage was read again');
+  await tag(b, 'Paris', '2');
+  await saved(b);
+  await b.reload();
+  await ready(b);
+  await assertSoon(() => texts(b), ['Paris', 'Ron Dermer'], 'both spans after a reload');
+  assertEqual(errors, [], 'no error in the second tab');
+});
