@@ -10,8 +10,9 @@
 //!
 //! Where the browser has no `navigator.locks` (or refuses it, as on some `file:` pages) every
 //! tab is a writer, as before there was a lock. The JavaScript is inline, one small module that
-//! keeps the hand-over's steps: web-sys's `LockManager` would need a Rust closure returning a
-//! promise for the lock's life, and each async step in Rust is a state machine in the wasm.
+//! keeps the hand-over's steps (797 bytes gzipped): the same steps as Rust futures over a
+//! thinner module cost 1.5 KB more of gzipped wasm (measured 2026-12-01); web-sys's
+//! `LockManager` would add a Rust closure returning a promise for the lock's life on top.
 
 use wasm_bindgen::prelude::{wasm_bindgen, Closure};
 use wasm_bindgen_futures::JsFuture;

@@ -1,6 +1,6 @@
 //! The banner of a tab that only shows the work: another tab of this browser holds the writer
 //! lock. A view function rather than a component: it holds no state, and a component of its
-//! own cost 1 KB of the gzipped wasm for nothing it needs.
+//! own cost 0.65 KB of the gzipped wasm (measured 2026-12-01) for nothing it needs.
 
 use yew::prelude::*;
 

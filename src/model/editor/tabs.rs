@@ -34,6 +34,7 @@ impl fmt::Debug for Restored {
 
 /// Whether `action` may run while the tab is read-only: looking (select, walk, switch the open
 /// document, export options, notices) and storage's answers. Everything else changes the work.
+/// No wildcard arm: a new action must be put in one list or the other.
 pub(super) fn allowed_read_only(action: &Action, armed: bool) -> bool {
     match action {
         // A selection let go of tags it when a label is armed; else it does nothing.
