@@ -13,6 +13,7 @@ pub mod regex;
 pub mod segmenter;
 pub mod selection;
 pub mod storage;
+pub mod tabs;
 pub mod theme;
 pub mod touch;
 pub mod viewport;

@@ -26,7 +26,7 @@ pub mod words;
 
 pub use annotation::{Annotation, AnnotationId, AnnotationSet};
 pub use document::{Document, Paragraph};
-pub use editor::{Action, DocState, Editor, ImportChoice, Notice, Saving};
+pub use editor::{Action, DocState, Editor, ImportChoice, Notice, Restored, Saving, READ_ONLY_NOTICE};
 pub use label::{Label, LabelId, Labels};
 pub use label_edit::LabelChange;
 pub use project::Project;

@@ -6,7 +6,9 @@ use super::article::Article;
 use super::documents::{DocSummary, Documents};
 use super::drawer::{self, Drawer};
 use super::find_bar::FindBar;
-use super::hooks::{use_announcement, use_autosave, use_drawer_focus, use_hotkeys, use_leave_guard, use_view_option};
+use super::hooks::{
+    use_announcement, use_autosave, use_drawer_focus, use_hotkeys, use_leave_guard, use_view_option, use_writer,
+};
 use super::import_dialog::ImportDialog;
 use super::label_bar::LabelBar;
 use super::labels_dialog::LabelsDialog;
@@ -15,6 +17,7 @@ use super::notice_bar::NoticeBar;
 use super::side_panel::SidePanel;
 use super::state::{DocRef, EditorState};
 use super::stats_dialog::StatsDialog;
+use super::tab_banner::tab_banner;
 use super::text_options::TextOptions;
 use super::toolbar::Toolbar;
 use crate::edge::storage::Store;
@@ -23,7 +26,7 @@ use crate::edge::{self, selection::Show};
 use crate::model::formats::{export, spanmark, Format};
 use crate::model::search::Found;
 use crate::model::suggest::Suggestion;
-use crate::model::{Action, Editor, LabelId, Notice, Saving, Span};
+use crate::model::{Action, Editor, LabelId, Notice, Saving, Span, READ_ONLY_NOTICE};
 
 #[derive(Properties)]
 pub struct AppProps {
@@ -93,8 +96,10 @@ pub fn App(props: &AppProps) -> Html {
     // Keys anywhere on the page (while no dialog is open).
     let modal = *new_document || *labels_dialog || *stats || editor.pending.is_some();
     use_hotkeys(editor.labels().clone(), modal, onapply.clone(), onaction.clone());
-    // Keep every change, and warn before leaving while one is not yet kept.
-    use_autosave(state.clone(), props.store.clone());
+    // One tab of this browser writes at a time; Use here moves writing to this one.
+    let writer = use_writer(state.clone(), props.store.clone());
+    // Keep every change (in the tab that writes), and warn before leaving while one is not yet kept.
+    use_autosave(state.clone(), props.store.clone().filter(|_| writer));
     use_leave_guard(editor.saving != Saving::Saved);
 
     let onexport = {
@@ -173,9 +178,23 @@ pub fn App(props: &AppProps) -> Html {
             None => rejected.set(Rc::new((**rejected).iter().copied().chain([span]).collect())),
         })
     };
+    // A read-only tab says why instead of opening a dialog whose work it could not keep.
+    let refused = {
+        let (onaction, read_only) = (onaction.clone(), editor.read_only);
+        move |open: bool| {
+            if open && read_only {
+                onaction.emit(Action::Notify(Notice::Info(READ_ONLY_NOTICE.to_owned())));
+            }
+            open && read_only
+        }
+    };
     let onnew = {
-        let new_document = new_document.clone();
-        Callback::from(move |open: bool| new_document.set(open))
+        let (new_document, refused) = (new_document.clone(), refused.clone());
+        Callback::from(move |open: bool| {
+            if !refused(open) {
+                new_document.set(open);
+            }
+        })
     };
 
     let ontheme = {
@@ -213,7 +232,10 @@ pub fn App(props: &AppProps) -> Html {
         .map(|d| DocSummary { id: d.id.clone(), title: d.doc.title().into(), annotations: d.annotations.len() })
         .collect();
     html! {
-        <div class="app" {ondragover} {ondrop}>
+        <div class={classes!("app", editor.read_only.then_some("read-only"))} {ondragover} {ondrop}>
+            if editor.read_only {
+                { tab_banner() }
+            }
             <Toolbar
                 title={AttrValue::from(current.doc.title().to_owned())}
                 saving={editor.saving.clone()}
@@ -226,7 +248,7 @@ pub fn App(props: &AppProps) -> Html {
                 onunit={onaction.reform(Action::SetDoccanoUnit)}
                 onfiles={onfiles}
                 onnew={onnew.clone()}
-                onlabels={{ let d = labels_dialog.clone(); Callback::from(move |_| d.set(true)) }}
+                onlabels={{ let d = labels_dialog.clone(); Callback::from(move |_| if !refused(true) { d.set(true) }) }}
                 theme={*theme}
                 {ontheme}
                 drawer={*drawer}

@@ -24,6 +24,7 @@ mod state;
 mod stats_dialog;
 mod suggest_bar;
 mod suggestion_marks;
+mod tab_banner;
 mod text_keys;
 mod text_options;
 mod toolbar;
@@ -35,6 +36,7 @@ pub use article::{Article, ArticleProps};
 pub use state::DocRef;
 
 use crate::edge::storage::Store;
+use crate::edge::tabs;
 use crate::model::{Action, Document, Editor, Labels, Notice};
 
 /// The document spanmark opens on.
@@ -63,7 +65,9 @@ pub fn start() {
 }
 
 /// The editor as storage kept it, and the store to keep it in; or the seed alone, with a
-/// warning, when storage cannot be used.
+/// warning, when storage cannot be used. The writer lock is asked for before reading (so a
+/// writer reads what no other tab is still changing); a tab without it is read-only: it shows
+/// the saved work and changes nothing (`edge::tabs`).
 async fn restore() -> (Editor, Option<Rc<Store>>) {
     let store = match Store::open().await {
         Ok(store) => store,
@@ -73,24 +77,36 @@ async fn restore() -> (Editor, Option<Rc<Store>>) {
             return (editor, None);
         }
     };
-    match store.load().await {
-        Ok(loaded) => {
-            let mut editor = Editor::restore(seed(), Labels::news(), loaded.stored);
-            if loaded.skipped > 0 && editor.notice.is_none() {
-                editor.notice = Some(Notice::Error(format!(
-                    "{} saved record{} could not be read and {} left out.",
-                    loaded.skipped,
-                    if loaded.skipped == 1 { "" } else { "s" },
-                    if loaded.skipped == 1 { "was" } else { "were" }
-                )));
+    let writer = tabs::claim().await;
+    match reread(&store).await {
+        Ok(mut editor) => {
+            if !writer {
+                editor.apply(Action::ReadOnly);
             }
             (editor, Some(Rc::new(store)))
         }
         Err(reason) => {
             // Writing now could bury what is there: leave storage alone and say so.
+            tabs::release();
             let mut editor = Editor::new(seed(), Labels::news());
             editor.apply(Action::SaveFailed(format!("saved work could not be read ({reason})")));
             (editor, None)
         }
     }
+}
+
+/// The editor rebuilt from what `store` holds now (at start, and when this tab takes over
+/// writing from another), with a notice when records had to be left out.
+pub(crate) async fn reread(store: &Store) -> Result<Editor, String> {
+    let loaded = store.load().await?;
+    let mut editor = Editor::restore(seed(), Labels::news(), loaded.stored);
+    if loaded.skipped > 0 && editor.notice.is_none() {
+        editor.notice = Some(Notice::Error(format!(
+            "{} saved record{} could not be read and {} left out.",
+            loaded.skipped,
+            if loaded.skipped == 1 { "" } else { "s" },
+            if loaded.skipped == 1 { "was" } else { "were" }
+        )));
+    }
+    Ok(editor)
 }

@@ -86,7 +86,12 @@ impl DocState {
 }
 
 impl Editor {
+    /// Journals `write`; nothing while read-only (the only writes an allowed action makes then
+    /// are the open document's, in the workspace record: this tab's view, not the work).
     pub(super) fn write(&mut self, write: Write) {
+        if self.read_only {
+            return;
+        }
         self.journal.push(write);
         if !matches!(self.saving, Saving::Failed(_)) {
             self.saving = Saving::Pending;

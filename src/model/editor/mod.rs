@@ -11,7 +11,8 @@
 //! - `import`: opened files (spanmark, another tool's, spans onto the open text) and the
 //!   replace/merge/copy question;
 //! - `journal`: what must be stored, in order, and when a snapshot folds the ops;
-//! - `restore`: the editor rebuilt from what storage kept.
+//! - `restore`: the editor rebuilt from what storage kept;
+//! - `tabs`: read-only while another tab holds the writer lock, and taking over from it.
 
 mod annotate;
 mod documents;
@@ -19,6 +20,7 @@ mod import;
 mod journal;
 mod labels;
 mod restore;
+mod tabs;
 
 use std::rc::Rc;
 
@@ -34,6 +36,7 @@ use crate::support::time::Time;
 
 pub use import::{ImportChoice, PendingImport};
 use journal::Journal;
+pub use tabs::{Restored, READ_ONLY_NOTICE};
 
 /// The id of the seed document, which is always there.
 pub const SEED_ID: &str = "seed";
@@ -97,6 +100,9 @@ pub struct Editor {
     journal: Journal,
     /// The number the next document id (`d<n>`) gets.
     next_doc: u64,
+    /// Another tab of this browser holds the writer lock. While true, every action that would
+    /// change the work is refused with a notice, and nothing new is journalled.
+    pub read_only: bool,
 }
 
 /// What a person can do.
@@ -174,6 +180,10 @@ pub enum Action {
     Saved(u64),
     /// Storage failed: work is not being saved.
     SaveFailed(String),
+    /// Another tab took the writer lock: this one only shows the work from now on.
+    ReadOnly,
+    /// This tab took the writer lock: the editor storage holds now replaces this one's.
+    TakeOver(Restored),
 }
 
 impl DocState {
@@ -205,6 +215,7 @@ impl Editor {
             options: Options::default(),
             journal: Journal::default(),
             next_doc: 1,
+            read_only: false,
         }
     }
 
@@ -257,6 +268,10 @@ impl Editor {
     }
 
     fn dispatch(&mut self, action: Action, now: Option<Time>) {
+        if self.read_only && !tabs::allowed_read_only(&action, self.armed.is_some()) {
+            self.refuse_read_only();
+            return;
+        }
         match action {
             Action::Apply { label, selection } => self.apply_label(label, selection, now),
             Action::SelectText(span) => self.select_text(span, now),
@@ -285,6 +300,8 @@ impl Editor {
             Action::DismissNotice => self.notice = None,
             Action::Saved(upto) => self.saved(upto),
             Action::SaveFailed(reason) => self.save_failed(reason),
+            Action::ReadOnly => self.become_read_only(),
+            Action::TakeOver(restored) => self.take_over(&restored),
         }
     }
 

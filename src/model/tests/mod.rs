@@ -12,6 +12,7 @@ mod journal;
 mod labels;
 mod persist;
 mod stats;
+mod tabs;
 mod view;
 
 use std::rc::Rc;

@@ -12,6 +12,7 @@ mod use_hotkeys;
 mod use_leave_guard;
 mod use_touch;
 mod use_view_option;
+mod use_writer;
 
 pub use use_announcement::use_announcement;
 pub use use_autosave::use_autosave;
@@ -22,3 +23,4 @@ pub use use_hotkeys::use_hotkeys;
 pub use use_leave_guard::use_leave_guard;
 pub use use_touch::use_touch;
 pub use use_view_option::use_view_option;
+pub use use_writer::use_writer;
