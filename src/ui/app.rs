@@ -6,7 +6,9 @@ use super::article::Article;
 use super::documents::{DocSummary, Documents};
 use super::drawer::{self, Drawer};
 use super::find_bar::FindBar;
-use super::hooks::{use_announcement, use_autosave, use_drawer_focus, use_hotkeys, use_leave_guard, use_view_option};
+use super::hooks::{
+    use_announcement, use_autosave, use_drawer_focus, use_hotkeys, use_launch_files, use_leave_guard, use_view_option,
+};
 use super::import_dialog::ImportDialog;
 use super::label_bar::LabelBar;
 use super::labels_dialog::LabelsDialog;
@@ -15,8 +17,10 @@ use super::notice_bar::NoticeBar;
 use super::side_panel::SidePanel;
 use super::state::{DocRef, EditorState};
 use super::stats_dialog::StatsDialog;
+use super::storage_status::StorageStatus;
 use super::text_options::TextOptions;
 use super::toolbar::Toolbar;
+use super::update_banner::UpdateBanner;
 use crate::edge::storage::Store;
 use crate::edge::theme::{self, Theme};
 use crate::edge::{self, selection::Show};
@@ -138,6 +142,8 @@ pub fn App(props: &AppProps) -> Html {
             });
         })
     };
+    // Files the installed app is opened with (File Handling) go the same way.
+    use_launch_files(onfiles.clone());
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let ondrop = {
         let onfiles = onfiles.clone();
@@ -234,10 +240,13 @@ pub fn App(props: &AppProps) -> Html {
             />
             <LabelBar labels={current.labels.clone()} armed={editor.armed.clone()} selected={editor.selected.as_ref().and_then(|id| current.annotations.get(id)).map(|a| a.label.clone())} {onapply} />
             <NoticeBar notice={editor.notice.clone()} saving={editor.saving.clone()} onaction={onaction.clone()} onexport={onexport.reform(|_: ()| &spanmark::FORMAT)} />
+            <UpdateBanner />
             <p class="visually-hidden" role="status" aria-live="polite" id="announcer">{ announcement }</p>
             <main class="workspace">
                 { drawer::frame(Drawer::Documents, *drawer == Some(Drawer::Documents), &onclosedrawer, html! {
-                    <Documents docs={summaries} current={current.id.clone()} onaction={ondraweraction.clone()} />
+                    <Documents docs={summaries} current={current.id.clone()} onaction={ondraweraction.clone()}>
+                        <StorageStatus saved={editor.saving == Saving::Saved} onexport={onexport.reform(|_: ()| &spanmark::FORMAT)} />
+                    </Documents>
                 }) }
                 <div class={classes!("reading", (!matches.matches.is_empty()).then_some("with-strip"))}>
                 <FindBar
