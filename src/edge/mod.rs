@@ -8,7 +8,6 @@ pub mod files;
 pub mod focus;
 pub mod frame;
 pub mod keys;
-pub mod launch;
 pub mod offline;
 pub mod panic;
 pub mod persist;

@@ -42,24 +42,20 @@ pub fn StorageStatus(props: &StorageStatusProps) -> Html {
     }
 }
 
-/// A size in megabytes (10⁶ bytes), by integer arithmetic (no float formatting in the wasm):
-/// tenths below 10 MB, whole megabytes below 10,000, whole gigabytes above.
-fn size(bytes: u64) -> String {
-    const MB: u64 = 1_000_000;
-    if bytes >= 10_000 * MB {
-        format!("{} GB", thousands(bytes / (1_000 * MB)))
-    } else if bytes >= 10 * MB {
-        format!("{} MB", thousands(bytes / MB))
-    } else if bytes > 0 && bytes < MB / 20 {
-        "under 0.1 MB".to_owned()
+/// A size given in tenths of a megabyte (10⁵ bytes), by integer arithmetic (no float formatting
+/// in the wasm): tenths below 10 MB, whole megabytes below 10,000, whole gigabytes above.
+fn size(tenths: u32) -> String {
+    if tenths >= 100_000 {
+        format!("{} GB", thousands(tenths / 10_000))
+    } else if tenths >= 100 {
+        format!("{} MB", thousands(tenths / 10))
     } else {
-        let tenths = (bytes + MB / 20) / (MB / 10);
         format!("{}.{} MB", tenths / 10, tenths % 10)
     }
 }
 
 /// `n` with a comma between each group of three digits.
-fn thousands(n: u64) -> String {
+fn thousands(n: u32) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {

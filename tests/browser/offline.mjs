@@ -246,14 +246,14 @@ test('files the installed app is opened with (launchQueue) open as with the Open
 
 // ---- Storage the browser keeps.
 
-/** What the status should say of `bytes` (the component's rule, written again). */
-function size(bytes) {
-  const MB = 1e6;
+/** What the status should say of `bytes` (the component's rule, written again): tenths of a
+ * megabyte (10⁵ bytes) below 10 MB, whole megabytes below 10,000, whole gigabytes above; what is
+ * stored rounded up, what is allowed down. */
+function size(bytes, up) {
+  const tenths = up ? Math.ceil(bytes / 1e5) : Math.floor(bytes / 1e5);
   const group = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  if (bytes >= 10_000 * MB) return `${group(Math.floor(bytes / (1000 * MB)))} GB`;
-  if (bytes >= 10 * MB) return `${group(Math.floor(bytes / MB))} MB`;
-  if (bytes > 0 && bytes < MB / 20) return 'under 0.1 MB';
-  const tenths = Math.floor((bytes + MB / 20) / (MB / 10));
+  if (tenths >= 100_000) return `${group(Math.floor(tenths / 10_000))} GB`;
+  if (tenths >= 100) return `${group(Math.floor(tenths / 10))} MB`;
   return `${Math.floor(tenths / 10)}.${tenths % 10} MB`;
 }
 
@@ -264,10 +264,10 @@ test('the storage status: the browser’s answer to persist(), and how much is s
   const quota = await page.evaluate(async () => (await navigator.storage.estimate()).quota);
   await assertSoon(
     async () => (await status.locator('.storage-use').textContent()).replace(/^.* stored of /, ''),
-    `${size(quota)} allowed`,
+    `${size(quota, false)} allowed`,
     'the estimate: what the browser allows',
   );
-  assert(/^(under 0\.1|\d+\.\d|[\d,]+) [MG]B stored of /.test(await status.locator('.storage-use').textContent()), 'the estimate: what is stored');
+  assert(/^(\d+\.\d|[\d,]+) [MG]B stored of /.test(await status.locator('.storage-use').textContent()), 'the estimate: what is stored');
   if (persisted) {
     assertEqual(await status.locator('.storage-kept').textContent(), 'Kept: the browser will not clear your work.', 'granted: said so');
   } else {
@@ -281,6 +281,6 @@ test('the storage status: the browser’s answer to persist(), and how much is s
     const json = JSON.parse(await readFile(await download.path(), 'utf8'));
     assertEqual(json.annotations.map((a) => a.text), ['Ron Dermer'], 'Export now downloads the work');
   }
-  assert(size(1) === 'under 0.1 MB' && size(12_345_678_901) === '12 GB' && size(2_340_000) === '2.3 MB', 'the rule as written here');
+  assert(size(1, true) === '0.1 MB' && size(12_345_678_901, false) === '12 GB' && size(23_456_789, false) === '23 MB', 'the rule as written here');
   await assertAccessible(page, 'the storage status');
 });

@@ -8,15 +8,19 @@ use crate::edge::persist::{self, Kept, Usage};
 pub fn use_storage_standing(saved: bool) -> (Kept, Option<Usage>) {
     let kept = use_state_eq(|| Kept::Asking);
     let usage = use_state_eq(|| None::<Usage>);
+    let asked = use_mut_ref(|| false);
     {
-        let kept = kept.setter();
-        use_effect_with((), move |_| wasm_bindgen_futures::spawn_local(async move { kept.set(persist::ask().await) }));
-    }
-    {
-        let usage = usage.setter();
+        let (kept, usage) = (kept.setter(), usage.setter());
         use_effect_with(saved, move |saved| {
-            if *saved {
-                wasm_bindgen_futures::spawn_local(async move { usage.set(persist::estimate().await) });
+            let ask = !asked.replace(true);
+            if ask || *saved {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let (answer, estimate) = persist::standing_of(ask).await;
+                    if let Some(answer) = answer {
+                        kept.set(answer);
+                    }
+                    usage.set(estimate);
+                });
             }
         });
     }
