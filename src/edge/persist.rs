@@ -3,22 +3,24 @@
 //! (`navigator.storage.estimate()`).
 
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 #[wasm_bindgen(inline_js = "
-export async function standing(ask) {
+export function watch(answer) {
   const storage = navigator.storage;
-  if (!storage) return [];
-  let kept, estimate;
-  try { if (ask) kept = (await storage.persisted()) || (await storage.persist()); } catch {}
-  try { estimate = await storage.estimate(); } catch {}
-  return [kept, estimate && estimate.usage, estimate && estimate.quota];
+  if (!storage) return answer(undefined, undefined, undefined);
+  const estimate = (kept) =>
+    storage.estimate().then((e) => answer(kept, e.usage, e.quota), () => answer(kept, undefined, undefined));
+  storage.persisted()
+    .then((kept) => kept || storage.persist())
+    .then(estimate, () => estimate(undefined));
+  setInterval(() => document.visibilityState === 'visible' && estimate(null), 30000);
 }")]
 extern "C" {
-    /// `[persisted, usage, quota]`, each undefined where the browser gives none (persisted only
-    /// when `ask`).
-    fn standing(ask: bool) -> js_sys::Promise;
+    /// Asks for persistent storage unless it is granted already (`persisted()`), then calls
+    /// `answer(kept, usage, quota)` with the browser's answer and estimate, then every 30 s
+    /// while the page is shown with a new estimate (`kept` null). Undefined where the browser
+    /// gives nothing.
+    fn watch(answer: JsValue);
 }
 
 /// The browser's answer to the request for persistent storage.
@@ -43,23 +45,26 @@ pub struct Usage {
     pub allowed: u32,
 }
 
-/// With `ask`, asks for persistent storage unless it is granted already (`persisted()`), and
-/// says what the browser answered (else `None`); and the browser's estimate of what the site
-/// stores and may store, when it gives one. Chromium answers without asking the person (by how
-/// the site is used: installed, bookmarked); Firefox asks them.
-pub async fn standing_of(ask: bool) -> (Option<Kept>, Option<Usage>) {
-    let answer: js_sys::Array =
-        JsFuture::from(standing(ask)).await.ok().and_then(|v| v.dyn_into().ok()).unwrap_or_default();
-    let kept = ask.then(|| match answer.get(0).as_bool() {
-        Some(true) => Kept::Persistent,
-        Some(false) => Kept::MayBeCleared,
-        None => Kept::Unknown,
-    });
-    // Bytes as the browser gives them (doubles); a negative or absent figure is no estimate.
-    let bytes = |i| answer.get(i).as_f64().filter(|v| *v >= 0.0);
-    let usage = bytes(1).zip(bytes(2)).map(|(stored, allowed)| Usage {
-        stored: (stored / 1e5).ceil() as u32,
-        allowed: (allowed / 1e5).floor() as u32,
-    });
-    (kept, usage)
+/// Asks once for persistent storage and calls `onanswer` with the answer and the browser's
+/// estimate of what the site stores and may store (`None` where it gives none); then every 30 s
+/// while the page is shown with a new estimate and no answer. Chromium answers without asking
+/// the person (by how the site is used: installed, bookmarked); Firefox asks them. One listener
+/// for the page's life.
+pub fn watch_storage(onanswer: impl Fn(Option<Kept>, Option<Usage>) + 'static) {
+    let answer =
+        Closure::<dyn Fn(JsValue, JsValue, JsValue)>::new(move |kept: JsValue, usage: JsValue, quota: JsValue| {
+            let kept = (!kept.is_null()).then(|| match kept.as_bool() {
+                Some(true) => Kept::Persistent,
+                Some(false) => Kept::MayBeCleared,
+                None => Kept::Unknown,
+            });
+            // Bytes as the browser gives them (doubles); a negative or absent figure is no estimate.
+            let bytes = |v: JsValue| v.as_f64().filter(|v| *v >= 0.0);
+            let usage = bytes(usage).zip(bytes(quota)).map(|(stored, allowed)| Usage {
+                stored: (stored / 1e5).ceil() as u32,
+                allowed: (allowed / 1e5).floor() as u32,
+            });
+            onanswer(kept, usage);
+        });
+    watch(answer.into_js_value());
 }

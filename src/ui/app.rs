@@ -126,6 +126,12 @@ pub fn App(props: &AppProps) -> Html {
             }
         })
     };
+    // The same export for the page's life (the documents column is not redrawn for a new one).
+    let export_json = {
+        let latest = use_mut_ref(|| onexport.clone());
+        *latest.borrow_mut() = onexport.clone();
+        use_callback((), move |_: (), _| latest.borrow().emit(&spanmark::FORMAT))
+    };
     let dispatch = |action: Action| {
         let onaction = onaction.clone();
         Callback::from(move |_: ()| onaction.emit(action.clone()))
@@ -245,7 +251,7 @@ pub fn App(props: &AppProps) -> Html {
             <main class="workspace">
                 { drawer::frame(Drawer::Documents, *drawer == Some(Drawer::Documents), &onclosedrawer, html! {
                     <Documents docs={summaries} current={current.id.clone()} onaction={ondraweraction.clone()}>
-                        <StorageStatus saved={editor.saving == Saving::Saved} onexport={onexport.reform(|_: ()| &spanmark::FORMAT)} />
+                        <StorageStatus onexport={export_json} />
                     </Documents>
                 }) }
                 <div class={classes!("reading", (!matches.matches.is_empty()).then_some("with-strip"))}>

@@ -5,9 +5,8 @@ use crate::edge::persist::Kept;
 
 #[derive(Properties, PartialEq)]
 pub struct StorageStatusProps {
-    /// Whether every change is stored (the estimate is read again after each save).
-    pub saved: bool,
-    /// Exports the open document (spanmark JSON).
+    /// Exports the open document (spanmark JSON). The same callback for the page's life: the
+    /// documents column this is drawn in is compared by its props, this one among them.
     pub onexport: Callback<()>,
 }
 
@@ -16,7 +15,7 @@ pub struct StorageStatusProps {
 /// pressure, with an export; then how much is stored of how much the browser allows.
 #[component]
 pub fn StorageStatus(props: &StorageStatusProps) -> Html {
-    let (kept, usage) = use_storage_standing(props.saved);
+    let (kept, usage) = use_storage_standing();
     let answer = match kept {
         Kept::Asking => html! { <p class="storage-kept">{ "Asking the browser to keep your work…" }</p> },
         Kept::Persistent => html! {
