@@ -168,12 +168,13 @@ test('a half-deployed build (a new sw.js before its files) is not kept: the page
     await writeFile(join(site.dir, 'index.html'), html);
     const installed = await page.evaluate(async () => {
       const registration = await navigator.serviceWorker.getRegistration();
+      const found = new Promise((done) => registration.addEventListener('updatefound', () => done(registration.installing), { once: true }));
       await registration.update().catch(() => {});
-      const worker = registration.installing ?? registration.waiting;
-      if (worker && worker.state === 'installing') {
+      const worker = await found;
+      if (worker.state === 'installing') {
         await new Promise((done) => worker.addEventListener('statechange', () => worker.state !== 'installing' && done()));
       }
-      return { state: worker?.state ?? 'none', waiting: registration.waiting !== null };
+      return { state: worker.state, waiting: registration.waiting !== null };
     });
     assertEqual(installed, { state: 'redundant', waiting: false }, 'the new worker failed its install: nothing waits');
     await context.setOffline(true);

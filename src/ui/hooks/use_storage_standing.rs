@@ -1,3 +1,5 @@
+use std::cell::Cell;
+
 use yew::prelude::*;
 
 use crate::edge::persist::{self, Kept, Usage};
@@ -6,18 +8,17 @@ use crate::edge::persist::{self, Kept, Usage};
 /// much is allowed (read at first, then every 30 s while the page is shown: `edge::persist`).
 #[hook]
 pub fn use_storage_standing() -> (Kept, Option<Usage>) {
-    let kept = use_state_eq(|| Kept::Asking);
-    let usage = use_state_eq(|| None::<Usage>);
+    let standing = use_state_eq(|| (Kept::Asking, None::<Usage>));
     {
-        let (kept, usage) = (kept.setter(), usage.setter());
+        let standing = standing.setter();
         use_effect_with((), move |_| {
+            // The answer stays while later estimates come.
+            let kept = Cell::new(Kept::Asking);
             persist::watch_storage(move |answer, estimate| {
-                if let Some(answer) = answer {
-                    kept.set(answer);
-                }
-                usage.set(estimate);
+                kept.set(answer.unwrap_or(kept.get()));
+                standing.set((kept.get(), estimate));
             })
         });
     }
-    (*kept, *usage)
+    *standing
 }
