@@ -4,9 +4,10 @@
 // A release build's worker keeps every file the build wrote (index.html, the hashed JS, wasm and
 // CSS, the snippets, the manifest and icons), each with its sha384, in one cache named after a
 // hash of them all and of the worker's own code: `spanmark-<16 hex>`. Installing fetches each
-// file past the HTTP cache and checks it against its hash, so a cache holds one build whole or
-// the install fails (a server caught half-way through a deploy); activating deletes every other
-// `spanmark-` cache. The active worker answers from its own cache only, so index.html and the
+// file (the HTTP cache revalidated with the server, so a file the page just loaded is not sent
+// twice where the host gives an ETag) and checks it against its hash, so a cache holds one
+// build whole or the install fails (a server caught half-way through a deploy); activating
+// deletes every other `spanmark-` cache. The active worker answers from its own cache only, so index.html and the
 // wasm and JS it names always come from the same build. A new worker waits until the page asks
 // it to take over ("Reload for the new version"), or until the next load of the app's only
 // window: then the old worker hands over and answers that load with a refresh, which the new
@@ -40,7 +41,7 @@ function worker() {
         try {
           await Promise.all(
             FILES.map(async ([name, integrity]) => {
-              let response = await fetch(new Request(url(name), { cache: 'reload', integrity }));
+              let response = await fetch(new Request(url(name), { cache: 'no-cache', integrity }));
               if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
               // A host that redirects (index.html to its folder): a navigation refuses a
               // redirected response, so keep its body and headers only.

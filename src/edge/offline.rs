@@ -21,11 +21,13 @@ export function watch(onready) {
   if (!sw) return;
   const installed = (worker) =>
     worker.addEventListener('statechange', () => worker.state === 'installed' && sw.controller && onready());
-  sw.register('./sw.js', { scope: './' }).then((registration) => {
+  // Once the page is idle: the worker's fetches of every file come after the app's own.
+  const start = () => sw.register('./sw.js', { scope: './' }).then((registration) => {
     if (registration.waiting && sw.controller) onready();
     if (registration.installing) installed(registration.installing);
     registration.addEventListener('updatefound', () => registration.installing && installed(registration.installing));
   }, () => {});
+  self.requestIdleCallback ? requestIdleCallback(start, { timeout: 2000 }) : setTimeout(start, 500);
 }
 export function take() {
   const sw = navigator.serviceWorker;
@@ -49,7 +51,8 @@ export function launched(open) {
   });
 }")]
 extern "C" {
-    /// Registers `./sw.js` for `./` and calls `onready` when a newer build's worker has kept its
+    /// Registers `./sw.js` for `./` once the page is idle (2 s at most), and calls `onready` when
+    /// a newer build's worker has kept its
     /// files and waits, while an older build controls the page: at once if one waits already,
     /// else when one found later is installed. A failed registration is left alone (the app
     /// works online as before).
