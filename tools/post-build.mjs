@@ -1,13 +1,14 @@
 // Trunk's one post-build hook (Trunk.toml): runs the post-build steps one after another, in this
 // order. Trunk starts all the hooks of a stage at once (trunk 0.21's hooks.rs spawns each), and
-// these steps each rewrite dist's index.html, or read what the one before wrote: as hooks of
-// their own they would race. Each step is a script under tools/ reading TRUNK_STAGING_DIR.
+// these steps each rewrite dist's index.html, or read what the one before wrote (sw.mjs hashes
+// the files as minify and csp left them): as hooks of their own they would race. Each step is a script under tools/ reading TRUNK_STAGING_DIR.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const STEPS = [
   'minify.mjs', // release builds: terser over the JS glue, index.html's integrity hashes
   'csp.mjs', // the inline loader's sha256 into index.html's Content-Security-Policy
+  'sw.mjs', // sw.js: the service worker keeping every file above, each with its sha384
   'onefile.mjs', // dist/spanmark.html, from everything above: the last step
 ];
 

@@ -7,7 +7,7 @@ use super::documents::{DocSummary, Documents};
 use super::drawer::{self, Drawer};
 use super::find_bar::FindBar;
 use super::hooks::{
-    use_announcement, use_autosave, use_drawer_focus, use_hotkeys, use_leave_guard, use_view_option, use_writer,
+    use_announcement, use_autosave, use_drawer_focus, use_hotkeys, use_launch_files, use_leave_guard, use_view_option, use_writer,
 };
 use super::import_dialog::ImportDialog;
 use super::label_bar::LabelBar;
@@ -18,8 +18,10 @@ use super::side_panel::SidePanel;
 use super::state::{DocRef, EditorState};
 use super::stats_dialog::StatsDialog;
 use super::tab_banner::tab_banner;
+use super::storage_status::StorageStatus;
 use super::text_options::TextOptions;
 use super::toolbar::Toolbar;
+use super::update_banner::UpdateBanner;
 use crate::edge::storage::Store;
 use crate::edge::theme::{self, Theme};
 use crate::edge::{self, selection::Show};
@@ -127,6 +129,12 @@ pub fn App(props: &AppProps) -> Html {
             }
         })
     };
+    // The same export for the page's life (the documents column is not redrawn for a new one).
+    let export_json = {
+        let latest = use_mut_ref(|| onexport.clone());
+        *latest.borrow_mut() = onexport.clone();
+        use_callback((), move |_: (), _| latest.borrow().emit(&spanmark::FORMAT))
+    };
     let dispatch = |action: Action| {
         let onaction = onaction.clone();
         Callback::from(move |_: ()| onaction.emit(action.clone()))
@@ -143,6 +151,8 @@ pub fn App(props: &AppProps) -> Html {
             });
         })
     };
+    // Files the installed app is opened with (File Handling) go the same way.
+    use_launch_files(onfiles.clone());
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let ondrop = {
         let onfiles = onfiles.clone();
@@ -256,10 +266,13 @@ pub fn App(props: &AppProps) -> Html {
             />
             <LabelBar labels={current.labels.clone()} armed={editor.armed.clone()} selected={editor.selected.as_ref().and_then(|id| current.annotations.get(id)).map(|a| a.label.clone())} {onapply} />
             <NoticeBar notice={editor.notice.clone()} saving={editor.saving.clone()} onaction={onaction.clone()} onexport={onexport.reform(|_: ()| &spanmark::FORMAT)} />
+            <UpdateBanner />
             <p class="visually-hidden" role="status" aria-live="polite" id="announcer">{ announcement }</p>
             <main class="workspace">
                 { drawer::frame(Drawer::Documents, *drawer == Some(Drawer::Documents), &onclosedrawer, html! {
-                    <Documents docs={summaries} current={current.id.clone()} onaction={ondraweraction.clone()} />
+                    <Documents docs={summaries} current={current.id.clone()} onaction={ondraweraction.clone()}>
+                        <StorageStatus onexport={export_json} />
+                    </Documents>
                 }) }
                 <div class={classes!("reading", (!matches.matches.is_empty()).then_some("with-strip"))}>
                 <FindBar

@@ -18,6 +18,9 @@ pub struct DocumentsProps {
     pub docs: Vec<DocSummary>,
     pub current: String,
     pub onaction: Callback<Action>,
+    /// Drawn at the foot of the column (where the work is kept: `StorageStatus`).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// The documents: switch, rename, delete (after a confirmation; a deletion can be undone).
@@ -139,6 +142,7 @@ pub fn Documents(props: &DocumentsProps) -> Html {
             // (the delete button it gives the focus back to among them).
             <div class="doc-question">{ for confirm }</div>
             <p class="drop-hint">{ "Open or drop texts (.txt, .md) and annotation files: spanmark, W3C, brat, doccano, Label Studio, spaCy." }</p>
+            { props.children.clone() }
         </nav>
     }
 }

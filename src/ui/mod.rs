@@ -22,12 +22,14 @@ mod paragraph;
 mod side_panel;
 mod state;
 mod stats_dialog;
+mod storage_status;
 mod suggest_bar;
 mod suggestion_marks;
 mod tab_banner;
 mod text_keys;
 mod text_options;
 mod toolbar;
+mod update_banner;
 
 use std::rc::Rc;
 

@@ -1,0 +1,67 @@
+use yew::prelude::*;
+
+use super::hooks::use_storage_standing;
+use crate::edge::persist::Kept;
+
+#[derive(Properties, PartialEq)]
+pub struct StorageStatusProps {
+    /// Exports the open document (spanmark JSON). The same callback for the page's life: the
+    /// documents column this is drawn in is compared by its props, this one among them.
+    pub onexport: Callback<()>,
+}
+
+/// Where the work is kept, at the foot of the documents column: whether the browser agreed to
+/// keep it (`navigator.storage.persist()`), and if not, that it may clear it under storage
+/// pressure, with an export; then how much is stored of how much the browser allows.
+#[component]
+pub fn StorageStatus(props: &StorageStatusProps) -> Html {
+    let (kept, usage) = use_storage_standing();
+    let answer = match kept {
+        Kept::Asking => html! { <p class="storage-kept">{ "Asking the browser to keep your work…" }</p> },
+        Kept::Persistent => html! {
+            <p class="storage-kept persistent">{ "Kept: the browser will not clear your work." }</p>
+        },
+        Kept::MayBeCleared => html! {
+            <>
+                <p class="storage-kept refused">
+                    { "The browser may clear your work when it runs short of space. Export a copy to keep it." }
+                </p>
+                <button class="mini" onclick={props.onexport.reform(|_: MouseEvent| ())}>{ "Export now" }</button>
+            </>
+        },
+        Kept::Unknown => html! {},
+    };
+    html! {
+        <section class="storage-status" aria-label="Storage">
+            { answer }
+            if let Some(usage) = usage {
+                <p class="storage-use">{ format!("{} stored of {} allowed", size(usage.stored), size(usage.allowed)) }</p>
+            }
+        </section>
+    }
+}
+
+/// A size given in tenths of a megabyte (10⁵ bytes), by integer arithmetic (no float formatting
+/// in the wasm): tenths below 10 MB, whole megabytes below 10,000, whole gigabytes above.
+fn size(tenths: u32) -> String {
+    if tenths >= 100_000 {
+        format!("{} GB", thousands(tenths / 10_000))
+    } else if tenths >= 100 {
+        format!("{} MB", thousands(tenths / 10))
+    } else {
+        format!("{}.{} MB", tenths / 10, tenths % 10)
+    }
+}
+
+/// `n` with a comma between each group of three digits.
+fn thousands(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}

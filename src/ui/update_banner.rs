@@ -1,0 +1,30 @@
+use yew::prelude::*;
+
+use super::hooks::use_new_version;
+use crate::edge;
+
+/// Says when a newer build of the app has been kept for offline use and waits, with the button
+/// that takes it (the page reloads as the new build whole). Fixed at the foot of the window,
+/// out of the page's grid; empty until then, and after Dismiss until the next load.
+#[component]
+pub fn UpdateBanner() -> Html {
+    let ready = use_new_version();
+    let dismissed = use_state_eq(|| false);
+    let onreload = Callback::from(|_: MouseEvent| edge::offline::take_update());
+    let ondismiss = {
+        let dismissed = dismissed.setter();
+        Callback::from(move |_: MouseEvent| dismissed.set(true))
+    };
+    // The live region is always there (one added with its words in it may go unannounced).
+    html! {
+        <div class="update-banner" role="status">
+            if ready && !*dismissed {
+                <div class="notice info">
+                    <span class="notice-text">{ "A new version of spanmark is ready." }</span>
+                    <button class="mini" onclick={onreload}>{ "Reload for the new version" }</button>
+                    <button class="mini" onclick={ondismiss} aria-label="Dismiss">{ "×" }</button>
+                </div>
+            }
+        </div>
+    }
+}
