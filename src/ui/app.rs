@@ -7,7 +7,8 @@ use super::documents::{DocSummary, Documents};
 use super::drawer::{self, Drawer};
 use super::find_bar::FindBar;
 use super::hooks::{
-    use_announcement, use_autosave, use_drawer_focus, use_hotkeys, use_launch_files, use_leave_guard, use_view_option, use_writer,
+    use_announcement, use_autosave, use_drawer_focus, use_hotkeys, use_launch_files, use_leave_guard, use_view_option,
+    use_writer,
 };
 use super::import_dialog::ImportDialog;
 use super::label_bar::LabelBar;
@@ -17,8 +18,8 @@ use super::notice_bar::NoticeBar;
 use super::side_panel::SidePanel;
 use super::state::{DocRef, EditorState};
 use super::stats_dialog::StatsDialog;
-use super::tab_banner::tab_banner;
 use super::storage_status::StorageStatus;
+use super::tab_banner::tab_banner;
 use super::text_options::TextOptions;
 use super::toolbar::Toolbar;
 use super::update_banner::UpdateBanner;
