@@ -186,7 +186,7 @@ impl Editor {
         let labels_edit = labels::extended(self.labels(), extra);
         if !all_covered || labels_edit.is_none() && !added_names.is_empty() {
             self.notice = Some(Notice::Error(format!(
-                "{} brings more labels than there are free keys for; open it as a copy instead.",
+                "{} brings labels this document cannot take; open it as a copy instead.",
                 pending.name
             )));
             return;

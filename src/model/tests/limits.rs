@@ -3,7 +3,8 @@
 use std::rc::Rc;
 
 use super::{editor, flush, open, picture, restored, SEED};
-use crate::model::editor::{Notice, SEED_ID};
+use crate::model::editor::{Action, ImportChoice, Notice, SEED_ID};
+use crate::model::formats::spanmark;
 use crate::model::input::MAX_DOCUMENTS;
 use crate::model::persist::{Stored, Write};
 
@@ -87,4 +88,60 @@ fn documents_past_the_limit_with_those_open_are_refused_whole() {
     open(&mut e, "c.jsonl", &records(half, half - 1));
     assert_eq!(e.docs.len(), MAX_DOCUMENTS);
     assert_eq!(e.docs[0].id, SEED_ID);
+}
+
+/// A doccano record tagged with `n` label names none of the news labels has.
+fn many_labels(n: usize) -> Vec<u8> {
+    let text: String = (0..n).map(|i| format!("w{i:02} ")).collect();
+    let entities: Vec<String> = (0..n)
+        .map(|i| format!("{{\"label\": \"Kind {i}\", \"start_offset\": {}, \"end_offset\": {}}}", i * 4, i * 4 + 3))
+        .collect();
+    format!("{{\"text\": \"{text}\", \"entities\": [{}]}}\n", entities.join(", ")).into_bytes()
+}
+
+#[test]
+fn labels_beyond_the_hotkeys_have_none_and_nothing_is_lost() {
+    let mut e = editor(SEED);
+    open(&mut e, "kinds.jsonl", &many_labels(20));
+    assert_eq!(e.docs.len(), 2);
+    assert_eq!(e.labels().len(), 24, "the news labels and all twenty");
+    let keys: Vec<Option<char>> = e.labels().iter().map(|l| l.hotkey).collect();
+    let with_key = keys.iter().filter(|k| k.is_some()).count();
+    assert_eq!(with_key, 4 + 15, "the spare keys are 5–9 and q–p");
+    assert!(keys[19..].iter().all(Option::is_none), "{keys:?}");
+    // Every span under its own label.
+    assert_eq!(e.annotations().len(), 20);
+    for a in e.annotations().iter() {
+        // "w07" is tagged "Kind 7".
+        let n: u32 = e.doc().slice(a.span)[1..].parse().expect("a number");
+        let name = e.labels().get(&a.label).map(|l| l.name.clone());
+        assert_eq!(name, Some(format!("Kind {n}")));
+    }
+    // Stored and restored: the labels and spans are all there, with no problem reported.
+    let mut store = Stored::default();
+    flush(&mut e, &mut store);
+    let back = restored(&store);
+    assert_eq!(back.notice, None);
+    assert_eq!(picture(&back), picture(&e));
+    assert_eq!(back.docs[1].labels, e.docs[1].labels);
+    // Written as a spanmark file (no key written as "") and read again, the same.
+    let out = spanmark::serialize(e.doc(), e.labels(), e.annotations(), "2026-12-01T00:00:00.000Z");
+    let back = spanmark::parse(&out).expect("its own export reads");
+    assert_eq!(back.labels, **e.labels());
+    assert_eq!(&back.annotations, e.annotations());
+}
+
+#[test]
+fn a_merge_bringing_more_labels_than_keys_adds_them_all() {
+    let mut e = editor(SEED);
+    open(&mut e, "kinds.jsonl", &many_labels(20));
+    let out = spanmark::serialize(e.doc(), e.labels(), e.annotations(), "2026-12-01T00:00:00.000Z");
+    // The same text with only the news labels: the file's twenty labels are merged in.
+    let mut e2 = editor(SEED);
+    open(&mut e2, "kinds.txt", e.doc().text().as_bytes());
+    open(&mut e2, "kinds.spanmark.json", out.as_bytes());
+    e2.apply(Action::ResolveImport(ImportChoice::Merge));
+    assert_eq!(e2.labels().len(), 24);
+    assert_eq!(e2.annotations().len(), 20);
+    assert!(matches!(e2.notice, Some(Notice::Info(_))), "{:?}", e2.notice);
 }
