@@ -3,7 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::article::Article;
-use super::documents::{DocSummary, Documents};
+use super::documents::{DocList, Documents};
 use super::drawer::{self, Drawer};
 use super::find_bar::FindBar;
 use super::hooks::{use_announcement, use_autosave, use_drawer_focus, use_hotkeys, use_leave_guard, use_view_option};
@@ -207,11 +207,6 @@ pub fn App(props: &AppProps) -> Html {
 
     let current = editor.current();
     let announcement = use_announcement(editor.selected.clone(), &current.annotations, &current.labels, &current.doc);
-    let summaries: Vec<DocSummary> = editor
-        .docs
-        .iter()
-        .map(|d| DocSummary { id: d.id.clone(), title: d.doc.title().into(), annotations: d.annotations.len() })
-        .collect();
     html! {
         <div class="app" {ondragover} {ondrop}>
             <Toolbar
@@ -237,7 +232,7 @@ pub fn App(props: &AppProps) -> Html {
             <p class="visually-hidden" role="status" aria-live="polite" id="announcer">{ announcement }</p>
             <main class="workspace">
                 { drawer::frame(Drawer::Documents, *drawer == Some(Drawer::Documents), &onclosedrawer, html! {
-                    <Documents docs={summaries} current={current.id.clone()} onaction={ondraweraction.clone()} />
+                    <Documents docs={DocList(editor.docs.clone())} current={current.id.clone()} onaction={ondraweraction.clone()} />
                 }) }
                 <div class={classes!("reading", (!matches.matches.is_empty()).then_some("with-strip"))}>
                 <FindBar
