@@ -9,11 +9,16 @@ use crate::model::document::Document;
 use crate::model::input::{InputError, MAX_DOCUMENTS};
 use crate::model::label::Labels;
 use crate::model::persist::{WorkspaceRecord, Write};
+use crate::model::title::{over_cap, visible};
 
 impl Editor {
-    /// Text pasted into the New document dialog; an empty paste is refused.
+    /// Text pasted into the New document dialog; an empty paste is refused, and so are a text
+    /// or a title over the cap of opened files (`title::over_cap`).
     pub(super) fn new_document(&mut self, title: &str, text: String) {
-        if text.trim().is_empty() {
+        let over = over_cap("The pasted text", text.len()).or_else(|| over_cap("The title", title.len()));
+        if let Some(why) = over {
+            self.notice = Some(Notice::Error(why));
+        } else if text.trim().is_empty() {
             self.notice = Some(Notice::Error("The new document has no text: paste some first.".to_owned()));
         } else {
             let title = if title.trim().is_empty() { "Untitled".to_owned() } else { title.trim().to_owned() };
@@ -27,15 +32,19 @@ impl Editor {
         }
     }
 
-    /// A blank title, or the same one, changes nothing.
+    /// A blank title, or the same one, changes nothing; one over the cap is refused.
     pub(super) fn rename_document(&mut self, id: &str, title: &str) {
         let title = title.trim();
         if title.is_empty() {
             return;
         }
+        if let Some(why) = over_cap("The new title", title.len()) {
+            self.notice = Some(Notice::Error(why));
+            return;
+        }
         if let Some(i) = self.docs.iter().position(|d| d.id == id) {
             let state = Rc::make_mut(&mut self.docs[i]);
-            if state.doc.title() != title {
+            if state.doc.title() != visible(title) {
                 state.doc = Rc::new(state.doc.retitled(title));
                 let record = state.record();
                 self.write(Write::doc(record));

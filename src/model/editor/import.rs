@@ -9,6 +9,7 @@ use crate::model::history::Edit;
 use crate::model::input::{self, place_into, Foreign, InputError, Opened, Report};
 use crate::model::label::{Label, LabelId, Labels};
 use crate::model::project::Project;
+use crate::model::title::visible;
 use crate::support::order;
 
 /// A spanmark file whose text is already open: waiting for the person to choose.
@@ -34,6 +35,8 @@ impl Editor {
     /// A file's bytes: a text opens as a new document, a spanmark file resumes, another tool's
     /// file opens (or lands on the open text); a file that cannot be read only says why.
     pub(super) fn open_file(&mut self, name: String, bytes: &[u8]) {
+        // The name titles documents and is quoted in messages: shown as a title is.
+        let name = visible(&name);
         match input::open(&name, bytes, self.options) {
             Ok(Opened::Text { title, text }) => self.open_text(title, text),
             Ok(Opened::Project(project)) => self.open_project(name, *project),

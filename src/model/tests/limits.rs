@@ -1,12 +1,16 @@
-//! Limits: many documents from one file, and what is refused before anything changes.
+//! Limits and bad input: many documents from one file, labels beyond the hotkeys, caps on
+//! pasted text and titles, what titles may show; each refusal made before anything changes.
 
 use std::rc::Rc;
 
 use super::{editor, flush, open, picture, restored, SEED};
+use crate::model::document::{slug, MAX_SLUG};
 use crate::model::editor::{Action, ImportChoice, Notice, SEED_ID};
-use crate::model::formats::spanmark;
-use crate::model::input::MAX_DOCUMENTS;
+use crate::model::formats::export::render;
+use crate::model::formats::{spanmark, Unit, FORMATS};
+use crate::model::input::{MAX_DOCUMENTS, MAX_FILE_BYTES};
 use crate::model::persist::{Stored, Write};
+use crate::model::title::visible;
 
 /// A doccano file of `n` records, record `i` reading "Record {i+from}: Alice met Bob…" with one
 /// span on "Alice".
@@ -144,4 +148,62 @@ fn a_merge_bringing_more_labels_than_keys_adds_them_all() {
     assert_eq!(e2.labels().len(), 24);
     assert_eq!(e2.annotations().len(), 20);
     assert!(matches!(e2.notice, Some(Notice::Info(_))), "{:?}", e2.notice);
+}
+
+#[test]
+fn a_paste_or_a_title_over_the_cap_is_refused_before_anything_changes() {
+    let cap = MAX_FILE_BYTES as usize;
+    let mut e = editor(SEED);
+    let big = "a".repeat(cap + 1);
+    for (title, text) in [("t", big.clone()), (big.as_str(), "Some text.".to_owned())] {
+        e.apply(Action::NewDocument { title: title.to_owned(), text });
+        assert_eq!(e.docs.len(), 1);
+        assert!(e.unsaved().is_empty());
+        let Some(Notice::Error(why)) = &e.notice else { panic!("refused: {:?}", e.notice) };
+        assert!(why.contains("is 33 MB; spanmark takes up to 32 MB"), "{why}");
+    }
+    // Exactly at the cap, it opens.
+    e.apply(Action::NewDocument { title: "at the cap".to_owned(), text: "b".repeat(cap) });
+    assert_eq!(e.docs.len(), 2);
+    let before = e.unsaved().len();
+    e.apply(Action::RenameDocument { id: e.current().id.clone(), title: big.clone() });
+    assert_eq!(e.doc().title(), "at the cap");
+    assert_eq!(e.unsaved().len(), before);
+    let Some(Notice::Error(why)) = &e.notice else { panic!("refused: {:?}", e.notice) };
+    assert!(why.starts_with("The new title is 33 MB"), "{why}");
+}
+
+#[test]
+fn control_and_bidi_characters_in_titles_are_shown_not_obeyed() {
+    assert_eq!(visible("a\tb\nc\u{1b}[31m\u{7f}"), "a\u{2409}b\u{240a}c\u{241b}[31m\u{2421}");
+    assert_eq!(
+        visible("report\u{202e}fdp.exe\u{2066}x\u{2069}\u{85}"),
+        "report\u{fffd}fdp.exe\u{fffd}x\u{fffd}\u{fffd}"
+    );
+    // Right-to-left text and its marks are text, kept.
+    assert_eq!(visible("سوريا\u{200f} 2025"), "سوريا\u{200f} 2025");
+    let mut e = editor(SEED);
+    open(&mut e, "notes\u{202e}txt.exe", b"Some text.");
+    assert_eq!(e.doc().title(), "notes\u{fffd}txt.exe");
+    e.apply(Action::RenameDocument { id: e.current().id.clone(), title: "two\nlines".to_owned() });
+    assert_eq!(e.doc().title(), "two\u{240a}lines");
+    // A file's name in a message is shown the same way.
+    open(&mut e, "bad\u{202e}.json", b"{");
+    let Some(Notice::Refused { text, .. }) = &e.notice else { panic!("refused: {:?}", e.notice) };
+    assert!(text.starts_with("bad\u{fffd}.json "), "{text}");
+}
+
+#[test]
+fn download_names_are_cut_to_a_length_every_file_system_takes() {
+    let long = "word ".repeat(1_000);
+    let stem = slug(&format!("{long}.txt"));
+    assert!(stem.len() <= MAX_SLUG && stem.len() > MAX_SLUG - 20, "{}", stem.len());
+    assert!(stem.ends_with("word"), "cut at a hyphen: {stem}");
+    let unbroken = slug(&"x".repeat(5_000));
+    assert_eq!(unbroken.len(), MAX_SLUG);
+    let mut e = editor(SEED);
+    e.apply(Action::NewDocument { title: long.clone(), text: "Some text.".to_owned() });
+    let out = render(&FORMATS[0], e.doc(), e.labels(), e.annotations(), "2026-12-01T00:00:00.000Z", Unit::CodePoint);
+    assert!(out.filename.len() <= MAX_SLUG + ".spanmark.json".len(), "{}", out.filename);
+    assert!(out.filename.ends_with(".spanmark.json"));
 }
