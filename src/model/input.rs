@@ -22,8 +22,9 @@ pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
 /// The most documents spanmark keeps open at once (the seed among them). A file of records
 /// that would take them past it is refused whole, before anything changes, and the message
-/// names the limit. Measured 2026-12-01: 20,000 small documents (a 1.2 MB doccano file) take
-/// some 40 MB of wasm memory, so this many stay far from the 4 GB a wasm page can address.
+/// names the limit. Measured 2026-12-01 (`make bench`'s documents row): 20,000 small documents
+/// (a 2.5 MB doccano file) took 62 MB of wasm memory once opened, so this many stay far from
+/// the 4 GB a wasm page can address; a 32 MB file of records this small would hold 250,000.
 pub const MAX_DOCUMENTS: usize = 50_000;
 
 /// What an opened file holds.
