@@ -10,7 +10,7 @@ use crate::model::input::{self, place_into, Foreign, InputError, Opened, Report}
 use crate::model::label::{Label, LabelId, Labels};
 use crate::model::project::Project;
 use crate::model::title::visible;
-use crate::support::order;
+use crate::support::order::Index;
 
 /// A spanmark file whose text is already open: waiting for the person to choose.
 #[derive(Clone, Debug)]
@@ -108,19 +108,16 @@ impl Editor {
         }
     }
 
-    /// For each of `docs`, whether its text is open already or comes earlier in `docs`: by one
-    /// sort of the fingerprints (open documents first, then `docs` in order), each one the same
-    /// as the one before it in that order being a repeat.
+    /// For each of `docs`, whether its text is open already or comes earlier in `docs`: one
+    /// index of the fingerprints (open documents first, then `docs` in order), not a scan of the
+    /// open documents per record.
     fn already_open(&self, docs: &[(Project, Report)]) -> Vec<bool> {
         let open = self.docs.len();
-        let mut all: Vec<(&str, usize)> =
-            self.docs.iter().map(|d| d.doc.sha256()).enumerate().map(|(i, h)| (h, i)).collect();
-        all.extend(docs.iter().enumerate().map(|(i, (p, _))| (p.doc.sha256(), open + i)));
-        order::sort_by(&mut all, |a, b| a.0.cmp(b.0).then(a.1.cmp(&b.1)));
+        let hashes = self.docs.iter().map(|d| d.doc.sha256()).chain(docs.iter().map(|(p, _)| p.doc.sha256()));
         let mut repeat = vec![false; docs.len()];
-        for pair in all.windows(2) {
-            if pair[0].0 == pair[1].0 && pair[1].1 >= open {
-                repeat[pair[1].1 - open] = true;
+        for at in Index::new(hashes.collect()).repeats() {
+            if let Some(r) = at.checked_sub(open).and_then(|i| repeat.get_mut(i)) {
+                *r = true;
             }
         }
         repeat
