@@ -48,7 +48,13 @@ fn action() -> impl Strategy<Value = Action> {
 }
 
 fn picture(e: &Editor) -> (Vec<String>, Vec<String>, usize, usize) {
-    let labels = e.labels().iter().map(|l| format!("{}:{}:{}:{}", l.id.as_str(), l.name, l.colour, l.hotkey)).collect();
+    let labels = e
+        .labels()
+        .iter()
+        .map(|l| {
+            format!("{}:{}:{}:{}", l.id.as_str(), l.name, l.colour, l.hotkey.map(String::from).unwrap_or_default())
+        })
+        .collect();
     let anns =
         e.annotations().iter().map(|a| format!("{}:{}-{}", a.label.as_str(), a.span.start(), a.span.end())).collect();
     (labels, anns, e.history().done().len(), e.history().undone().len())

@@ -13,6 +13,8 @@
 // the next 60 Hz frame (see PAUSE_MS).
 //   BENCH_CASES=10k,100k   only some cases      BENCH_RUNS=5 BENCH_EDITS=50   repetitions
 //   BENCH_HANDS=0          without issue 16's rows (tools/bench-hands.mjs)
+//   BENCH_CASES=docs       issue 18's row alone: 20,000 small documents opened, listed, switched
+//   BENCH_FLOOR=0          without the seed's load and the blank page's floor
 import { handsRows, handsTable } from './bench-hands.mjs';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
@@ -43,6 +45,8 @@ const ALL = [
 ];
 const wanted = (process.env.BENCH_CASES ?? '').split(',').filter(Boolean);
 const CASES = ALL.filter((c) => wanted.length === 0 || wanted.includes(c.name));
+/** Issue 18's row: how many small documents one file opens. */
+const MANY = wanted.length === 0 || wanted.includes('docs') ? 20_000 : 0;
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
@@ -199,9 +203,9 @@ async function measure(page, trigger, dones, act, kind, pause = 0) {
  * The pages are cross-origin isolated for the 5 µs clock (with the 100 µs jittered one a steady
  * 60 Hz reads 16.6–16.8). Returned too: the gaps as the callbacks saw them (performance.now()
  * inside each), which add the jitter of when the main thread got round to the callback. */
-function scrollFrames(page) {
-  return page.evaluate(() => new Promise((resolve) => {
-    const reader = document.querySelector('#reader');
+function scrollFrames(page, selector = '#reader', most = 3000) {
+  return page.evaluate(([selector, most]) => new Promise((resolve) => {
+    const reader = document.querySelector(selector);
     reader.scrollTo(0, 0);
     const frames = [];
     const callbacks = [];
@@ -213,14 +217,14 @@ function scrollFrames(page) {
         callbacks.push(now - last.now);
       }
       last = { stamp, now };
-      if (reader.scrollTop + reader.clientHeight >= reader.scrollHeight - 2 || frames.length > 3000) resolve({ frames: frames.slice(1), callbacks: callbacks.slice(1) });
+      if (reader.scrollTop + reader.clientHeight >= reader.scrollHeight - 2 || frames.length > most) resolve({ frames: frames.slice(1), callbacks: callbacks.slice(1) });
       else {
         reader.scrollTop += reader.clientHeight;
         requestAnimationFrame(step);
       }
     };
     requestAnimationFrame(step);
-  }));
+  }), [selector, most]);
 }
 
 /** The scroll columns: frame time p95 and median, frames that came late (a gap over 1.5 × the
@@ -525,6 +529,47 @@ async function benchCase(browser, url, c, source, dir) {
   return row;
 }
 
+/** Issue 18's row: a doccano file of `n` small records (1.2 MB for 20,000), one document each.
+ * Opened with the Open button (change → the last document painted), the time until all of it is
+ * stored ("Saved"), wasm memory before and after, the documents' list scrolled a screen a frame
+ * (at most 240 frames), and RUNS switches by a click on a row in view (click → its title painted). */
+async function manyDocs(browser, url, dir, n) {
+  const lines = [];
+  for (let i = 0; i < n; i += 1) {
+    const start = `Record ${i}: `.length;
+    lines.push(JSON.stringify({ text: `Record ${i}: Alice met Bob in Paris on day ${i}.`, entities: [{ id: 1, label: 'PER', start_offset: start, end_offset: start + 5 }] }));
+  }
+  const path = join(dir, `many-${n}.jsonl`);
+  await writeFile(path, `${lines.join('\n')}\n`);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(instrument);
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForSelector('article.text [data-p]');
+  const wasmMb = () => page.evaluate(() => window.__bench.wasm.memory.buffer.byteLength / 1048576);
+  const row = { case: `${n} documents`, documents: n, file_kb: (await stat(path)).size / 1024, wasm_before_mb: await wasmMb() };
+  const open = await openFile(page, path, `many-${n}.jsonl (${n})`);
+  row.open_ms = open.change;
+  await page.waitForSelector('.save-status.saved', { timeout: 120_000 });
+  row.saved_ms = (await page.evaluate(() => performance.now() - window.__bench.results['m0:event']));
+  row.wasm_after_open_mb = await wasmMb();
+  Object.assign(row, scrollRow(await scrollFrames(page, 'nav.documents', 240)));
+  const switches = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const target = page.locator('nav.documents li:not(.current) .doc-open').nth(3 + i);
+    const title = await target.locator('.doc-name').textContent();
+    const [painted] = await measure(page, 'click', [`() => document.querySelector('.doc-title')?.textContent === ${JSON.stringify(title)}`], () => target.click());
+    switches.push(painted);
+    await settle(page);
+  }
+  row.switch_ms = median(switches);
+  row.switch_runs_ms = switches.map((s) => Math.round(s * 10) / 10);
+  row.wasm_memory_mb = await wasmMb();
+  row.renderer_rss_mb = await rendererRss();
+  await context.close();
+  return row;
+}
+
 let seedRss = null;
 
 async function seedOpen(browser, url) {
@@ -586,15 +631,20 @@ const browser = await chromium.launch({ ...launchOptions(), args: [...launchOpti
 const dir = join(tmpdir(), 'spanmark-bench');
 await mkdir(dir, { recursive: true });
 const source = await corpus();
-const results = { date: new Date().toISOString(), runs: RUNS, edits: EDITS, bundle: await bundleKb(), one_file: await bundleKb([ONE_FILE]), seed_open_ms: await seedOpen(browser, plainUrl), cases: [] };
+const FLOOR = process.env.BENCH_FLOOR !== '0';
+const results = { date: new Date().toISOString(), runs: RUNS, edits: EDITS, bundle: await bundleKb(), one_file: await bundleKb([ONE_FILE]), seed_open_ms: FLOOR ? await seedOpen(browser, plainUrl) : null, cases: [] };
 results.seed_renderer_rss_mb = seedRss;
-results.floor = await floor(browser, url);
-console.log(`floor (a blank page): key → painted p95 ${fmt(results.floor.key_p95_ms)} ms (back to back ${fmt(results.floor.key_back_to_back_p95_ms)}); scroll frame p95 ${fmt(results.floor.scroll_frame_p95_ms)} ms (median ${fmt(results.floor.scroll_frame_median_ms)}, late ${results.floor.scroll_frames_late} of ${results.floor.scroll_frames}; callback to callback p95 ${fmt(results.floor.scroll_callback_p95_ms)})`);
-console.log(`bundle: ${fmt(results.bundle.raw_kb)} KB raw, ${fmt(results.bundle.gzip_kb)} KB gzip (the one file, ${ONE_FILE}: ${fmt(results.one_file.raw_kb)} KB raw, ${fmt(results.one_file.gzip_kb)} KB gzip); seed article navigation → taggable: ${fmt(results.seed_open_ms)} ms (median of ${Math.max(15, RUNS)}); renderer RSS on the seed article: ${fmt(seedRss)} MB`);
+results.floor = FLOOR ? await floor(browser, url) : {};
+if (FLOOR) console.log(`floor (a blank page): key → painted p95 ${fmt(results.floor.key_p95_ms)} ms (back to back ${fmt(results.floor.key_back_to_back_p95_ms)}); scroll frame p95 ${fmt(results.floor.scroll_frame_p95_ms)} ms (median ${fmt(results.floor.scroll_frame_median_ms)}, late ${results.floor.scroll_frames_late} of ${results.floor.scroll_frames}; callback to callback p95 ${fmt(results.floor.scroll_callback_p95_ms)})`);
+console.log(`bundle: ${fmt(results.bundle.raw_kb)} KB raw, ${fmt(results.bundle.gzip_kb)} KB gzip (the one file, ${ONE_FILE}: ${fmt(results.one_file.raw_kb)} KB raw, ${fmt(results.one_file.gzip_kb)} KB gzip)${FLOOR ? `; seed article navigation → taggable: ${fmt(results.seed_open_ms)} ms (median of ${Math.max(15, RUNS)}); renderer RSS on the seed article: ${fmt(seedRss)} MB` : ''}`);
 for (const c of CASES) {
   const row = await benchCase(browser, url, c, source, dir);
   results.cases.push(row);
   console.log(`measured ${c.name}`);
+}
+if (MANY) {
+  results.many = await manyDocs(browser, url, dir, MANY);
+  console.log('measured docs');
 }
 await browser.close();
 server.close();
@@ -606,10 +656,14 @@ const cols = [
   ['scroll frame p95', (r) => fmt(r.scroll_frame_p95_ms)], ['frames late', (r) => `${r.scroll_frames_late} of ${r.scroll_frames}`], ['scroll callback p95', (r) => fmt(r.scroll_callback_p95_ms)], ['export ms', (r) => fmt(r.export_ms)], ['autosave p95', (r) => fmt(r.autosave_p95_ms)],
   ['renderer RSS MB', (r) => fmt(r.renderer_rss_mb)], ['JS heap MB', (r) => fmt(r.js_heap_mb)], ['wasm MB', (r) => fmt(r.wasm_memory_mb)],
 ];
-console.log(`\n| ${cols.map((c) => c[0]).join(' | ')} |\n|${cols.map(() => '---').join('|')}|`);
+if (results.cases.length) console.log(`\n| ${cols.map((c) => c[0]).join(' | ')} |\n|${cols.map(() => '---').join('|')}|`);
 for (const r of results.cases) console.log(`| ${cols.map((c) => c[1](r)).join(' | ')} |`);
-console.log(`\nFast hands (issue 16; medians of ${RUNS} rounds, ms):\n${handsTable(results.cases)}`);
-console.log(`\nBack to back (one round; p95 ms add / relabel / delete / undo): ${results.cases.map((r) => `${r.case} ${KINDS.map((k) => fmt(r.back_to_back_p95_ms[k])).join(' / ')}`).join('; ')}; blank page ${fmt(results.floor.key_back_to_back_p95_ms)}`);
+if (results.many) {
+  const m = results.many;
+  console.log(`\n${m.case} (a ${fmt(m.file_kb)} KB doccano file): open → painted ${fmt(m.open_ms)} ms, stored ${fmt(m.saved_ms)} ms; list scroll frame p95 ${fmt(m.scroll_frame_p95_ms)} ms (late ${m.scroll_frames_late} of ${m.scroll_frames}); switch ${fmt(m.switch_ms)} ms (median of ${RUNS}); wasm ${fmt(m.wasm_before_mb)} → ${fmt(m.wasm_after_open_mb)} MB (${fmt(m.wasm_memory_mb)} at the end)`);
+}
+if (results.cases.length) console.log(`\nFast hands (issue 16; medians of ${RUNS} rounds, ms):\n${handsTable(results.cases)}`);
+if (results.cases.length) console.log(`\nBack to back (one round; p95 ms add / relabel / delete / undo): ${results.cases.map((r) => `${r.case} ${KINDS.map((k) => fmt(r.back_to_back_p95_ms[k])).join(' / ')}`).join('; ')}; blank page ${fmt(results.floor.key_back_to_back_p95_ms)}`);
 await mkdir('bench', { recursive: true });
 await writeFile('bench/results.json', `${JSON.stringify(results, (k, v) => (v === Infinity ? 'over 20 s' : v), 2)}\n`);
 console.log('\nwrote bench/results.json');

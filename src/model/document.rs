@@ -5,6 +5,7 @@ use std::fmt;
 
 use super::graphemes;
 use super::span::{Span, Utf16};
+use super::title::visible;
 use super::words;
 use sha2::{Digest, Sha256};
 
@@ -126,7 +127,7 @@ impl Document {
         }
         let sha256 = hex(&Sha256::digest(text.as_bytes()));
         Ok(Document {
-            title: title.into(),
+            title: visible(&title.into()),
             text,
             checkpoints,
             len_chars: chars,
@@ -139,8 +140,10 @@ impl Document {
     }
 
     /// The same text under another title.
+    /// The same text under another title (its control and bidirectional formatting characters
+    /// made visible, as in [`Document::new`]).
     pub fn retitled(&self, title: &str) -> Document {
-        Document { title: title.to_owned(), ..self.clone() }
+        Document { title: visible(title), ..self.clone() }
     }
 
     pub fn title(&self) -> &str {
@@ -402,8 +405,14 @@ impl fmt::Debug for Document {
     }
 }
 
+/// The longest slug [`slug`] makes, in bytes (ASCII, so characters too): with the longest
+/// extension a download gets (`.labelstudio.json`) a name stays far below the 255 bytes every
+/// common file system takes.
+pub const MAX_SLUG: usize = 100;
+
 /// `name` without its extension, as a file-name-safe slug: lower-case ASCII letters and digits
-/// joined by single hyphens ("document" when nothing is left).
+/// joined by single hyphens ("document" when nothing is left), cut to [`MAX_SLUG`] bytes (at a
+/// hyphen when there is one in its last 20).
 pub fn slug(name: &str) -> String {
     let stem = match name.rsplit_once('.') {
         Some((stem, _)) if !stem.is_empty() => stem,
@@ -416,6 +425,10 @@ pub fn slug(name: &str) -> String {
         } else if !out.is_empty() && !out.ends_with('-') {
             out.push('-');
         }
+    }
+    if out.len() > MAX_SLUG {
+        let cut = out[MAX_SLUG - 20..=MAX_SLUG].rfind('-').map_or(MAX_SLUG, |at| MAX_SLUG - 20 + at);
+        out.truncate(cut);
     }
     let out = out.trim_end_matches('-');
     if out.is_empty() {

@@ -20,6 +20,13 @@ pub use super::formats::{place_into, Foreign, Report, Unit};
 /// The largest file spanmark opens.
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
+/// The most documents spanmark keeps open at once (the seed among them). A file of records
+/// that would take them past it is refused whole, before anything changes, and the message
+/// names the limit. Measured 2026-12-01 (`make bench`'s documents row): 20,000 small documents
+/// (a 2.5 MB doccano file) took 62 MB of wasm memory once opened, so this many stay far from
+/// the 4 GB a wasm page can address; a 32 MB file of records this small would hold 250,000.
+pub const MAX_DOCUMENTS: usize = 50_000;
+
 /// What an opened file holds.
 #[derive(Debug)]
 pub enum Opened {
@@ -64,6 +71,13 @@ pub enum InputError {
     TooLarge {
         name: String,
         bytes: u64,
+    },
+    /// Opening `documents` more would take the documents open past [`MAX_DOCUMENTS`]; `open`
+    /// are open now (0 when the file alone holds too many).
+    TooManyDocuments {
+        name: String,
+        documents: usize,
+        open: usize,
     },
     Binary {
         name: String,
@@ -269,6 +283,9 @@ fn documents(
     assumed: Option<Unit>,
 ) -> Result<Opened, InputError> {
     let count = records.len();
+    if count > MAX_DOCUMENTS {
+        return Err(InputError::TooManyDocuments { name: name.to_owned(), documents: count, open: 0 });
+    }
     let mut docs = Vec::new();
     for (i, Record { title, text, spans }) in records.into_iter().enumerate() {
         let title = title.unwrap_or_else(|| if count == 1 { name.to_owned() } else { format!("{name} ({})", i + 1) });

@@ -24,16 +24,18 @@ pub struct Label {
     pub name: String,
     /// A CSS colour, `#rrggbb`.
     pub colour: String,
-    /// The key that applies it.
-    pub hotkey: char,
+    /// The key that applies it; none for a label beyond the keys there are (a file bringing
+    /// more new labels than free keys). Files and stored records write none as `""`.
+    pub hotkey: Option<char>,
 }
 
 impl Label {
-    /// A label from its fields as files write them; refused when the hotkey is not one character.
+    /// A label from its fields as files write them (`""`: no hotkey); refused when the hotkey is
+    /// more than one character.
     pub fn from_parts(id: &str, name: String, colour: String, hotkey: &str) -> Result<Label, String> {
         let mut keys = hotkey.chars();
         match (keys.next(), keys.next()) {
-            (Some(key), None) => Ok(Label { id: LabelId::new(id), name, colour, hotkey: key }),
+            (key, None) => Ok(Label { id: LabelId::new(id), name, colour, hotkey: key }),
             _ => Err(format!("hotkey {} is not one character", Quoted(hotkey))),
         }
     }
@@ -51,7 +53,7 @@ impl Labels {
             id: LabelId::new(id),
             name: name.to_owned(),
             colour: colour.to_owned(),
-            hotkey,
+            hotkey: Some(hotkey),
         };
         Labels(vec![
             label("actor", "Actor", "#e69f00", '1'),
@@ -75,8 +77,8 @@ impl Labels {
                 if earlier.id == l.id {
                     return Err(format!("label id {} is used twice", Quoted(l.id.as_str())));
                 }
-                if earlier.hotkey == l.hotkey {
-                    return Err(format!("hotkey {} is used twice", Quoted(&l.hotkey.to_string())));
+                if let Some(key) = l.hotkey.filter(|k| earlier.hotkey == Some(*k)) {
+                    return Err(format!("hotkey {} is used twice", Quoted(&key.to_string())));
                 }
             }
         }
@@ -109,7 +111,7 @@ impl Labels {
     }
 
     pub fn by_hotkey(&self, key: char) -> Option<&Label> {
-        self.0.iter().find(|l| l.hotkey == key)
+        self.0.iter().find(|l| l.hotkey == Some(key))
     }
 
     /// The position of `id` in the bar (labels not in the set sort last).

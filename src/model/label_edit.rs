@@ -53,7 +53,7 @@ pub const PALETTE: [&str; 10] =
 
 /// The first key in [`KEYS`] no label has.
 pub fn free_hotkey(labels: &[Label]) -> Option<char> {
-    KEYS.chars().find(|k| labels.iter().all(|l| l.hotkey != *k))
+    KEYS.chars().find(|k| labels.iter().all(|l| l.hotkey != Some(*k)))
 }
 
 /// The first colour in [`PALETTE`] no label has (the first, when all are taken).
@@ -96,7 +96,7 @@ fn check_hotkey(hotkey: &str, labels: &[Label], except: Option<&LabelId>) -> Res
         (Some(c), None) if c.is_whitespace() => return Err("A hotkey cannot be a space.".to_owned()),
         _ => return Err(format!("A hotkey is one character, not {}.", hotkey.trim())),
     };
-    match labels.iter().find(|l| Some(&l.id) != except && l.hotkey == key) {
+    match labels.iter().find(|l| Some(&l.id) != except && l.hotkey == Some(key)) {
         Some(other) => Err(format!("Key {key} already tags {}: choose another key.", other.name)),
         None => Ok(key),
     }
@@ -121,7 +121,7 @@ impl Labels {
                 let hotkey = check_hotkey(hotkey, &list, None)?;
                 let colour = check_colour(colour)?;
                 let id = id_for(&name, &list);
-                list.push(Label { id, name, colour, hotkey });
+                list.push(Label { id, name, colour, hotkey: Some(hotkey) });
             }
             LabelChange::Rename { id, name } => {
                 let i = at(id)?;
@@ -133,7 +133,7 @@ impl Labels {
             }
             LabelChange::SetHotkey { id, hotkey } => {
                 let i = at(id)?;
-                list[i].hotkey = check_hotkey(hotkey, &list, Some(id))?;
+                list[i].hotkey = Some(check_hotkey(hotkey, &list, Some(id))?);
             }
             LabelChange::Move { id, up } => {
                 let i = at(id)?;

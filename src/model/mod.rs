@@ -22,6 +22,7 @@ pub mod segments;
 pub mod span;
 pub mod stats;
 pub mod suggest;
+pub mod title;
 pub mod words;
 
 pub use annotation::{Annotation, AnnotationId, AnnotationSet};

@@ -5,7 +5,7 @@
 use std::fmt;
 
 use super::formats::spanmark::{ParseError, VERSION};
-use super::input::{json_tools, InputError, MAX_FILE_BYTES};
+use super::input::{json_tools, InputError, MAX_DOCUMENTS, MAX_FILE_BYTES};
 
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -16,6 +16,17 @@ impl fmt::Display for InputError {
                 "{name} is {} MB; spanmark opens files up to {} MB. Split it into smaller files and open those.",
                 bytes.div_ceil(1024 * 1024),
                 MAX_FILE_BYTES / (1024 * 1024)
+            ),
+            InputError::TooManyDocuments { name, documents, open: 0 } => write!(
+                f,
+                "{name} holds {documents} documents; spanmark keeps up to {MAX_DOCUMENTS} open. \
+                 Split it into smaller files and open those."
+            ),
+            InputError::TooManyDocuments { name, documents, open } => write!(
+                f,
+                "{name} would add {documents} document{} to the {open} open; spanmark keeps up to {MAX_DOCUMENTS} \
+                 open. Delete documents you are done with (export them first), then open it again.",
+                if *documents == 1 { "" } else { "s" }
             ),
             InputError::Binary { name } => write!(
                 f,
@@ -62,7 +73,10 @@ impl InputError {
             InputError::Json { error, .. } | InputError::Project { error, .. } => Some(error.to_string()),
             InputError::Format { error, .. } if error.format == "brat zip" => None,
             InputError::Format { error, .. } => Some(error.to_string()),
-            InputError::Empty { .. } | InputError::TooLarge { .. } | InputError::UnknownJson { .. } => None,
+            InputError::Empty { .. }
+            | InputError::TooLarge { .. }
+            | InputError::TooManyDocuments { .. }
+            | InputError::UnknownJson { .. } => None,
         }
     }
 }

@@ -3,7 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::article::Article;
-use super::documents::{DocSummary, Documents};
+use super::documents::{DocList, Documents};
 use super::drawer::{self, Drawer};
 use super::find_bar::FindBar;
 use super::hooks::{
@@ -237,11 +237,6 @@ pub fn App(props: &AppProps) -> Html {
 
     let current = editor.current();
     let announcement = use_announcement(editor.selected.clone(), &current.annotations, &current.labels, &current.doc);
-    let summaries: Vec<DocSummary> = editor
-        .docs
-        .iter()
-        .map(|d| DocSummary { id: d.id.clone(), title: d.doc.title().into(), annotations: d.annotations.len() })
-        .collect();
     html! {
         <div class={classes!("app", editor.read_only.then_some("read-only"))} {ondragover} {ondrop}>
             if editor.read_only {
@@ -271,7 +266,7 @@ pub fn App(props: &AppProps) -> Html {
             <p class="visually-hidden" role="status" aria-live="polite" id="announcer">{ announcement }</p>
             <main class="workspace">
                 { drawer::frame(Drawer::Documents, *drawer == Some(Drawer::Documents), &onclosedrawer, html! {
-                    <Documents docs={summaries} current={current.id.clone()} onaction={ondraweraction.clone()}>
+                    <Documents docs={DocList(editor.docs.clone())} current={current.id.clone()} onaction={ondraweraction.clone()}>
                         <StorageStatus onexport={export_json} />
                     </Documents>
                 }) }

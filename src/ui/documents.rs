@@ -1,21 +1,28 @@
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::modal::Modal;
 use crate::edge;
-use crate::model::editor::SEED_ID;
+use crate::model::editor::{DocState, SEED_ID};
+use crate::model::layout::rows;
 use crate::model::Action;
 
-/// What the list shows of one document.
-#[derive(Clone, PartialEq)]
-pub struct DocSummary {
-    pub id: String,
-    pub title: AttrValue,
-    pub annotations: usize,
+/// The documents as the editor holds them, equal when they are the same states (compared by
+/// pointer: building and comparing a summary of each of 20,000 documents on every render cost
+/// more than drawing the few rows in view).
+#[derive(Clone)]
+pub struct DocList(pub Vec<Rc<DocState>>);
+
+impl PartialEq for DocList {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.len() == other.0.len() && self.0.iter().zip(&other.0).all(|(a, b)| Rc::ptr_eq(a, b))
+    }
 }
 
 #[derive(Properties, PartialEq)]
 pub struct DocumentsProps {
-    pub docs: Vec<DocSummary>,
+    pub docs: DocList,
     pub current: String,
     pub onaction: Callback<Action>,
     /// Drawn at the foot of the column (where the work is kept: `StorageStatus`).
@@ -23,7 +30,15 @@ pub struct DocumentsProps {
     pub children: Html,
 }
 
-/// The documents: switch, rename, delete (after a confirmation; a deletion can be undone).
+/// Height of one row with the space below it, in CSS pixels (the stylesheet reads it as
+/// `--row`): every row has this height, so a long list is drawn only where it is seen.
+const ROW: u32 = 36;
+/// Rows drawn beyond each edge of the visible part of a long list.
+const SPARE: usize = 8;
+
+/// The documents: switch, rename, delete (after a confirmation; a deletion can be undone). A
+/// long list (a file of 20,000 records) draws only the rows near its visible part, between
+/// padding as tall as the rows it stands for.
 #[component]
 pub fn Documents(props: &DocumentsProps) -> Html {
     // The document being renamed, or asked about before deletion.
@@ -40,8 +55,22 @@ pub fn Documents(props: &DocumentsProps) -> Html {
             }
         });
     }
-    let items = props.docs.iter().map(|d| {
+    // The visible band of the list, in the list's own pixels.
+    let band = use_state_eq(|| (0.0f64, 1_000.0f64));
+    let (nav_ref, head_ref, list_ref) = (use_node_ref(), use_node_ref(), use_node_ref());
+    let onscroll = {
+        let (band, nav_ref, head_ref, list_ref) = (band.clone(), nav_ref.clone(), head_ref.clone(), list_ref.clone());
+        Callback::from(move |_: Event| {
+            if let Some(b) = edge::viewport::band_below(&nav_ref, &head_ref, &list_ref) {
+                band.set(b);
+            }
+        })
+    };
+    let total = props.docs.0.len();
+    let drawn = rows(total, f64::from(ROW), band.0, band.1, SPARE);
+    let items = props.docs.0[drawn.clone()].iter().map(|d| {
         let current = d.id == props.current;
+        let d = Summary { id: d.id.clone(), title: AttrValue::from(d.doc.title().to_owned()), annotations: d.annotations.len() };
         let onswitch = {
             let (id, onaction) = (d.id.clone(), props.onaction.clone());
             Callback::from(move |_: MouseEvent| onaction.emit(Action::SwitchDocument(id.clone())))
@@ -99,11 +128,11 @@ pub fn Documents(props: &DocumentsProps) -> Html {
             }
         };
         html! {
-            <li class={classes!("doc", current.then_some("current"))} data-doc={d.id.clone()}>{ body }</li>
+            <li key={d.id.clone()} class={classes!("doc", current.then_some("current"))} data-doc={d.id.clone()}>{ body }</li>
         }
     });
     // The question before a deletion, as a modal dialog; Cancel has the focus.
-    let confirm = confirming.as_deref().and_then(|id| props.docs.iter().find(|d| d.id == id)).map(|d| {
+    let confirm = confirming.as_deref().and_then(|id| props.docs.0.iter().find(|d| d.id == id)).map(|d| {
         let onyes = {
             let (id, onaction, confirming) = (d.id.clone(), props.onaction.clone(), confirming.clone());
             Callback::from(move |_: MouseEvent| {
@@ -115,8 +144,8 @@ pub fn Documents(props: &DocumentsProps) -> Html {
             let confirming = confirming.clone();
             Callback::from(move |_| confirming.set(None))
         };
-        let title = &d.title;
-        let n = d.annotations;
+        let title = d.doc.title();
+        let n = d.annotations.len();
         html! {
             <Modal
                 label={format!("Delete {title}?")}
@@ -134,10 +163,13 @@ pub fn Documents(props: &DocumentsProps) -> Html {
             </Modal>
         }
     });
+    // Whole pixels: the stylesheet needs no fractions here, and the wasm no float formatting.
+    let px = |rows: usize| rows.saturating_mul(ROW as usize);
+    let style = format!("--row:{ROW}px;height:{}px;padding-top:{}px", px(total), px(drawn.start));
     html! {
-        <nav class="documents" aria-label="Documents">
-            <h2>{ "Documents" }</h2>
-            <ul>{ for items }</ul>
+        <nav class="documents" aria-label="Documents" ref={nav_ref} {onscroll}>
+            <h2 ref={head_ref}>{ "Documents" }</h2>
+            <ul ref={list_ref} style={style}>{ for items }</ul>
             // Always there, so that the question coming and going redraws nothing around it
             // (the delete button it gives the focus back to among them).
             <div class="doc-question">{ for confirm }</div>
@@ -145,4 +177,11 @@ pub fn Documents(props: &DocumentsProps) -> Html {
             { props.children.clone() }
         </nav>
     }
+}
+
+/// What a row shows of one document.
+struct Summary {
+    id: String,
+    title: AttrValue,
+    annotations: usize,
 }

@@ -33,13 +33,15 @@ pub fn LabelBar(props: &LabelBarProps) -> Html {
                 onclick={Callback::from(move |_| onapply.emit(id.clone()))}
             >
                 <span class="label-name">{ &label.name }</span>
-                <kbd>{ label.hotkey }</kbd>
+                if let Some(key) = label.hotkey {
+                    <kbd>{ key }</kbd>
+                }
             </button>
         }
     });
     let name_of = |id: &LabelId| props.labels.get(id).map_or(id.as_str().to_owned(), |l| l.name.clone());
     // "1–4" when the hotkeys run in order, else each of them.
-    let hotkeys: Vec<char> = props.labels.iter().map(|l| l.hotkey).collect();
+    let hotkeys: Vec<char> = props.labels.iter().filter_map(|l| l.hotkey).collect();
     let in_a_run = hotkeys.windows(2).all(|w| u32::from(w[0]) + 1 == u32::from(w[1]));
     let keys = match (hotkeys.first(), hotkeys.last()) {
         (Some(first), Some(last)) if in_a_run && hotkeys.len() > 2 => format!("{first}–{last}"),

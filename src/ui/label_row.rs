@@ -68,7 +68,7 @@ pub fn LabelRow(props: &LabelRowProps) -> Html {
                 <span class="swatch" aria-hidden="true"></span>
                 <input class="label-name" aria-label={field("Name")} value={l.name.clone()} onchange={onname} />
                 <input class="label-colour" type="color" aria-label={field("Colour")} value={l.colour.clone()} onchange={oncolour} />
-                <input class="label-key" aria-label={field("Key")} value={l.hotkey.to_string()} size="2" onchange={onkey} onfocus={select_all} />
+                <input class="label-key" aria-label={field("Key")} value={l.hotkey.map(String::from).unwrap_or_default()} size="2" onchange={onkey} onfocus={select_all} />
                 <button class="mini" aria-label={format!("Move {name} up")} data-move={format!("{row_id}-up")} disabled={props.index == 0} onclick={moved(true)}>{ "↑" }</button>
                 <button class="mini" aria-label={format!("Move {name} down")} data-move={format!("{row_id}-down")} disabled={props.index + 1 == props.count} onclick={moved(false)}>{ "↓" }</button>
                 <button class="mini" aria-label={format!("Delete {name}")} onclick={ondelete}>{ "Delete" }</button>

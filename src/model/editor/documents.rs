@@ -6,13 +6,19 @@ use std::rc::Rc;
 use super::{DocState, Editor, Notice, SEED_ID};
 use crate::model::annotation::AnnotationSet;
 use crate::model::document::Document;
+use crate::model::input::{InputError, MAX_DOCUMENTS};
 use crate::model::label::Labels;
 use crate::model::persist::{WorkspaceRecord, Write};
+use crate::model::title::{over_cap, visible};
 
 impl Editor {
-    /// Text pasted into the New document dialog; an empty paste is refused.
+    /// Text pasted into the New document dialog; an empty paste is refused, and so are a text
+    /// or a title over the cap of opened files (`title::over_cap`).
     pub(super) fn new_document(&mut self, title: &str, text: String) {
-        if text.trim().is_empty() {
+        let over = over_cap("The pasted text", text.len()).or_else(|| over_cap("The title", title.len()));
+        if let Some(why) = over {
+            self.notice = Some(Notice::Error(why));
+        } else if text.trim().is_empty() {
             self.notice = Some(Notice::Error("The new document has no text: paste some first.".to_owned()));
         } else {
             let title = if title.trim().is_empty() { "Untitled".to_owned() } else { title.trim().to_owned() };
@@ -26,15 +32,19 @@ impl Editor {
         }
     }
 
-    /// A blank title, or the same one, changes nothing.
+    /// A blank title, or the same one, changes nothing; one over the cap is refused.
     pub(super) fn rename_document(&mut self, id: &str, title: &str) {
         let title = title.trim();
         if title.is_empty() {
             return;
         }
+        if let Some(why) = over_cap("The new title", title.len()) {
+            self.notice = Some(Notice::Error(why));
+            return;
+        }
         if let Some(i) = self.docs.iter().position(|d| d.id == id) {
             let state = Rc::make_mut(&mut self.docs[i]);
-            if state.doc.title() != title {
+            if state.doc.title() != visible(title) {
                 state.doc = Rc::new(state.doc.retitled(title));
                 let record = state.record();
                 self.write(Write::doc(record));
@@ -93,6 +103,9 @@ impl Editor {
             self.switch_to(i);
             return;
         }
+        if let Some(e) = self.no_room(doc.title(), 1) {
+            return self.refuse(&e);
+        }
         self.notice = None;
         let labels = Labels::news();
         self.add_document(doc, labels, AnnotationSet::new());
@@ -100,17 +113,35 @@ impl Editor {
 
     /// Adds a document after the others and opens it.
     pub(super) fn add_document(&mut self, doc: Document, labels: Labels, annotations: AnnotationSet) {
+        self.push_document(doc, Rc::new(labels), annotations);
+        self.switch_to(self.docs.len() - 1);
+    }
+
+    /// Adds a document after the others without opening it or writing the workspace record (a
+    /// file of many records adds them all, then writes the list once: a record per document
+    /// holding the whole list made opening 20,000 of them quadratic). The document's id is new,
+    /// so its writes supersede nothing in the journal and skip the search for what they would.
+    pub(super) fn push_document(&mut self, doc: Document, labels: Rc<Labels>, annotations: AnnotationSet) {
         let id = format!("d{}", self.next_doc);
         self.next_doc += 1;
         let mut state = DocState::new(id, doc, labels);
         state.annotations = Rc::new(annotations);
-        self.write(Write::doc(state.record()));
+        self.write_fresh(Write::doc(state.record()));
         if !state.annotations.is_empty() {
             let seq = self.journal.last_op();
-            self.write(Write::snapshot(state.snapshot(seq)));
+            self.write_fresh(Write::snapshot(state.snapshot(seq)));
         }
         self.docs.push(Rc::new(state));
-        self.switch_to(self.docs.len() - 1);
+    }
+
+    /// Why `adding` more documents cannot be opened now, or `None` when there is room: checked
+    /// before anything changes.
+    pub(super) fn no_room(&self, name: &str, adding: usize) -> Option<InputError> {
+        (self.docs.len().saturating_add(adding) > MAX_DOCUMENTS).then(|| InputError::TooManyDocuments {
+            name: name.to_owned(),
+            documents: adding,
+            open: self.docs.len(),
+        })
     }
 
     /// Opens the document at `index`; a different one drops the selection and the armed label.

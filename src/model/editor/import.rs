@@ -6,9 +6,11 @@ use std::rc::Rc;
 use super::{labels, Editor, Notice};
 use crate::model::annotation::AnnotationSet;
 use crate::model::history::Edit;
-use crate::model::input::{self, place_into, Foreign, Opened, Report};
-use crate::model::label::{Label, LabelId};
+use crate::model::input::{self, place_into, Foreign, InputError, Opened, Report};
+use crate::model::label::{Label, LabelId, Labels};
 use crate::model::project::Project;
+use crate::model::title::visible;
+use crate::support::order::Index;
 
 /// A spanmark file whose text is already open: waiting for the person to choose.
 #[derive(Clone, Debug)]
@@ -33,23 +35,29 @@ impl Editor {
     /// A file's bytes: a text opens as a new document, a spanmark file resumes, another tool's
     /// file opens (or lands on the open text); a file that cannot be read only says why.
     pub(super) fn open_file(&mut self, name: String, bytes: &[u8]) {
+        // The name titles documents and is quoted in messages: shown as a title is.
+        let name = visible(&name);
         match input::open(&name, bytes, self.options) {
             Ok(Opened::Text { title, text }) => self.open_text(title, text),
             Ok(Opened::Project(project)) => self.open_project(name, *project),
-            Ok(Opened::Imported { format, docs }) => {
-                for (project, report) in docs {
-                    self.open_imported(&name, format, project, report);
-                }
-            }
+            Ok(Opened::Imported { format, docs }) => self.open_imported(&name, format, docs),
             Ok(Opened::Onto { format, spans }) => self.place_onto_current(&name, format, &spans),
-            Err(e) => self.notice = Some(Notice::Refused { text: e.to_string(), detail: e.detail() }),
+            Err(e) => self.refuse(&e),
         }
+    }
+
+    /// Says why a file was not opened.
+    pub(super) fn refuse(&mut self, e: &InputError) {
+        self.notice = Some(Notice::Refused { text: e.to_string(), detail: e.detail() });
     }
 
     fn open_project(&mut self, name: String, project: Project) {
         if let Some(target) = self.docs.iter().find(|d| d.doc.sha256() == project.doc.sha256()) {
             self.pending = Some(PendingImport { name, target: target.id.clone(), project: Rc::new(project) });
             return;
+        }
+        if let Some(e) = self.no_room(&name, 1) {
+            return self.refuse(&e);
         }
         self.notice = Some(Notice::Info(format!(
             "Opened {name}: {} annotation{}.",
@@ -59,24 +67,60 @@ impl Editor {
         self.add_document(project.doc, project.labels, project.annotations);
     }
 
-    /// A document from another tool's file: opened like a spanmark file (asking when its text is
-    /// already open), with a note of how its spans were placed.
-    fn open_imported(&mut self, name: &str, format: &str, project: Project, report: Report) {
-        let note = format!("Opened {name} ({format}): {report}.");
-        if self.docs.iter().any(|d| d.doc.sha256() == project.doc.sha256()) {
-            // One question at a time: a second same-text document waits to be opened again.
-            if self.pending.is_none() {
-                self.open_project(name.to_owned(), project);
-                self.notice = Some(Notice::Info(note));
-            }
-            return;
+    /// Documents from another tool's file, each opened like a spanmark file (asking when its
+    /// text is already open, once per file), with a note of how its spans were placed; the last
+    /// one added is opened. Refused whole, before anything changes, when they would take the
+    /// documents past [`MAX_DOCUMENTS`](crate::model::input::MAX_DOCUMENTS). Linear in the
+    /// records: the texts already open are found by one sort of fingerprints, not a scan per
+    /// record, the list of documents is written once, and records whose labels are the same
+    /// share one label set.
+    fn open_imported(&mut self, name: &str, format: &str, docs: Vec<(Project, Report)>) {
+        let open = self.already_open(&docs);
+        if let Some(e) = self.no_room(name, open.iter().filter(|o| !**o).count()) {
+            return self.refuse(&e);
         }
-        self.add_document(project.doc, project.labels, project.annotations);
-        self.notice = Some(if report.lost.is_empty() && report.hint.is_none() {
-            Notice::Info(note)
-        } else {
-            Notice::Error(note)
-        });
+        let before = self.docs.len();
+        let mut shared: Option<Rc<Labels>> = None;
+        for ((project, report), open) in docs.into_iter().zip(open) {
+            let note = format!("Opened {name} ({format}): {report}.");
+            if open {
+                // One question at a time: a second same-text document waits to be opened again.
+                if self.pending.is_none() {
+                    self.open_project(name.to_owned(), project);
+                    self.notice = Some(Notice::Info(note));
+                }
+                continue;
+            }
+            let labels = match shared.take() {
+                Some(labels) if *labels == project.labels => labels,
+                _ => Rc::new(project.labels),
+            };
+            shared = Some(labels.clone());
+            self.push_document(project.doc, labels, project.annotations);
+            self.notice = Some(if report.lost.is_empty() && report.hint.is_none() {
+                Notice::Info(note)
+            } else {
+                Notice::Error(note)
+            });
+        }
+        if self.docs.len() > before {
+            self.switch_to(self.docs.len() - 1);
+        }
+    }
+
+    /// For each of `docs`, whether its text is open already or comes earlier in `docs`: one
+    /// index of the fingerprints (open documents first, then `docs` in order), not a scan of the
+    /// open documents per record.
+    fn already_open(&self, docs: &[(Project, Report)]) -> Vec<bool> {
+        let open = self.docs.len();
+        let hashes = self.docs.iter().map(|d| d.doc.sha256()).chain(docs.iter().map(|(p, _)| p.doc.sha256()));
+        let mut repeat = vec![false; docs.len()];
+        for at in Index::new(hashes.collect()).repeats() {
+            if let Some(r) = at.checked_sub(open).and_then(|i| repeat.get_mut(i)) {
+                *r = true;
+            }
+        }
+        repeat
     }
 
     /// Spans that came without their text (W3C, Recogito, brat `.ann`): placed on the open
@@ -121,6 +165,9 @@ impl Editor {
             return;
         }
         if choice == ImportChoice::Copy {
+            if let Some(e) = self.no_room(&pending.name, 1) {
+                return self.refuse(&e);
+            }
             let title = format!("{} (copy)", project.doc.title());
             let doc = project.doc.retitled(&title);
             self.add_document(doc, project.labels.clone(), project.annotations.clone());
@@ -139,7 +186,7 @@ impl Editor {
         let labels_edit = labels::extended(self.labels(), extra);
         if !all_covered || labels_edit.is_none() && !added_names.is_empty() {
             self.notice = Some(Notice::Error(format!(
-                "{} brings more labels than there are free keys for; open it as a copy instead.",
+                "{} brings labels this document cannot take; open it as a copy instead.",
                 pending.name
             )));
             return;

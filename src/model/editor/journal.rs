@@ -51,6 +51,13 @@ impl Journal {
         self.next += 1;
     }
 
+    /// Adds a write about a document made just now, which supersedes nothing written before it
+    /// (ids are never reused): no search of what waits.
+    fn push_fresh(&mut self, write: Write) {
+        self.entries.push((self.next, write));
+        self.next += 1;
+    }
+
     /// Storage holds every write up to `upto`.
     fn saved(&mut self, upto: u64) {
         self.entries.retain(|(n, _)| *n > upto);
@@ -93,6 +100,14 @@ impl Editor {
             return;
         }
         self.journal.push(write);
+        if !matches!(self.saving, Saving::Failed(_)) {
+            self.saving = Saving::Pending;
+        }
+    }
+
+    /// [`Editor::write`] for a document made just now (see `Journal::push_fresh`).
+    pub(super) fn write_fresh(&mut self, write: Write) {
+        self.journal.push_fresh(write);
         if !matches!(self.saving, Saving::Failed(_)) {
             self.saving = Saving::Pending;
         }

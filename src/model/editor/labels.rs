@@ -73,8 +73,7 @@ impl Editor {
 /// What merging `project` into a document with `labels` needs: the file's labels the document
 /// has under another id (the same name, ignoring case), as (file's id, document's id), and the
 /// labels to add for the rest, each with the file's colour and key unless the document uses
-/// them (then a free one; a label that finds no free key is left out, and
-/// [`extended`] then reports nothing to add).
+/// them (then a free one; none when no key is free: the label is added without one).
 pub(super) fn missing(labels: &Labels, project: &Project) -> (Vec<(LabelId, LabelId)>, Vec<Label>) {
     let mut used: Vec<&LabelId> = Vec::new();
     for a in project.annotations.iter() {
@@ -92,16 +91,16 @@ pub(super) fn missing(labels: &Labels, project: &Project) -> (Vec<(LabelId, Labe
             continue;
         }
         let all: Vec<Label> = labels.iter().cloned().chain(extra.iter().cloned()).collect();
-        let hotkey =
-            theirs.map(|l| l.hotkey).filter(|k| all.iter().all(|l| l.hotkey != *k)).or_else(|| free_hotkey(&all));
+        let hotkey = theirs
+            .and_then(|l| l.hotkey)
+            .filter(|k| all.iter().all(|l| l.hotkey != Some(*k)))
+            .or_else(|| free_hotkey(&all));
         let colour = theirs
             .map(|l| l.colour.clone())
             .filter(|c| contrast::parse(c).is_some_and(contrast::passes))
             .filter(|c| all.iter().all(|l| !l.colour.eq_ignore_ascii_case(c)))
             .unwrap_or_else(|| free_colour(&all).to_owned());
-        if let Some(hotkey) = hotkey {
-            extra.push(Label { id: id.clone(), name, colour, hotkey });
-        }
+        extra.push(Label { id: id.clone(), name, colour, hotkey });
     }
     (rename, extra)
 }

@@ -187,11 +187,11 @@ pub enum Action {
 }
 
 impl DocState {
-    fn new(id: String, doc: Document, labels: Labels) -> DocState {
+    fn new(id: String, doc: Document, labels: Rc<Labels>) -> DocState {
         DocState {
             id,
             doc: Rc::new(doc),
-            labels: Rc::new(labels),
+            labels,
             annotations: Rc::new(AnnotationSet::new()),
             history: History::default(),
             ops_since_snapshot: 0,
@@ -203,7 +203,7 @@ impl Editor {
     /// An editor with one document, the seed.
     pub fn new(doc: Document, labels: Labels) -> Editor {
         Editor {
-            docs: vec![Rc::new(DocState::new(SEED_ID.to_owned(), doc, labels))],
+            docs: vec![Rc::new(DocState::new(SEED_ID.to_owned(), doc, Rc::new(labels)))],
             current: 0,
             selected: None,
             armed: None,

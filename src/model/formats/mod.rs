@@ -160,7 +160,7 @@ impl fmt::Display for Report {
 }
 
 /// The label for `name`: an existing label whose id or name matches (ignoring case), or a new one
-/// added to `labels` with the next free colour and hotkey.
+/// added to `labels` with the next free colour and hotkey (none once the keys are used up).
 pub fn label_for(labels: &mut Vec<Label>, name: &str) -> LabelId {
     let wanted = name.trim();
     if let Some(l) =
@@ -170,7 +170,7 @@ pub fn label_for(labels: &mut Vec<Label>, name: &str) -> LabelId {
     }
     const COLOURS: [&str; 6] = ["#f0e442", "#d55e00", "#0072b2", "#999999", "#a6761d", "#66a61e"];
     const KEYS: &str = "56789qwertyuiop";
-    let hotkey = KEYS.chars().find(|k| labels.iter().all(|l| l.hotkey != *k)).unwrap_or('0');
+    let hotkey = KEYS.chars().find(|k| labels.iter().all(|l| l.hotkey != Some(*k)));
     let mut id: String =
         crate::support::case::to_lowercase(wanted).chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect();
     if id.is_empty() {

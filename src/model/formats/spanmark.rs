@@ -111,7 +111,12 @@ pub fn serialize(doc: &Document, labels: &Labels, annotations: &AnnotationSet, e
         },
         labels: labels
             .iter()
-            .map(|l| LabelOut { id: l.id.as_str(), name: &l.name, colour: &l.colour, hotkey: l.hotkey.to_string() })
+            .map(|l| LabelOut {
+                id: l.id.as_str(),
+                name: &l.name,
+                colour: &l.colour,
+                hotkey: l.hotkey.map(String::from).unwrap_or_default(),
+            })
             .collect(),
         annotations: annotations
             .iter()

@@ -45,7 +45,7 @@ pub fn labels_record(labels: &Labels) -> Vec<LabelRecord> {
             id: l.id.as_str().to_owned(),
             name: l.name.clone(),
             colour: l.colour.clone(),
-            hotkey: l.hotkey.to_string(),
+            hotkey: l.hotkey.map(String::from).unwrap_or_default(),
         })
         .collect()
 }

@@ -11,7 +11,12 @@ use crate::model::span::Span;
 
 /// The labels as "id:name:colour:key", in the bar's order.
 fn shown(labels: &Labels) -> Vec<String> {
-    labels.iter().map(|l| format!("{}:{}:{}:{}", l.id.as_str(), l.name, l.colour, l.hotkey)).collect()
+    labels
+        .iter()
+        .map(|l| {
+            format!("{}:{}:{}:{}", l.id.as_str(), l.name, l.colour, l.hotkey.map(String::from).unwrap_or_default())
+        })
+        .collect()
 }
 
 fn add(name: &str, colour: &str, hotkey: &str) -> LabelChange {
@@ -310,7 +315,7 @@ fn merging_a_file_with_new_labels_adds_them() {
     let mut store = Stored::default();
     e.apply(Action::ResolveImport(ImportChoice::Merge));
     let person = e.labels().by_id("person").map(|l| (l.name.clone(), l.hotkey, passes(parse(&l.colour).expect("hex"))));
-    assert_eq!(person, Some(("Person".to_owned(), '5', true)));
+    assert_eq!(person, Some(("Person".to_owned(), Some('5'), true)));
     assert_eq!(anns(&e).iter().filter(|a| a.starts_with("person:")).count(), 2);
     assert_eq!(
         e.notice,

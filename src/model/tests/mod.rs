@@ -10,6 +10,7 @@ mod files;
 mod find;
 mod journal;
 mod labels;
+mod limits;
 mod persist;
 mod stats;
 mod tabs;
