@@ -12,6 +12,8 @@ pub mod chunks;
 pub mod json;
 /// A max segment tree over chunks: range queries on the annotation set in O(log n + hits).
 pub mod max_ends;
+/// Numbers written for people ("10,000"), by integer arithmetic.
+pub mod number;
 /// One copy of the stable sort, over indices (std's sort at each of 7 callers: +5.7 KB gzip).
 pub mod order;
 /// `"…"` quoting for messages without the standard library's Debug escaping in the wasm.

@@ -6,6 +6,7 @@ use super::modal::Modal;
 use super::state::DocRef;
 use crate::model::stats::{Extreme, Stats};
 use crate::model::{Action, AnnotationSet, Labels};
+use crate::support::number::grouped;
 
 #[derive(Properties, PartialEq)]
 pub struct StatsDialogProps {
@@ -37,7 +38,7 @@ pub fn StatsDialog(props: &StatsDialogProps) -> Html {
         html! {
             <tr style={format!("--hl:{colour};--share:{}", width)}>
                 <th scope="row"><span class="stat-label"><span class="swatch"></span>{ name }</span></th>
-                <td class="num">{ grouped(row.count) }</td>
+                <td class="num">{ grouped(row.count as u64) }</td>
                 <td class="num">{ density }</td>
                 <td class="bar-cell" aria-hidden="true"><span class="bar"></span></td>
             </tr>
@@ -65,7 +66,7 @@ pub fn StatsDialog(props: &StatsDialogProps) -> Html {
     html! {
         <Modal label="Statistics" class="stats" onclose={props.onclose.clone()}>
             <h2>{ "Statistics" }</h2>
-            <p>{ format!("{} annotations in {} words ({} characters).", grouped(stats.total), grouped(stats.words), grouped(stats.length as usize)) }</p>
+            <p>{ format!("{} annotations in {} words ({} characters).", grouped(stats.total as u64), grouped(stats.words as u64), grouped(u64::from(stats.length))) }</p>
             <table class="stats-table">
                 <thead>
                     <tr><th scope="col">{ "Label" }</th><th scope="col" class="num">{ "Spans" }</th><th scope="col" class="num">{ "Per 1,000 words" }</th><th scope="col"><span class="visually-hidden">{ "Share" }</span></th></tr>
@@ -91,19 +92,6 @@ pub fn StatsDialog(props: &StatsDialogProps) -> Html {
 fn tenths(x: f64) -> String {
     let t = (x * 10.0).round().max(0.0) as u64;
     format!("{}.{}", t / 10, t % 10)
-}
-
-/// `n` with a comma every three digits ("10,000").
-fn grouped(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Per mille as a percentage to one decimal place ("41.7%").

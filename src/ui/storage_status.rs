@@ -2,6 +2,7 @@ use yew::prelude::*;
 
 use super::hooks::use_storage_standing;
 use crate::edge::persist::Kept;
+use crate::support::number::grouped;
 
 #[derive(Properties, PartialEq)]
 pub struct StorageStatusProps {
@@ -45,23 +46,10 @@ pub fn StorageStatus(props: &StorageStatusProps) -> Html {
 /// in the wasm): tenths below 10 MB, whole megabytes below 10,000, whole gigabytes above.
 fn size(tenths: u32) -> String {
     if tenths >= 100_000 {
-        format!("{} GB", thousands(tenths / 10_000))
+        format!("{} GB", grouped(u64::from(tenths / 10_000)))
     } else if tenths >= 100 {
-        format!("{} MB", thousands(tenths / 10))
+        format!("{} MB", grouped(u64::from(tenths / 10)))
     } else {
         format!("{}.{} MB", tenths / 10, tenths % 10)
     }
-}
-
-/// `n` with a comma between each group of three digits.
-fn thousands(n: u32) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
