@@ -1,16 +1,18 @@
-// Post-build step (tools/post-build.mjs, after minify.mjs): gives the wasm's imports from
-// wasm-bindgen's glue short names. wasm-bindgen names each import after the JS it calls plus a
-// 16-digit hash (`__wbg_getBoundingClientRect_9f973e395d22a7dd`), under the module
-// "./spanmark_bg.js"; the name is written twice, in the wasm's import section and as a key of
-// the glue's import object, and the hashes do not compress. 287 imports: the names cost about
-// 5 KB of the gzipped bundle. Here each becomes a one- or two-letter name (`a`, `b`, … `Z9`)
-// and the module "g", in the wasm and in the glue alike, and index.html's integrity hashes for
-// both files are updated. Imports from the snippets (their names are the snippets' own exports)
-// are left as they are.
+// Post-build step (tools/post-build.mjs, after minify.mjs): short names for the wasm's imports
+// from wasm-bindgen's glue. wasm-bindgen names each import after the JS it calls plus a 16-digit
+// hash (`__wbg_getBoundingClientRect_9f973e395d22a7dd`), under the module "./spanmark_bg.js",
+// and writes each name twice: in the wasm's import section and as a key of the glue's import
+// object. The hashes do not compress: with 287 imports the names cost 8.8 KB of the gzipped
+// bundle (measured 2026-12-01: wasm -5.4 KB, glue -3.4 KB). Here each import becomes a one- or
+// two-letter name (`a`, `b`, … `Z9`) and the module "g", in the wasm and in the glue alike.
+// The exports whose names carry a hash (the closures' `…invoke__h…`, which the glue calls as
+// `wasm.name(…)`) become `x0`, `x1`, … the same way (0.4 KB more); the other exports (`memory`,
+// `__wbindgen_malloc`, …) and the imports from the snippets (the snippets' own export names)
+// keep their names. index.html's integrity hashes for both files are updated.
 //
-// The rewrite is checked, not guessed: every renamed key must occur in the glue exactly once,
-// as an object key, or the build fails (a wasm-bindgen that writes its glue differently shows
-// up here, not as a blank page).
+// The rewrite is checked, not guessed: every renamed import must occur in the glue exactly once,
+// as an object key, and every renamed export only as a property, or the build fails (a
+// wasm-bindgen that writes its glue differently shows up here, not as a blank page).
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -64,6 +66,40 @@ function shortName(n) {
   return LETTERS[Math.floor(n / TAIL.length)] + TAIL[n % TAIL.length];
 }
 
+/** Old name → new name, for the wasm's exports whose names carry a hash (the closures'
+ * `wasm_bindgen__convert__closures_____invoke__h…`); the glue calls them as `wasm.name`. */
+const renamedExports = new Map();
+
+/** The export section from `body` to `end`, with the hashed names shortened. */
+function exportSection(body, end) {
+  const [count, first] = leb(wasm, body);
+  let p = first;
+  const names = [];
+  const rest = [];
+  for (let i = 0; i < count; i++) {
+    const [len, n0] = leb(wasm, p);
+    names.push(utf8.decode(wasm.subarray(n0, n0 + len)));
+    const kindAt = n0 + len;
+    const [, after] = leb(wasm, kindAt + 1);
+    rest.push(wasm.subarray(kindAt, after));
+    p = after;
+  }
+  if (p !== end) throw new Error('short-imports: the export section did not parse to its end');
+  const section = [...uleb(count)];
+  names.forEach((name, i) => {
+    if (/_h[0-9a-f]{16}(_\d+)?$/.test(name)) {
+      const short = `x${renamedExports.size}`;
+      if (names.includes(short)) throw new Error(`short-imports: the wasm already exports ${short}`);
+      renamedExports.set(name, short);
+      section.push(...encode(short));
+    } else {
+      section.push(...encode(name));
+    }
+    section.push(...rest[i]);
+  });
+  return Buffer.from([7, ...uleb(section.length), ...section]);
+}
+
 const wasmPath = join(dir, wasmFile);
 const wasm = await readFile(wasmPath);
 if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error(`short-imports: ${wasmFile} is not wasm`);
@@ -76,6 +112,11 @@ while (at < wasm.length) {
   const id = wasm[at];
   const [size, body] = leb(wasm, at + 1);
   const end = body + size;
+  if (id === 7) {
+    out.push(exportSection(body, end));
+    at = end;
+    continue;
+  }
   if (id !== 2) {
     out.push(wasm.subarray(at, end));
     at = end;
@@ -135,6 +176,16 @@ for (const [old, short] of renamed) {
     throw new Error(`short-imports: ${old} is in ${glueFile} ${anywhere} times, ${found} as a key (1 and 1 expected)`);
   }
   newGlue = newGlue.replace(key, short);
+}
+for (const [old, short] of renamedExports) {
+  // Only ever read as a property of the instance's exports: `….name(`.
+  const anywhere = new RegExp(`(?<![\\w$])${escape(old)}(?![\\w$])`, 'g');
+  const asProperty = new RegExp(`(?<=\\.)${escape(old)}(?![\\w$])`, 'g');
+  const found = newGlue.match(asProperty)?.length ?? 0;
+  if (found === 0 || found !== (newGlue.match(anywhere)?.length ?? 0)) {
+    throw new Error(`short-imports: the export ${old} is in ${glueFile} other than as a property`);
+  }
+  newGlue = newGlue.replace(asProperty, short);
 }
 const moduleKey = new RegExp(`(["'])${GLUE_MODULE.replace(/[.]/g, '\\.')}\\1(?=\\s*:)`, 'g');
 if ((newGlue.match(moduleKey)?.length ?? 0) !== 1) {
