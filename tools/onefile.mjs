@@ -16,6 +16,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { policyOf, sha256, withPolicy } from './csp.mjs';
+import { unmodule, wrap } from './unmodule.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: onefile.mjs runs as a Trunk hook');
@@ -38,42 +39,6 @@ const stylesheets = (html.match(/<link\b[^>]*>/gi) ?? []).filter((tag) => /\brel
 let css = '';
 for (const tag of stylesheets) css += await readFile(local(attribute(tag, 'href')), 'utf8');
 if (/<\/style/i.test(css)) throw new Error('the stylesheet holds "</style"');
-
-/** `source` (an ES module) with its imports and exports rewritten for a plain function body:
- * `imports(specifier)` names the object that stands for the imported module; gives the body and
- * the names it exported, as `exported: local` pairs. */
-function unmodule(source, imports) {
-  const exported = [];
-  let body = source
-    .replace(/\bimport\s*(\{[^}]*\}|\*\s*as\s+[\w$]+)\s*from\s*(["'])([^"']+)\2\s*;?/g, (_, what, _q, from) => {
-      const module = imports(from);
-      if (what.startsWith('*')) return `const ${what.replace(/^\*\s*as\s+/, '')}=${module};`;
-      const names = what.slice(1, -1).split(',').map((n) => n.trim()).filter(Boolean);
-      return `const{${names.map((n) => n.replace(/\s+as\s+/, ':')).join(',')}}=${module};`;
-    })
-    .replace(/\bexport\s*\{([^}]*)\}\s*;?/g, (_, list) => {
-      for (const item of list.split(',').map((n) => n.trim()).filter(Boolean)) {
-        const [name, as = name] = item.split(/\s+as\s+/);
-        exported.push([as, name]);
-      }
-      return '';
-    })
-    .replace(/\bexport\s+default\s+([\w$]+)\s*;/g, (_, name) => {
-      exported.push(['default', name]);
-      return '';
-    })
-    .replace(/\bexport\s+(async\s+function\*?|function\*?|class|const|let|var)\s+([\w$]+)/g, (_, kind, name) => {
-      exported.push([name, name]);
-      return `${kind} ${name}`;
-    });
-  // What is left would be a syntax error in a function (import.meta is fine: the page's address).
-  const left = body.match(/(^|[;}\s])(import\s*[{*"']|import\s+[\w$]|export\b)[^\n]{0,60}/);
-  if (left) throw new Error(`an import or export onefile.mjs cannot rewrite: ${left[0]}`);
-  return { body, exported };
-}
-
-/** The module object expression of a function-wrapped module. */
-const wrap = ({ body, exported }) => `(()=>{${body}\nreturn{${exported.map(([as, name]) => `${JSON.stringify(as)}:${name}`).join(',')}}})()`;
 
 const glueFile = local(gluePath);
 const snippets = new Map(); // file → the name of the const holding its exports

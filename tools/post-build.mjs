@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 const STEPS = [
   'minify.mjs', // release builds: terser over the JS glue, index.html's integrity hashes
+  'short-imports.mjs', // one- and two-letter names for the wasm's imports from the glue (~9.2 KB gzip)
+  'inline-snippets.mjs', // the inline_js snippets into the glue, their files and preloads gone (~1.5 KB gzip)
   'csp.mjs', // the inline loader's sha256 into index.html's Content-Security-Policy
   'sw.mjs', // sw.js: the service worker keeping every file above, each with its sha384
   'onefile.mjs', // dist/spanmark.html, from everything above: the last step

@@ -2,7 +2,7 @@
 // files so that it opens with the network off (src/edge/offline.rs registers it over http(s)).
 //
 // A release build's worker keeps every file the build wrote (index.html, the hashed JS, wasm and
-// CSS, the snippets, the manifest and icons), each with its sha384, in one cache named after a
+// CSS, the manifest and icons), each with its sha384, in one cache named after a
 // hash of them all and of the worker's own code: `spanmark-<16 hex>`. Installing fetches each
 // file (the HTTP cache revalidated with the server, so a file the page just loaded is not sent
 // twice where the host gives an ETag) and checks it against its hash, so a cache holds one
