@@ -59,7 +59,7 @@ async function servedCopy() {
 /** The wasm-bindgen file stem index.html loads (`spanmark-<hash>`). */
 async function stemOf(dir) {
   const html = await readFile(join(dir, 'index.html'), 'utf8');
-  const stem = html.match(/spanmark-[0-9a-f]{16}(?=\.js)/)?.[0];
+  const stem = html.match(/spanmark-[0-9a-f]+(?=\.js)/)?.[0];
   assert(stem, 'index.html names the JS glue');
   return stem;
 }
@@ -96,7 +96,7 @@ async function build(page) {
       ...new Set(
         performance
           .getEntriesByType('resource')
-          .map((e) => new URL(e.name).pathname.match(/\/(spanmark-[0-9a-f]{16})(?:\.js|_bg\.wasm)$/)?.[1])
+          .map((e) => new URL(e.name).pathname.match(/\/(spanmark-[0-9a-f]+)(?:\.js|_bg\.wasm)$/)?.[1])
           .filter(Boolean),
       ),
     ],
