@@ -28,6 +28,12 @@ const STORES: [&str; 4] = ["meta", "docs", "snapshots", "ops"];
 const LOCAL_PREFIX: &str = "spanmark.";
 /// The largest seq a key can hold exactly (a JS number).
 const MAX_SEQ: u64 = (1 << 53) - 1;
+/// How long (ms) one task may spend handing records to IndexedDB before the batch waits for the
+/// last of them to be stored, so that input and frames run in between. The transaction stays
+/// open across the wait: a request is pending, and the batch goes on in that request's success
+/// callback (its microtasks), where a transaction is active. 20,000 documents from one file held
+/// the page for 3 s in one task before.
+const SLICE_MS: f64 = 8.0;
 
 pub enum Store {
     IndexedDb(IdbDatabase),
@@ -206,7 +212,8 @@ impl Store {
     /// A batch holding a whole document or a snapshot (10,000 annotations are a megabyte of
     /// JSON, some 13 ms to serialize) waits until the frame after the edit has been painted:
     /// the write starts in the same task as the edit, and would otherwise hold that frame back.
-    /// Op records are small and go at once.
+    /// Op records are small and go at once. A long batch is handed over in slices of
+    /// [`SLICE_MS`], one transaction still.
     pub async fn write(&self, writes: &[Write]) -> Result<(), String> {
         if writes.iter().any(|w| matches!(w, Write::Doc(_) | Write::Snapshot(_))) {
             super::frame::painted().await;
@@ -221,6 +228,7 @@ impl Store {
                     .transaction_with_str_sequence_and_mode(&names, IdbTransactionMode::Readwrite)
                     .map_err(describe)?;
                 let store = |name: &str| -> Result<IdbObjectStore, String> { tx.object_store(name).map_err(describe) };
+                let mut slice_start = js_sys::Date::now();
                 for w in writes {
                     let queued = match w {
                         Write::Workspace(r) => store("meta")?.put_with_key(&to_js(r)?, &JsValue::from_str("workspace")),
@@ -239,7 +247,11 @@ impl Store {
                             store("ops")?.delete(&op_range(&r.doc, r.seq)?.into())
                         }
                     };
-                    queued.map_err(describe)?;
+                    let request = queued.map_err(describe)?;
+                    if js_sys::Date::now() - slice_start > SLICE_MS {
+                        finish(&request).await?;
+                        slice_start = js_sys::Date::now();
+                    }
                 }
                 committed(&tx).await
             }
