@@ -7,8 +7,8 @@ use super::documents::{DocList, Documents};
 use super::drawer::{self, Drawer};
 use super::find_bar::FindBar;
 use super::hooks::{
-    use_announcement, use_autosave, use_drawer_focus, use_hotkeys, use_launch_files, use_leave_guard, use_view_option,
-    use_writer,
+    use_announcement, use_autosave, use_drawer_focus, use_hotkeys, use_launch_files, use_leave_guard,
+    use_storage_standing, use_view_option, use_writer,
 };
 use super::import_dialog::ImportDialog;
 use super::label_bar::LabelBar;
@@ -131,6 +131,7 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     // The same export for the page's life (the documents column is not redrawn for a new one).
+    let (kept, usage) = use_storage_standing();
     let export_json = {
         let latest = use_mut_ref(|| onexport.clone());
         *latest.borrow_mut() = onexport.clone();
@@ -244,6 +245,8 @@ pub fn App(props: &AppProps) -> Html {
             }
             <Toolbar
                 title={AttrValue::from(current.doc.title().to_owned())}
+                {kept}
+                onkeepcopy={export_json.clone()}
                 saving={editor.saving.clone()}
                 can_undo={current.history.can_undo()}
                 can_redo={current.history.can_redo()}
@@ -267,7 +270,7 @@ pub fn App(props: &AppProps) -> Html {
             <main class="workspace">
                 { drawer::frame(Drawer::Documents, *drawer == Some(Drawer::Documents), &onclosedrawer, html! {
                     <Documents docs={DocList(editor.docs.clone())} current={current.id.clone()} onaction={ondraweraction.clone()}>
-                        <StorageStatus onexport={export_json} />
+                        <StorageStatus onexport={export_json} {kept} {usage} />
                     </Documents>
                 }) }
                 <div class={classes!("reading", (!matches.matches.is_empty()).then_some("with-strip"))}>

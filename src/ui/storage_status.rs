@@ -1,7 +1,6 @@
 use yew::prelude::*;
 
-use super::hooks::use_storage_standing;
-use crate::edge::persist::Kept;
+use crate::edge::persist::{Kept, Usage};
 use crate::support::number::grouped;
 
 #[derive(Properties, PartialEq)]
@@ -9,6 +8,10 @@ pub struct StorageStatusProps {
     /// Exports the open document (spanmark JSON). The same callback for the page's life: the
     /// documents column this is drawn in is compared by its props, this one among them.
     pub onexport: Callback<()>,
+    /// The browser's answer and its estimate (`hooks::use_storage_standing`, in the app: the
+    /// toolbar shows the answer too).
+    pub kept: Kept,
+    pub usage: Option<Usage>,
 }
 
 /// Where the work is kept, at the foot of the documents column: whether the browser agreed to
@@ -16,8 +19,7 @@ pub struct StorageStatusProps {
 /// pressure, with an export; then how much is stored of how much the browser allows.
 #[component]
 pub fn StorageStatus(props: &StorageStatusProps) -> Html {
-    let (kept, usage) = use_storage_standing();
-    let answer = match kept {
+    let answer = match props.kept {
         Kept::Asking => html! { <p class="storage-kept">{ "Asking the browser to keep your work…" }</p> },
         Kept::Persistent => html! {
             <p class="storage-kept persistent">{ "Kept: the browser will not clear your work." }</p>
@@ -35,7 +37,7 @@ pub fn StorageStatus(props: &StorageStatusProps) -> Html {
     html! {
         <section class="storage-status" aria-label="Storage">
             { answer }
-            if let Some(usage) = usage {
+            if let Some(usage) = props.usage {
                 <p class="storage-use">{ format!("{} stored of {} allowed", size(usage.stored), size(usage.allowed)) }</p>
             }
         </section>

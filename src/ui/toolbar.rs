@@ -3,6 +3,7 @@ use yew::prelude::*;
 use super::drawer::Drawer;
 use super::export_menu::ExportMenu;
 use crate::edge;
+use crate::edge::persist::Kept;
 use crate::edge::theme::Theme;
 use crate::model::formats::{spanmark, Format, Unit};
 use crate::model::Saving;
@@ -11,6 +12,10 @@ use crate::model::Saving;
 pub struct ToolbarProps {
     pub title: AttrValue,
     pub saving: Saving,
+    /// The browser's answer to the request to keep the work: when it may clear it, the bar says
+    /// so beside the save status and offers an export (`onkeepcopy`).
+    pub kept: Kept,
+    pub onkeepcopy: Callback<()>,
     pub can_undo: bool,
     pub can_redo: bool,
     pub onundo: Callback<()>,
@@ -83,11 +88,19 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         Saving::Pending => ("Saving…", "pending"),
         Saving::Failed(_) => ("Not saved", "failed"),
     };
+    let at_risk = props.kept == Kept::MayBeCleared;
     html! {
-        <header class="toolbar">
+        <header class={classes!("toolbar", at_risk.then_some("at-risk"))}>
             <h1 class="brand">{ "spanmark" }</h1>
             <span class="doc-title" title="Open document">{ props.title.clone() }</span>
             <span class={classes!("save-status", class)} role="status" aria-live="polite">{ status }</span>
+            if at_risk {
+                <button
+                    class="mini may-clear"
+                    title="The browser may clear your work when it runs short of space. Click to export a copy."
+                    onclick={props.onkeepcopy.reform(|_: MouseEvent| ())}
+                >{ "May be cleared" }</button>
+            }
             <span class="spacer"></span>
             { drawer_button(Drawer::Documents) }
             { drawer_button(Drawer::Annotations) }

@@ -281,6 +281,11 @@ test('the storage status: the browser’s answer to persist(), and how much is s
     const [download] = await Promise.all([page.waitForEvent('download'), status.getByRole('button', { name: 'Export now' }).click()]);
     const json = JSON.parse(await readFile(await download.path(), 'utf8'));
     assertEqual(json.annotations.map((a) => a.text), ['Ron Dermer'], 'Export now downloads the work');
+    // The toolbar says it too, wherever the documents column is, and offers the same export.
+    const bar = page.locator('header.toolbar').getByRole('button', { name: 'May be cleared' });
+    assertEqual(await bar.getAttribute('title'), 'The browser may clear your work when it runs short of space. Click to export a copy.', 'the toolbar names the risk and the remedy');
+    const [again] = await Promise.all([page.waitForEvent('download'), bar.click()]);
+    assertEqual(JSON.parse(await readFile(await again.path(), 'utf8')).annotations.map((a) => a.text), ['Ron Dermer'], 'the toolbar’s button downloads the work');
   }
   assert(size(1, true) === '0.1 MB' && size(12_345_678_901, false) === '12 GB' && size(23_456_789, false) === '23 MB', 'the rule as written here');
   await assertAccessible(page, 'the storage status');

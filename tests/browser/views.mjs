@@ -80,7 +80,9 @@ test('the theme button steps system → light → dark, the page follows, and a 
   const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   const light = await background();
   const button = page.locator('button.theme');
-  assertEqual(await button.innerText(), 'Theme: system', 'starts on the system theme');
+  // Its words, which are its name (where the bar is short of room it draws ◐ instead).
+  assertEqual(await button.locator('.long').textContent(), 'Theme: system', 'starts on the system theme');
+  assertEqual(await page.getByRole('button', { name: 'Theme: system', exact: true }).count(), 1, 'named by its words');
   await button.click();
   assertEqual(await page.evaluate(() => document.documentElement.dataset.theme), 'light', 'light chosen');
   await button.click();
