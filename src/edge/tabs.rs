@@ -2,11 +2,12 @@
 //! the Web Locks API's `spanmark-writer`, held by a promise that resolves only when the tab lets
 //! it go (or lost when another tab steals it). The tabs talk over the BroadcastChannel
 //! `spanmark`: a tab whose person pressed Use here asks the writer to `release`; the writer
-//! turns read-only, lets its autosave finish what waits (at most 2 s), stops writing and
-//! answers `released`; the asking tab then steals the lock (after the answer, or 3 s without
-//! one). The writer keeps the lock until it is stolen (or 5 s pass), so there is no moment
-//! when it is free for another tab waiting in line, itself included. A tab without the lock
-//! waits in line for it, so it takes over by itself when the writer tab closes.
+//! turns read-only, lets its autosave finish what waits (at most 10 s: storing 20,000 documents
+//! from one file takes some 3.4 s, in slices), stops writing and answers `released`; the asking
+//! tab then steals the lock (after the answer, or 12 s without one). The writer keeps the lock
+//! until it is stolen (or 15 s pass), so there is no moment when it is free for another tab
+//! waiting in line, itself included. A tab without the lock waits in line for it, so it takes
+//! over by itself when the writer tab closes.
 //!
 //! Where the browser has no `navigator.locks` (or refuses it, as on some `file:` pages) every
 //! tab is a writer, as before there was a lock. The JavaScript is inline, one small module that
@@ -74,11 +75,11 @@ async function letGo() {
   if (!writer || !held || leaving) return;
   leaving = true;
   heard('leave');
-  for (let t = 0; pending && t < 2000; t += 50) await sleep(50);
+  for (let t = 0; pending && t < 10000; t += 50) await sleep(50);
   writer = false;
   leaving = false;
   channel.postMessage('released');
-  setTimeout(() => { if (held && !writer && !taking) { release(); wait(); } }, 5000);
+  setTimeout(() => { if (held && !writer && !taking) { release(); wait(); } }, 15000);
 }
 
 export function listen(handler) {
@@ -100,7 +101,7 @@ async function handOver() {
     const ask = new BroadcastChannel('spanmark');
     let timer = 0;
     const finish = () => { clearTimeout(timer); ask.close(); done(); };
-    timer = setTimeout(finish, 3000);
+    timer = setTimeout(finish, 12000);
     ask.onmessage = (e) => { if (e.data === 'released') finish(); };
     ask.postMessage('release');
   });
@@ -120,7 +121,7 @@ extern "C" {
     /// Whether this tab holds the writer lock (true where there is no lock to hold).
     pub fn holds() -> bool;
     /// Tells the lock's keeper whether the autosave has writes not yet stored (a writer asked to
-    /// let go waits until it has none, at most 2 s).
+    /// let go waits until it has none, at most 10 s).
     pub fn saving(pending: bool);
     /// Lets the writer lock go (nothing if this tab does not hold it).
     pub fn release();
@@ -135,7 +136,7 @@ extern "C" {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Heard {
     /// This tab no longer writes: another tab asked for the lock (what waited is stored, or
-    /// 2 s passed), or took it.
+    /// 10 s passed), or took it.
     Leave,
     /// This tab holds the lock now (Use here, or its turn in line came).
     Granted,
