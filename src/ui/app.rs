@@ -130,8 +130,10 @@ pub fn App(props: &AppProps) -> Html {
             }
         })
     };
-    // The same export for the page's life (the documents column is not redrawn for a new one).
+    // Whether the browser keeps the work, and how much is stored: the toolbar and the documents
+    // column both show it.
     let (kept, usage) = use_storage_standing();
+    // The same export for the page's life (the documents column is not redrawn for a new one).
     let export_json = {
         let latest = use_mut_ref(|| onexport.clone());
         *latest.borrow_mut() = onexport.clone();
@@ -246,7 +248,6 @@ pub fn App(props: &AppProps) -> Html {
             <Toolbar
                 title={AttrValue::from(current.doc.title().to_owned())}
                 {kept}
-                onkeepcopy={export_json.clone()}
                 saving={editor.saving.clone()}
                 can_undo={current.history.can_undo()}
                 can_redo={current.history.can_redo()}

@@ -13,9 +13,8 @@ pub struct ToolbarProps {
     pub title: AttrValue,
     pub saving: Saving,
     /// The browser's answer to the request to keep the work: when it may clear it, the bar says
-    /// so beside the save status and offers an export (`onkeepcopy`).
+    /// so beside the save status, and a click exports (spanmark JSON, as Export JSON does).
     pub kept: Kept,
-    pub onkeepcopy: Callback<()>,
     pub can_undo: bool,
     pub can_redo: bool,
     pub onundo: Callback<()>,
@@ -98,7 +97,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <button
                     class="mini may-clear"
                     title="The browser may clear your work when it runs short of space. Click to export a copy."
-                    onclick={props.onkeepcopy.reform(|_: MouseEvent| ())}
+                    onclick={props.onexport.reform(|_: MouseEvent| &spanmark::FORMAT)}
                 >{ "May be cleared" }</button>
             }
             <span class="spacer"></span>
