@@ -7,10 +7,10 @@
 // better than eight, and index.html and sw.js each lose seven hashes that do not compress:
 // 1.5 KB of the gzipped bundle (measured 2026-12-01), and seven requests fewer. The snippets
 // run as before, in the order the glue imported them, before the glue's own code.
-import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, posix, relative } from 'node:path';
 import { unmodule, withoutImports, wrap } from './unmodule.mjs';
+import { sri } from './sri.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) process.exit(0);
@@ -45,7 +45,6 @@ for (const [file, name] of snippets) {
 if (/(import\(|new URL\()\s*["'][^"']*snippets\//.test(body)) throw new Error('inline-snippets: the glue loads a snippet other than by a static import');
 const newGlue = modules + body;
 
-const sri = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
 const htmlPath = join(dir, 'index.html');
 let html = await readFile(htmlPath, 'utf8');
 const paths = new Set([...snippets.keys()].map((f) => relative(dir, f).split('\\').join('/')));

@@ -2,15 +2,14 @@
 // writes (the glue and its snippets) with terser, and updates the integrity hashes that
 // index.html carries for those files. Trunk's own minifier leaves the glue nearly whole
 // (58 KB); terser halves it, about 2 KB of the gzipped bundle.
-import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { minify } from 'terser';
+import { sri } from './sri.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (process.env.TRUNK_PROFILE !== 'release' || !dir) process.exit(0);
 
-const sri = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
 const htmlPath = join(dir, 'index.html');
 let html = await readFile(htmlPath, 'utf8');
 for (const file of await readdir(dir, { recursive: true })) {

@@ -13,9 +13,9 @@
 // The rewrite is checked, not guessed: every renamed import must occur in the glue exactly once,
 // as an object key, and every renamed export as a property and never quoted, or the build fails (a
 // wasm-bindgen that writes its glue differently shows up here, not as a blank page).
-import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { sri } from './sri.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) process.exit(0);
@@ -28,7 +28,6 @@ const wasmFile = files.find((f) => f.endsWith('_bg.wasm'));
 const glueFile = wasmFile && files.find((f) => f === wasmFile.replace(/_bg\.wasm$/, '.js'));
 if (!wasmFile || !glueFile) throw new Error(`short-imports: no wasm and glue in ${dir} (${files.join(', ')})`);
 
-const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 
 /** Unsigned LEB128 at `at`: [value, the offset after it]. */
 function leb(bytes, at) {

@@ -20,6 +20,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
+import { sri } from './sri.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) process.exit(0);
@@ -121,7 +122,6 @@ if (process.env.TRUNK_PROFILE !== 'release') {
   process.exit(0);
 }
 
-const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 const files = [];
 for (const path of (await readdir(dir, { recursive: true })).sort()) {
   const name = path.split(sep).join('/');
