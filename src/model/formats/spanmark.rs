@@ -272,6 +272,7 @@ pub fn from_value(head: Value) -> Result<Project, ParseError> {
         ("utf8_bytes", length.u32("utf8_bytes")?),
     ];
     let labels = read_labels(file.objects("labels")?)?;
+    let annotator = annotator(&mut file)?;
     let annotations = file.objects("annotations")?;
     if offset_unit != OFFSET_UNIT {
         return Err(ParseError::UnknownOffsetUnit(offset_unit));
@@ -320,7 +321,7 @@ pub fn from_value(head: Value) -> Result<Project, ParseError> {
             }
         }
     }
-    Ok(Project { doc, labels, annotations: set })
+    Ok(Project { doc, labels, annotations: set, annotator })
 }
 
 /// An annotation's optional `created`: absent (files written before spanmark kept it) is none; a
@@ -338,6 +339,20 @@ fn created(a: &mut Object) -> Result<Option<Time>, ParseError> {
                 message: "expected an ISO 8601 date and time, such as \"2026-12-01T11:24:18Z\"".to_owned(),
             })
         }
+    }
+}
+
+/// The file's optional top-level `annotator`: absent is none; a value that is not a string is
+/// refused.
+fn annotator(file: &mut Object) -> Result<Option<String>, ParseError> {
+    let Ok(value) = file.take("annotator") else { return Ok(None) };
+    match value {
+        Value::String(name) => Ok(Some(name)),
+        _ => Err(ParseError::Shape {
+            path: "annotator".to_owned(),
+            message: "expected a string, the annotator's name".to_owned(),
+            field: "annotator".to_owned(),
+        }),
     }
 }
 
