@@ -52,6 +52,7 @@ async fn render(text: &str) -> (Element, Rc<Document>) {
             label: LabelId::new("actor"),
             span,
             created: None,
+            annotators: Vec::new(),
         });
     }
     let node_ref = NodeRef::default();

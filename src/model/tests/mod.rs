@@ -47,7 +47,13 @@ const TEXTS: &[&str] = &[
 ];
 
 fn ann(id: &str, label: &str, start: u32, end: u32) -> Annotation {
-    Annotation { id: AnnotationId::new(id), label: LabelId::new(label), span: Span::new(start, end), created: None }
+    Annotation {
+        id: AnnotationId::new(id),
+        label: LabelId::new(label),
+        span: Span::new(start, end),
+        created: None,
+        annotators: Vec::new(),
+    }
 }
 
 fn set(items: &[Annotation]) -> AnnotationSet {
