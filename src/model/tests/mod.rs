@@ -1,7 +1,9 @@
 //! Table-driven tests of the model, one file per room or topic. Each table runs through one
 //! `check` helper; the helpers shared between files are here.
 
+mod agreement;
 mod annotations;
+mod annotators;
 mod caret;
 mod created;
 mod document;
