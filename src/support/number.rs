@@ -13,9 +13,26 @@ pub fn grouped(n: u64) -> String {
     out
 }
 
+/// `x` to three decimal places ("0.857", "-0.125"): agreement figures (`ui::agreement_figures`).
+pub fn thousandths(x: f64) -> String {
+    let t = (x * 1000.0).round() as i64;
+    let sign = if t < 0 { "-" } else { "" };
+    let t = t.unsigned_abs();
+    format!("{sign}{}.{:03}", t / 1000, t % 1000)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::grouped;
+    use super::{grouped, thousandths};
+
+    #[test]
+    fn thousandths_round_and_pad() {
+        assert_eq!(thousandths(0.8571), "0.857");
+        assert_eq!(thousandths(1.0), "1.000");
+        assert_eq!(thousandths(0.0625), "0.063");
+        assert_eq!(thousandths(-0.125), "-0.125");
+        assert_eq!(thousandths(-0.0004), "0.000");
+    }
 
     macro_rules! grouped_cases {
         ($($name:ident: $n:expr => $want:expr,)*) => {$(

@@ -3,6 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::article::Article;
+use super::compare_dialog::CompareDialog;
 use super::documents::{DocList, Documents};
 use super::drawer::{self, Drawer};
 use super::find_bar::FindBar;
@@ -23,6 +24,7 @@ use super::tab_banner::tab_banner;
 use super::text_options::TextOptions;
 use super::toolbar::Toolbar;
 use super::update_banner::UpdateBanner;
+use super::your_name::{self, YourName};
 use crate::edge::storage::Store;
 use crate::edge::theme::{self, Theme};
 use crate::edge::{self, selection::Show};
@@ -60,6 +62,9 @@ pub fn App(props: &AppProps) -> Html {
         use_callback((), move |_: (), _| open.set(true))
     };
     let labels_dialog = use_state(|| false);
+    let compare = use_state_eq(|| false);
+    // "Your name" (remembered): the spanmark export's `annotator`, Compare's name for this document.
+    let name = use_state_eq(your_name::load);
     // The find's current match, numbered so that showing the same one again still scrolls.
     let found = use_state(|| None::<(Span, Show, u32)>);
     let theme = use_state(theme::load);
@@ -97,7 +102,7 @@ pub fn App(props: &AppProps) -> Html {
         use_callback((), move |action: Action, _| dispatch.dispatch(action))
     };
     // Keys anywhere on the page (while no dialog is open).
-    let modal = *new_document || *labels_dialog || *stats || editor.pending.is_some();
+    let modal = *new_document || *labels_dialog || *stats || *compare || editor.pending.is_some();
     use_hotkeys(editor.labels().clone(), modal, onapply.clone(), onaction.clone());
     // One tab of this browser writes at a time; Use here moves writing to this one.
     let writer = use_writer(state.clone(), props.store.clone());
@@ -106,17 +111,18 @@ pub fn App(props: &AppProps) -> Html {
     use_leave_guard(editor.saving != Saving::Saved);
 
     let onexport = {
-        let state = state.clone();
+        let (state, name) = (state.clone(), name.clone());
         Callback::from(move |format: &'static Format| {
             let editor = &state.0;
             let now = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
-            let out = export::render(
+            let out = export::render_by(
                 format,
                 editor.doc(),
                 editor.labels(),
                 editor.annotations(),
                 &now,
                 editor.options.doccano_unit,
+                Some(name.as_str()),
             );
             match edge::download::download(&out.filename, out.mime, &out.bytes) {
                 Ok(()) => {
@@ -258,7 +264,8 @@ pub fn App(props: &AppProps) -> Html {
                 onunit={onaction.reform(Action::SetDoccanoUnit)}
                 onfiles={onfiles}
                 onnew={onnew.clone()}
-                onlabels={{ let d = labels_dialog.clone(); Callback::from(move |_| if !refused(true) { d.set(true) }) }}
+                onlabels={{ let (d, refused) = (labels_dialog.clone(), refused.clone()); Callback::from(move |_| if !refused(true) { d.set(true) }) }}
+                oncompare={{ let c = compare.clone(); Callback::from(move |_| c.set(true)) }}
                 theme={*theme}
                 {ontheme}
                 drawer={*drawer}
@@ -288,6 +295,7 @@ pub fn App(props: &AppProps) -> Html {
                     {onsuggestions}
                 >
                     <TextOptions />
+                    <YourName name={AttrValue::from((*name).clone())} onchange={{ let name = name.setter(); Callback::from(move |n: String| name.set(n)) }} />
                 </FindBar>
                 <div class="reader" id="reader" tabindex="0" role="region" aria-label="Text">
                     <Article
@@ -326,6 +334,16 @@ pub fn App(props: &AppProps) -> Html {
                     annotations={current.annotations.clone()}
                     onaction={onaction.clone()}
                     onclose={{ let stats = stats.clone(); Callback::from(move |_: ()| stats.set(false)) }}
+                />
+            }
+            if *compare {
+                <CompareDialog
+                    doc={DocRef(current.doc.clone())}
+                    labels={current.labels.clone()}
+                    annotations={current.annotations.clone()}
+                    name={AttrValue::from((*name).clone())}
+                    onaction={onaction.clone()}
+                    onclose={{ let c = compare.clone(); Callback::from(move |_: ()| c.set(false)) }}
                 />
             }
             if *new_document {

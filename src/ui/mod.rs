@@ -1,9 +1,12 @@
 //! The components: a thin view over [`crate::model::Editor`]. They render state and turn
 //! events into actions; the DOM work they need is in [`crate::edge`].
 
+mod agreement_diff;
+mod agreement_figures;
 mod annotate_all_dialog;
 mod app;
 mod article;
+mod compare_dialog;
 mod documents;
 mod drawer;
 mod entry;
@@ -30,6 +33,7 @@ mod text_keys;
 mod text_options;
 mod toolbar;
 mod update_banner;
+mod your_name;
 
 use std::rc::Rc;
 

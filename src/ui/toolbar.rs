@@ -28,6 +28,8 @@ pub struct ToolbarProps {
     pub onnew: Callback<bool>,
     /// Opens the Labels dialog.
     pub onlabels: Callback<()>,
+    /// Opens Compare (annotators' agreement and adjudication).
+    pub oncompare: Callback<()>,
     pub theme: Theme,
     /// The theme button: the next theme.
     pub ontheme: Callback<Theme>,
@@ -116,6 +118,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             />
             <button class="tool" onclick={onnew}>{ named("New document", "New") }</button>
             <button class="tool" onclick={emit(&props.onlabels)} title="Add, rename, recolour, reorder or delete labels and set their keys">{ "Labels" }</button>
+            <button class="tool" onclick={emit(&props.oncompare)} title="Compare annotators' files of this text: agreement figures, differences, adjudication">{ named("Compare", "⇄") }</button>
             <button class="tool" onclick={emit(&props.onundo)} disabled={!props.can_undo} title="Undo (Ctrl+Z)">{ named("Undo", "↶") }</button>
             <button class="tool" onclick={emit(&props.onredo)} disabled={!props.can_redo} title="Redo (Ctrl+Shift+Z)">{ named("Redo", "↷") }</button>
             <ExportMenu doccano_unit={props.doccano_unit} onexport={props.onexport.clone()} onunit={props.onunit.clone()} />

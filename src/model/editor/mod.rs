@@ -12,8 +12,10 @@
 //!   replace/merge/copy question;
 //! - `journal`: what must be stored, in order, and when a snapshot folds the ops;
 //! - `restore`: the editor rebuilt from what storage kept;
+//! - `adjudicate`: the adjudicated document the Compare view makes;
 //! - `tabs`: read-only while another tab holds the writer lock, and taking over from it.
 
+mod adjudicate;
 mod annotate;
 mod documents;
 mod import;
@@ -24,6 +26,7 @@ mod tabs;
 
 use std::rc::Rc;
 
+use super::adjudication::Chosen;
 use super::annotation::{AnnotationId, AnnotationSet};
 use super::document::Document;
 use super::history::History;
@@ -34,6 +37,7 @@ use super::persist::Write;
 use super::span::Span;
 use crate::support::time::Time;
 
+pub use adjudicate::ADJUDICATED;
 pub use import::{ImportChoice, PendingImport};
 use journal::Journal;
 pub use tabs::{Restored, READ_ONLY_NOTICE};
@@ -171,6 +175,8 @@ pub enum Action {
     DeleteDocument(String),
     /// Brings back the last deleted document.
     RestoreDocument,
+    /// Opens "<title> — adjudicated": the open document's text with these spans (Compare).
+    Adjudicated(Rc<Vec<Chosen>>),
     ResolveImport(ImportChoice),
     /// The unit doccano offsets are read and written in.
     SetDoccanoUnit(Unit),
@@ -295,6 +301,7 @@ impl Editor {
             Action::RenameDocument { id, title } => self.rename_document(&id, &title),
             Action::DeleteDocument(id) => self.delete_document(&id),
             Action::RestoreDocument => self.restore_deleted(),
+            Action::Adjudicated(chosen) => self.adjudicated(&chosen, now),
             Action::ResolveImport(choice) => self.resolve_import(choice),
             Action::Notify(notice) => self.notice = Some(notice),
             Action::DismissNotice => self.notice = None,

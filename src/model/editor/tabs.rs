@@ -66,7 +66,8 @@ pub(super) fn allowed_read_only(action: &Action, armed: bool) -> bool {
         | Action::NewDocument { .. }
         | Action::RenameDocument { .. }
         | Action::DeleteDocument(_)
-        | Action::RestoreDocument => false,
+        | Action::RestoreDocument
+        | Action::Adjudicated(_) => false,
     }
 }
 

@@ -1,6 +1,7 @@
 //! Table-driven tests of the model, one file per room or topic. Each table runs through one
 //! `check` helper; the helpers shared between files are here.
 
+mod adjudication;
 mod agreement;
 mod annotations;
 mod annotators;

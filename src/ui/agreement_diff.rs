@@ -1,0 +1,315 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::agreement_figures::label_name;
+use super::state::DocRef;
+use crate::edge;
+use crate::model::adjudication::{step, Adjudication, Verdict};
+use crate::model::{Labels, Span};
+use crate::support::number::grouped;
+
+/// Code points of text drawn on each side of the current disagreement (the whole text when it is
+/// no longer than twice this): the view stays quick on a text of a million.
+const HALF_WINDOW: u32 = 10_000;
+/// Rows of the disagreements list drawn on each side of the current one.
+const HALF_ROWS: usize = 60;
+
+#[derive(Properties, PartialEq)]
+pub struct AgreementDiffProps {
+    pub doc: DocRef,
+    pub labels: Rc<Labels>,
+    pub adjudication: Rc<Adjudication>,
+    /// The decisions changed.
+    pub onchange: Callback<Adjudication>,
+}
+
+/// The diff and its adjudication: the text (read-only) with every distinct span marked by how
+/// many annotators have it (all: solid underline, some: dashed, one: dotted; who in its title),
+/// filters by label and by annotator, the disagreements listed beside it. N and P step through
+/// them, A accepts and X rejects the current one, a label's key relabels it, Shift+← / Shift+→
+/// move its end and Alt+Shift+← / → its start (by grapheme cluster).
+#[component]
+pub fn AgreementDiff(props: &AgreementDiffProps) -> Html {
+    let adj = &props.adjudication;
+    let doc = &props.doc.0;
+    let label_filter = use_state_eq(String::new);
+    let coder_filter = use_state_eq(|| usize::MAX);
+    let current = use_state_eq(|| None::<usize>);
+    let k = use_state_eq(|| 2usize);
+    let text_ref = use_node_ref();
+    let list_ref = use_node_ref();
+
+    let shown = |i: usize| {
+        let item = &adj.items[i];
+        (label_filter.is_empty() || item.group.label == *label_filter)
+            && (*coder_filter == usize::MAX || item.group.by.contains(&coder_filter))
+    };
+    let disputed: Vec<usize> = (0..adj.items.len()).filter(|&i| adj.disputed(i) && shown(i)).collect();
+    let cur = current.filter(|&i| i < adj.items.len());
+    {
+        let (text_ref, list_ref) = (text_ref.clone(), list_ref.clone());
+        use_effect_with(cur, move |_| {
+            if let Some(root) = text_ref.cast::<web_sys::Element>() {
+                edge::compare::show(&root, "mark.current");
+            }
+            if let Some(root) = list_ref.cast::<web_sys::Element>() {
+                edge::compare::show(&root, "li.current");
+            }
+        });
+    }
+
+    let change = {
+        let (onchange, adj) = (props.onchange.clone(), adj.clone());
+        move |f: &dyn Fn(&mut Adjudication)| {
+            let mut next = (*adj).clone();
+            f(&mut next);
+            onchange.emit(next);
+        }
+    };
+    let onkeydown = {
+        let (change, current, disputed, labels, doc) =
+            (change.clone(), current.clone(), disputed.clone(), props.labels.clone(), doc.clone());
+        let adj = adj.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let typing = e
+                .target_dyn_into::<web_sys::Element>()
+                .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"));
+            if typing || e.ctrl_key() || e.meta_key() {
+                return;
+            }
+            let key = e.key();
+            let handled = match (key.as_str(), cur) {
+                ("n", _) => {
+                    current.set(step(&disputed, cur, false));
+                    true
+                }
+                ("p", _) => {
+                    current.set(step(&disputed, cur, true));
+                    true
+                }
+                ("a", Some(i)) => {
+                    change(&|a| a.decide(i, Verdict::Accept));
+                    true
+                }
+                ("x", Some(i)) => {
+                    change(&|a| a.decide(i, Verdict::Reject));
+                    true
+                }
+                ("ArrowLeft" | "ArrowRight", Some(i)) if e.shift_key() => {
+                    let span = adj.items[i].span;
+                    let start = e.alt_key();
+                    let at = if start { span.start() } else { span.end() };
+                    let to = cluster_step(doc.grapheme_starts(), at, key == "ArrowRight");
+                    let len = doc.len();
+                    change(&|a| a.resize(i, start, to, len));
+                    true
+                }
+                (k, Some(i)) if !e.alt_key() && k.chars().count() == 1 => {
+                    let label = k.chars().next().and_then(|c| labels.by_hotkey(c)).map(|l| l.id.as_str().to_owned());
+                    match label {
+                        Some(label) => {
+                            change(&|a| a.relabel(i, &label));
+                            true
+                        }
+                        None => false,
+                    }
+                }
+                _ => false,
+            };
+            if handled {
+                e.prevent_default();
+            }
+        })
+    };
+
+    // The text: a window around the current disagreement, every shown span marked.
+    let (ws, we) = window(doc.len(), cur.map(|i| adj.items[i].span.start()));
+    let visible: Vec<usize> = (0..adj.items.len())
+        .filter(|&i| shown(i) && adj.items[i].span.start() < we && adj.items[i].span.end() > ws)
+        .collect();
+    let paragraphs = doc.paragraphs().iter().filter(|p| p.content.start() < we && p.content.end() >= ws).map(|p| {
+        let start = p.content.start().max(ws);
+        let end = p.content.end().min(we);
+        let mut cuts = vec![start, end];
+        for &i in &visible {
+            let s = adj.items[i].span;
+            cuts.extend([s.start(), s.end()].into_iter().filter(|&c| c > start && c < end));
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        let runs = cuts.windows(2).map(|w| {
+            let run = Span::new(w[0], w[1]);
+            let text = doc.slice(run).to_owned();
+            let over: Vec<usize> = visible.iter().copied().filter(|&i| adj.items[i].span.contains_span(run)).collect();
+            if over.is_empty() {
+                return html! { { text } };
+            }
+            let least = over.iter().map(|&i| adj.items[i].group.by.len()).min().unwrap_or(0);
+            let class = if least >= adj.coders { "by-all" } else if least == 1 { "by-one" } else { "by-some" };
+            let inner = over.iter().copied().min_by_key(|&i| adj.items[i].span.len()).unwrap_or(over[0]);
+            let colour = props.labels.by_id(&adj.items[inner].label).map_or("#999999", |l| l.colour.as_str());
+            let title = over.iter().map(|&i| describe(adj, &props.labels, i)).collect::<Vec<_>>().join("\n");
+            let rejected = over.iter().all(|&i| adj.items[i].verdict == Some(Verdict::Reject));
+            html! {
+                <mark
+                    class={classes!("dg", class, cur.is_some_and(|c| over.contains(&c)).then_some("current"), rejected.then_some("rejected"))}
+                    style={format!("--hl:{colour}")}
+                    {title}
+                >{ text }</mark>
+            }
+        });
+        html! { <p>{ for runs }</p> }
+    });
+
+    // The disagreements list: rows near the current one.
+    let at = cur.and_then(|c| disputed.iter().position(|&i| i == c)).unwrap_or(0);
+    let from = at.saturating_sub(HALF_ROWS);
+    let rows = disputed.iter().copied().skip(from).take(2 * HALF_ROWS).map(|i| {
+        let item = &adj.items[i];
+        let quote: String = doc.slice(item.span).chars().take(60).collect();
+        let pick = {
+            let current = current.clone();
+            Callback::from(move |_: MouseEvent| current.set(Some(i)))
+        };
+        let verdict_button = |verdict: Verdict, text: &'static str, key: &'static str| {
+            let change = change.clone();
+            let onclick = Callback::from(move |_: MouseEvent| change(&|a| a.decide(i, verdict)));
+            html! {
+                <button class="mini" aria-pressed={(item.verdict == Some(verdict)).to_string()} aria-keyshortcuts={key} {onclick}>{ text }</button>
+            }
+        };
+        html! {
+            <li class={classes!(cur.is_some_and(|c| c == i).then_some("current"))}>
+                <button class="link" onclick={pick}>
+                    <span class="quote">{ quote }</span>
+                    <span class="who">{ describe(adj, &props.labels, i) }</span>
+                </button>
+                { verdict_button(Verdict::Accept, "Accept", "a") }
+                { verdict_button(Verdict::Reject, "Reject", "x") }
+            </li>
+        }
+    });
+
+    let on_label = {
+        let f = label_filter.clone();
+        Callback::from(move |e: Event| f.set(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()))
+    };
+    let on_coder = {
+        let f = coder_filter.clone();
+        Callback::from(move |e: Event| {
+            f.set(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value().parse().unwrap_or(usize::MAX))
+        })
+    };
+    let on_k = {
+        let k = k.clone();
+        Callback::from(move |e: Event| {
+            if let Ok(n) = e.target_unchecked_into::<web_sys::HtmlInputElement>().value().parse::<usize>() {
+                k.set(n.max(1));
+            }
+        })
+    };
+    let accept = |at_least: usize| {
+        let change = change.clone();
+        Callback::from(move |_: MouseEvent| {
+            change(&|a| {
+                a.accept_at_least(at_least);
+            })
+        })
+    };
+    let (accepted, rejected, open) = adj.tally();
+    let used: Vec<&String> = {
+        let mut ids: Vec<&String> = adj.items.iter().map(|i| &i.group.label).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    };
+    let position = cur.and_then(|c| disputed.iter().position(|&i| i == c)).map_or(0, |p| p + 1);
+    html! {
+        <div class="agreement-diff" {onkeydown}>
+            <div class="adjudicate-bar">
+                <button class="tool" onclick={accept(adj.coders)}>{ "Accept all agreed" }</button>
+                <label>
+                    { "Accept spans at least " }
+                    <input type="number" min="1" max={adj.coders.to_string()} value={k.to_string()} onchange={on_k} class="k" />
+                    { " annotators have" }
+                </label>
+                <button class="tool" onclick={accept(*k)}>{ "Accept" }</button>
+                <span class="tally" role="status">{ format!("{} accepted, {} rejected, {} undecided", grouped(accepted as u64), grouped(rejected as u64), grouped(open as u64)) }</span>
+            </div>
+            <div class="diff-filters">
+                <label>{ "Label " }
+                    <select onchange={on_label}>
+                        <option value="" selected={label_filter.is_empty()}>{ "All" }</option>
+                        { for used.iter().map(|id| html! { <option value={(*id).clone()} selected={**id == *label_filter}>{ label_name(&props.labels, id) }</option> }) }
+                    </select>
+                </label>
+                <label>{ "Annotator " }
+                    <select onchange={on_coder}>
+                        <option value="" selected={*coder_filter == usize::MAX}>{ "All" }</option>
+                        { for adj.names.iter().enumerate().map(|(i, n)| html! { <option value={i.to_string()} selected={*coder_filter == i}>{ n.clone() }</option> }) }
+                    </select>
+                </label>
+                <span class="legend" aria-hidden="true">
+                    <mark class="dg by-all">{ "all" }</mark>{ " " }<mark class="dg by-some">{ "some" }</mark>{ " " }<mark class="dg by-one">{ "one" }</mark>
+                </span>
+            </div>
+            <p class="diff-help">{ "N / P: next / previous disagreement; A accept, X reject; a label's key relabels; Shift+← → moves the end, Alt+Shift+← → the start." }</p>
+            <div class="diff-columns">
+                <div class="diff-text" ref={text_ref} tabindex="0" role="region" aria-label="Compared text">
+                    if ws > 0 || we < doc.len() {
+                        <p class="diff-window">{ format!("Characters {}–{} of {}", grouped(u64::from(ws)), grouped(u64::from(we)), grouped(u64::from(doc.len()))) }</p>
+                    }
+                    { for paragraphs }
+                </div>
+                <div class="diff-list" ref={list_ref} tabindex="-1">
+                    <h4>{ format!("Disagreements: {} of {}", grouped(position as u64), grouped(disputed.len() as u64)) }</h4>
+                    <ol start={(from + 1).to_string()}>{ for rows }</ol>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+/// "Claim, by ana, ben (2 of 3): accepted".
+fn describe(adj: &Adjudication, labels: &Labels, i: usize) -> String {
+    let item = &adj.items[i];
+    let names: Vec<&str> = item.group.by.iter().filter_map(|&c| adj.names.get(c).map(String::as_str)).collect();
+    let fixed = if item.label != item.group.label {
+        format!(" → {}", label_name(labels, &item.label))
+    } else {
+        String::new()
+    };
+    let state = match item.verdict {
+        Some(Verdict::Accept) => ": accepted",
+        Some(Verdict::Reject) => ": rejected",
+        None => "",
+    };
+    format!(
+        "{}{fixed}, by {} ({} of {}){state}",
+        label_name(labels, &item.group.label),
+        names.join(", "),
+        item.group.by.len(),
+        adj.coders
+    )
+}
+
+/// The drawn window `[start, end)` around `at` (the whole text when short).
+fn window(len: u32, at: Option<u32>) -> (u32, u32) {
+    if len <= 2 * HALF_WINDOW {
+        return (0, len);
+    }
+    let at = at.unwrap_or(0).min(len);
+    let start = at.saturating_sub(HALF_WINDOW).min(len - 2 * HALF_WINDOW);
+    (start, start + 2 * HALF_WINDOW)
+}
+
+/// The grapheme cluster boundary after (`forward`) or before `at` in `starts` (ascending, the text's
+/// end last); `at` itself when there is none.
+fn cluster_step(starts: &[u32], at: u32, forward: bool) -> u32 {
+    if forward {
+        starts.get(starts.partition_point(|&s| s <= at)).copied().unwrap_or(at)
+    } else {
+        starts.partition_point(|&s| s < at).checked_sub(1).and_then(|i| starts.get(i)).copied().unwrap_or(at)
+    }
+}
