@@ -15,7 +15,8 @@
    cohen_kappa_score, Krippendorff's alpha (nominal) with the krippendorff package, and compares
    them with the report to 1e-9; an undefined figure (null) must be undefined here too (NaN, or
    the package refusing). The tokens come from tokens.json, so that the figures are what is
-   tested; for the ASCII texts the tokens themselves are checked against a plain regex.
+   tested; for the ASCII texts the tokens themselves are checked against a plain regex. Each
+   report is also checked against schema/spanmark-agreement.schema.json, and the CSV against it.
 
 Ends with `N passed, N failed` (one check per case); exits 1 if any failed.
 """
@@ -34,13 +35,15 @@ import warnings
 from pathlib import Path
 
 try:
+    import jsonschema
     import krippendorff
     import numpy as np
     from sklearn.metrics import cohen_kappa_score
 except ImportError as e:
-    sys.exit(f"check_agreement: {e}; run `tools/setup.sh python` (a .venv with scikit-learn and krippendorff)")
+    sys.exit(f"check_agreement: {e}; run `tools/setup.sh python` (a .venv with scikit-learn, krippendorff and jsonschema)")
 
 ROOT = Path(__file__).resolve().parent.parent
+SCHEMA = json.loads((ROOT / "schema" / "spanmark-agreement.schema.json").read_text(encoding="utf-8"))
 CASES = ROOT / "target" / "agreement-check" / "cases"
 LABELS = ["actor", "location", "claim", "event"]
 EXTRA = "quote"  # a label the files bring that the document's tag set does not have
@@ -281,6 +284,10 @@ def check(name, text, coders, is_ascii):
     report = json.loads((d / "report.json").read_text(encoding="utf-8"))
     tokens = [tuple(t) for t in json.loads((d / "tokens.json").read_text(encoding="utf-8"))]
     groups = json.loads((d / "groups.json").read_text(encoding="utf-8"))
+    try:
+        jsonschema.validate(report, SCHEMA)
+    except jsonschema.ValidationError as e:
+        raise Failed(f"{name}: report.json does not fit schema/spanmark-agreement.schema.json: {e.message}")
     same(f"{name} format", report["format"], "spanmark-agreement")
     same(f"{name} version", report["version"], 1)
     same(f"{name} sha256", report["document"]["sha256"], hashlib.sha256(text.encode("utf-8")).hexdigest())

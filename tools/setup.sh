@@ -94,13 +94,13 @@ setup_python() {
 }
 
 # A virtual environment in .venv/ (gitignored) for the agreement check: scikit-learn's Cohen's
-# kappa and the krippendorff package, at the versions in tests/agreement-requirements.txt.
+# kappa, the krippendorff package and jsonschema (the report against its schema), at the versions in tests/agreement-requirements.txt.
 setup_venv() {
-  if .venv/bin/python -c 'import sklearn, krippendorff' 2>/dev/null \
+  if .venv/bin/python -c 'import sklearn, krippendorff, jsonschema' 2>/dev/null \
     && cmp -s tests/agreement-requirements.txt .venv/requirements.copy; then
     return
   fi
-  say "making .venv with scikit-learn and krippendorff for the agreement check (pip)"
+  say "making .venv with scikit-learn, krippendorff and jsonschema for the agreement check (pip)"
   [ -x .venv/bin/python ] || python3 -m venv .venv
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -r tests/agreement-requirements.txt
   cp tests/agreement-requirements.txt .venv/requirements.copy
