@@ -17,8 +17,11 @@
 //   BENCH_FLOOR=0          without the seed's load and the blank page's floor
 //   BENCH_CASES=agreement  issue 17's rows alone: agreement figures and diff groups, natively
 //                          (tools/bench-agreement.mjs)
+//   BENCH_CASES=compare    issue 17's browser rows alone: Compare with three annotators' files,
+//                          figures and diff drawn (tools/bench-compare.mjs)
 import { handsRows, handsTable } from './bench-hands.mjs';
 import { agreementRows, agreementTable } from './bench-agreement.mjs';
+import { compareRows, compareTable } from './bench-compare.mjs';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, readFile, writeFile, stat } from 'node:fs/promises';
@@ -52,6 +55,8 @@ const CASES = ALL.filter((c) => wanted.length === 0 || wanted.includes(c.name));
 const MANY = wanted.length === 0 || wanted.includes('docs') ? 20_000 : 0;
 /** Issue 17's rows: agreement, natively. */
 const AGREEMENT = wanted.length === 0 || wanted.includes('agreement');
+/** Issue 17's browser rows: Compare with three annotators' files (tools/bench-compare.mjs). */
+const COMPARE = wanted.length === 0 || wanted.includes('compare');
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
@@ -668,6 +673,10 @@ if (AGREEMENT) {
   results.agreement = agreementRows();
   console.log('measured agreement');
 }
+if (COMPARE) {
+  results.compare = await compareRows(browser, url, dir, source, makeFile, Math.min(RUNS, 3), median);
+  console.log('measured compare');
+}
 await browser.close();
 server.close();
 plain.close();
@@ -686,6 +695,7 @@ if (results.many) {
 }
 if (results.cases.length) console.log(`\nFast hands (issue 16; medians of ${RUNS} rounds, ms):\n${handsTable(results.cases)}`);
 if (results.cases.length) console.log(`\nBack to back (one round; p95 ms add / relabel / delete / undo): ${results.cases.map((r) => `${r.case} ${KINDS.map((k) => fmt(r.back_to_back_p95_ms[k])).join(' / ')}`).join('; ')}; blank page ${fmt(results.floor.key_back_to_back_p95_ms)}`);
+if (results.compare) console.log(`\nCompare (issue 17; in the browser, median of ${Math.min(RUNS, 3)}):\n${compareTable(results.compare, fmt)}`);
 if (results.agreement) console.log(`\nAgreement (issue 17; native, median of 5 runs):\n${agreementTable(results.agreement, fmt)}`);
 await mkdir('bench', { recursive: true });
 await writeFile('bench/results.json', `${JSON.stringify(results, (k, v) => (v === Infinity ? 'over 20 s' : v), 2)}\n`);

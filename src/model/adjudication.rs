@@ -7,10 +7,9 @@
 //!
 //! [`groups`]: super::agreement::groups
 
-use std::collections::BTreeMap;
-
 use super::agreement::Group;
 use super::span::Span;
+use crate::support::order::sort_by;
 
 /// What the person decided about one span.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -125,24 +124,23 @@ impl Adjudication {
     /// The accepted spans, each with the names of those who had it; two accepted items that end
     /// up the same (span and label) become one, with both groups' annotators.
     pub fn chosen(&self) -> Vec<Chosen> {
+        let mut accepted: Vec<&Item> = self.items.iter().filter(|i| i.verdict == Some(Verdict::Accept)).collect();
+        // A fixed span may now stand before its neighbours: in text order again, twins side by side.
+        sort_by(&mut accepted, |a, b| {
+            (a.span.start(), a.span.end(), &a.label).cmp(&(b.span.start(), b.span.end(), &b.label))
+        });
         let mut out: Vec<Chosen> = Vec::new();
-        let mut at: BTreeMap<(u32, u32, &str), usize> = BTreeMap::new();
-        for item in self.items.iter().filter(|i| i.verdict == Some(Verdict::Accept)) {
+        for item in accepted {
             let names = item.group.by.iter().filter_map(|&c| self.names.get(c).cloned());
-            let key = (item.span.start(), item.span.end(), item.label.as_str());
-            match at.get(&key) {
-                Some(&j) => {
-                    let twin = &mut out[j];
+            match out.last_mut() {
+                Some(twin) if twin.span == item.span && twin.label == item.label => {
                     for name in names {
                         if !twin.annotators.contains(&name) {
                             twin.annotators.push(name);
                         }
                     }
                 }
-                None => {
-                    at.insert(key, out.len());
-                    out.push(Chosen { span: item.span, label: item.label.clone(), annotators: names.collect() });
-                }
+                _ => out.push(Chosen { span: item.span, label: item.label.clone(), annotators: names.collect() }),
             }
         }
         out

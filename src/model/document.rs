@@ -414,8 +414,14 @@ pub const MAX_SLUG: usize = 100;
 /// joined by single hyphens ("document" when nothing is left), cut to [`MAX_SLUG`] bytes (at a
 /// hyphen when there is one in its last 20).
 pub fn slug(name: &str) -> String {
+    // An extension is a short run of letters and digits after the last dot: in "article.txt —
+    // adjudicated" or "Report v2.1 final" the dot ends no stem.
     let stem = match name.rsplit_once('.') {
-        Some((stem, _)) if !stem.is_empty() => stem,
+        Some((stem, ext))
+            if !stem.is_empty() && (1..=8).contains(&ext.len()) && ext.bytes().all(|b| b.is_ascii_alphanumeric()) =>
+        {
+            stem
+        }
         _ => name,
     };
     let mut out = String::new();

@@ -1,13 +1,16 @@
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::agreement_figures::label_name;
+use super::markup::{self, Markup};
 use super::state::DocRef;
 use crate::edge;
 use crate::model::adjudication::{step, Adjudication, Verdict};
-use crate::model::{Labels, Span};
+use crate::model::{Document, Labels, Span};
 use crate::support::number::grouped;
+use crate::support::order::sort_by;
 
 /// Code points of text drawn on each side of the current disagreement (the whole text when it is
 /// no longer than twice this): the view stays quick on a text of a million.
@@ -15,13 +18,22 @@ const HALF_WINDOW: u32 = 10_000;
 /// Rows of the disagreements list drawn on each side of the current one.
 const HALF_ROWS: usize = 60;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct AgreementDiffProps {
     pub doc: DocRef,
     pub labels: Rc<Labels>,
     pub adjudication: Rc<Adjudication>,
     /// The decisions changed.
     pub onchange: Callback<Adjudication>,
+}
+
+/// By identity: a new decision is a new `Rc`.
+impl PartialEq for AgreementDiffProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.doc == other.doc
+            && Rc::ptr_eq(&self.labels, &other.labels)
+            && Rc::ptr_eq(&self.adjudication, &other.adjudication)
+    }
 }
 
 /// The diff and its adjudication: the text (read-only) with every distinct span marked by how
@@ -125,71 +137,86 @@ pub fn AgreementDiff(props: &AgreementDiffProps) -> Html {
 
     // The text: a window around the current disagreement, every shown span marked.
     let (ws, we) = window(doc.len(), cur.map(|i| adj.items[i].span.start()));
-    let visible: Vec<usize> = (0..adj.items.len())
-        .filter(|&i| shown(i) && adj.items[i].span.start() < we && adj.items[i].span.end() > ws)
-        .collect();
-    let paragraphs = doc.paragraphs().iter().filter(|p| p.content.start() < we && p.content.end() >= ws).map(|p| {
-        let start = p.content.start().max(ws);
-        let end = p.content.end().min(we);
-        let mut cuts = vec![start, end];
-        for &i in &visible {
-            let s = adj.items[i].span;
-            cuts.extend([s.start(), s.end()].into_iter().filter(|&c| c > start && c < end));
+    let text = {
+        let mut m = Markup::default();
+        if ws > 0 || we < doc.len() {
+            let note = format!(
+                "Characters {}–{} of {}",
+                grouped(u64::from(ws)),
+                grouped(u64::from(we)),
+                grouped(u64::from(doc.len()))
+            );
+            m.el("p", &[("class", "diff-window")], &note);
         }
-        cuts.sort_unstable();
-        cuts.dedup();
-        let runs = cuts.windows(2).map(|w| {
-            let run = Span::new(w[0], w[1]);
-            let text = doc.slice(run).to_owned();
-            let over: Vec<usize> = visible.iter().copied().filter(|&i| adj.items[i].span.contains_span(run)).collect();
-            if over.is_empty() {
-                return html! { { text } };
-            }
-            let least = over.iter().map(|&i| adj.items[i].group.by.len()).min().unwrap_or(0);
-            let class = if least >= adj.coders { "by-all" } else if least == 1 { "by-one" } else { "by-some" };
-            let inner = over.iter().copied().min_by_key(|&i| adj.items[i].span.len()).unwrap_or(over[0]);
-            let colour = props.labels.by_id(&adj.items[inner].label).map_or("#999999", |l| l.colour.as_str());
-            let title = over.iter().map(|&i| describe(adj, &props.labels, i)).collect::<Vec<_>>().join("\n");
-            let rejected = over.iter().all(|&i| adj.items[i].verdict == Some(Verdict::Reject));
-            html! {
-                <mark
-                    class={classes!("dg", class, cur.is_some_and(|c| over.contains(&c)).then_some("current"), rejected.then_some("rejected"))}
-                    style={format!("--hl:{colour}")}
-                    {title}
-                >{ text }</mark>
-            }
-        });
-        html! { <p>{ for runs }</p> }
-    });
+        let visible: Vec<usize> = (0..adj.items.len())
+            .filter(|&i| shown(i) && adj.items[i].span.start() < we && adj.items[i].span.end() > ws)
+            .collect();
+        for p in doc.paragraphs().iter().filter(|p| p.content.start() < we && p.content.end() >= ws) {
+            let (start, end) = (p.content.start().max(ws), p.content.end().min(we));
+            m.open("p", &[]);
+            write_runs(&mut m, doc, adj, &props.labels, &visible, cur, Span::new(start, end.max(start)));
+            m.close("p");
+        }
+        m.html()
+    };
 
     // The disagreements list: rows near the current one.
     let at = cur.and_then(|c| disputed.iter().position(|&i| i == c)).unwrap_or(0);
     let from = at.saturating_sub(HALF_ROWS);
-    let rows = disputed.iter().copied().skip(from).take(2 * HALF_ROWS).map(|i| {
-        let item = &adj.items[i];
-        let quote: String = doc.slice(item.span).chars().take(60).collect();
-        let pick = {
-            let current = current.clone();
-            Callback::from(move |_: MouseEvent| current.set(Some(i)))
-        };
-        let verdict_button = |verdict: Verdict, text: &'static str, key: &'static str| {
-            let change = change.clone();
-            let onclick = Callback::from(move |_: MouseEvent| change(&|a| a.decide(i, verdict)));
-            html! {
-                <button class="mini" aria-pressed={(item.verdict == Some(verdict)).to_string()} aria-keyshortcuts={key} {onclick}>{ text }</button>
+    let list = {
+        let mut m = Markup::default();
+        m.open("ol", &[("start", &(from + 1).to_string())]);
+        for i in disputed.iter().copied().skip(from).take(2 * HALF_ROWS) {
+            let item = &adj.items[i];
+            let quote: String = doc.slice(item.span).chars().take(60).collect();
+            let n = i.to_string();
+            m.open("li", &[(if cur == Some(i) { "class" } else { "" }, "current")]);
+            m.open("button", &[("class", "link"), ("data-i", &n)]);
+            m.el("span", &[("class", "quote")], &quote).el(
+                "span",
+                &[("class", "who")],
+                &describe(adj, &props.labels, i),
+            );
+            m.close("button");
+            for (verdict, text, key, v) in
+                [(Verdict::Accept, "Accept", "a", "a"), (Verdict::Reject, "Reject", "x", "x")]
+            {
+                let pressed = if item.verdict == Some(verdict) { "true" } else { "false" };
+                let attrs = [
+                    ("class", "mini"),
+                    ("data-i", &n),
+                    ("data-v", v),
+                    ("aria-pressed", pressed),
+                    ("aria-keyshortcuts", key),
+                ];
+                m.el("button", &attrs, text);
             }
-        };
-        html! {
-            <li class={classes!(cur.is_some_and(|c| c == i).then_some("current"))}>
-                <button class="link" onclick={pick}>
-                    <span class="quote">{ quote }</span>
-                    <span class="who">{ describe(adj, &props.labels, i) }</span>
-                </button>
-                { verdict_button(Verdict::Accept, "Accept", "a") }
-                { verdict_button(Verdict::Reject, "Reject", "x") }
-            </li>
+            m.close("li");
         }
-    });
+        m.close("ol");
+        m.html()
+    };
+    // One listener for the text and the list: a mark or a row picks its span, a row's buttons
+    // accept or reject it.
+    let onclick = {
+        let (current, change) = (current.clone(), change.clone());
+        Callback::from(move |e: MouseEvent| {
+            let Some(el) = e.target_dyn_into::<web_sys::Element>() else { return };
+            let Some(hit) = el.closest("[data-i]").ok().flatten() else { return };
+            let Some(i) = hit.get_attribute("data-i").and_then(|n| n.parse::<usize>().ok()) else { return };
+            // The list is drawn anew: the keys stay with the view, on the list itself.
+            if let Some(list) =
+                hit.closest(".diff-list").ok().flatten().and_then(|l| l.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                edge::focus::give(&list);
+            }
+            match hit.get_attribute("data-v").as_deref() {
+                Some("a") => change(&|a| a.decide(i, Verdict::Accept)),
+                Some("x") => change(&|a| a.decide(i, Verdict::Reject)),
+                _ => current.set(Some(i)),
+            }
+        })
+    };
 
     let on_label = {
         let f = label_filter.clone();
@@ -220,7 +247,7 @@ pub fn AgreementDiff(props: &AgreementDiffProps) -> Html {
     let (accepted, rejected, open) = adj.tally();
     let used: Vec<&String> = {
         let mut ids: Vec<&String> = adj.items.iter().map(|i| &i.group.label).collect();
-        ids.sort_unstable();
+        sort_by(&mut ids, |a, b| a.cmp(b));
         ids.dedup();
         ids
     };
@@ -255,19 +282,62 @@ pub fn AgreementDiff(props: &AgreementDiffProps) -> Html {
                 </span>
             </div>
             <p class="diff-help">{ "N / P: next / previous disagreement; A accept, X reject; a label's key relabels; Shift+← → moves the end, Alt+Shift+← → the start." }</p>
-            <div class="diff-columns">
-                <div class="diff-text" ref={text_ref} tabindex="0" role="region" aria-label="Compared text">
-                    if ws > 0 || we < doc.len() {
-                        <p class="diff-window">{ format!("Characters {}–{} of {}", grouped(u64::from(ws)), grouped(u64::from(we)), grouped(u64::from(doc.len()))) }</p>
-                    }
-                    { for paragraphs }
-                </div>
+            <div class="diff-columns" {onclick}>
+                <div class="diff-text" ref={text_ref} tabindex="0" role="region" aria-label="Compared text">{ text }</div>
                 <div class="diff-list" ref={list_ref} tabindex="-1">
                     <h4>{ format!("Disagreements: {} of {}", grouped(position as u64), grouped(disputed.len() as u64)) }</h4>
-                    <ol start={(from + 1).to_string()}>{ for rows }</ol>
+                    { list }
                 </div>
             </div>
         </div>
+    }
+}
+
+/// The runs of `range` (one paragraph's part in the window): plain text, or a mark for the spans
+/// of `visible` covering it, styled by the fewest annotators any of them has, coloured by the
+/// innermost one's label, every one described in its title.
+fn write_runs(
+    m: &mut Markup,
+    doc: &Document,
+    adj: &Adjudication,
+    labels: &Labels,
+    visible: &[usize],
+    cur: Option<usize>,
+    range: Span,
+) {
+    let mut cuts = vec![range.start(), range.end()];
+    for &i in visible {
+        let s = adj.items[i].span;
+        cuts.extend([s.start(), s.end()].into_iter().filter(|&c| c > range.start() && c < range.end()));
+    }
+    sort_by(&mut cuts, u32::cmp);
+    cuts.dedup();
+    for w in cuts.windows(2) {
+        let run = Span::new(w[0], w[1]);
+        let over: Vec<usize> = visible.iter().copied().filter(|&i| adj.items[i].span.contains_span(run)).collect();
+        let Some(&inner) = over.iter().min_by_key(|&&i| adj.items[i].span.len()) else {
+            m.text(doc.slice(run));
+            continue;
+        };
+        let least = over.iter().map(|&i| adj.items[i].group.by.len()).min().unwrap_or(0);
+        let mut class = String::from(if least >= adj.coders {
+            "dg by-all"
+        } else if least == 1 {
+            "dg by-one"
+        } else {
+            "dg by-some"
+        });
+        if cur.is_some_and(|c| over.contains(&c)) {
+            class.push_str(" current");
+        }
+        if over.iter().all(|&i| adj.items[i].verdict == Some(Verdict::Reject)) {
+            class.push_str(" rejected");
+        }
+        let colour = labels.by_id(&adj.items[inner].label).map_or("#999999", |l| markup::colour(&l.colour));
+        let title = over.iter().map(|&i| describe(adj, labels, i)).collect::<Vec<_>>().join("\n");
+        let style = format!("--hl:{colour}");
+        let n = inner.to_string();
+        m.el("mark", &[("class", &class), ("style", &style), ("title", &title), ("data-i", &n)], doc.slice(run));
     }
 }
 

@@ -2,88 +2,90 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::markup::Markup;
 use crate::model::agreement::{Counts, Figure, Figures, Undefined, ALL};
 use crate::model::Labels;
 use crate::support::number::{grouped, thousandths};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct AgreementFiguresProps {
     pub figures: Rc<Figures>,
     pub labels: Rc<Labels>,
 }
 
+/// By identity: figures are computed once per set of annotators.
+impl PartialEq for AgreementFiguresProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.figures, &other.figures) && Rc::ptr_eq(&self.labels, &other.labels)
+    }
+}
+
 /// The Compare view's figures: Krippendorff's α over all annotators, then for each pair a table
 /// (per label and all: exact and overlap precision, recall and F1 with tp/fp/fn, token κ) and
-/// its label confusion. Every number is drawn by integer arithmetic; an undefined one is "—"
-/// with its reason as a tooltip and as text for screen readers.
+/// its label confusion. Numbers are drawn by integer arithmetic; an undefined one is "—" with
+/// its reason as a tooltip and as text for screen readers. Written as markup (`ui::markup`):
+/// tables without a listener.
 #[component]
 pub fn AgreementFigures(props: &AgreementFiguresProps) -> Html {
-    let f = &props.figures;
-    let name = |id: &str| label_name(&props.labels, id);
+    let mut m = Markup::default();
+    write(&mut m, &props.figures, &props.labels);
+    m.html()
+}
+
+fn write(m: &mut Markup, f: &Figures, labels: &Labels) {
+    let name = |id: &str| label_name(labels, id);
     let keys: Vec<&str> = f.labels.iter().map(String::as_str).chain([ALL]).collect();
-    let alpha_rows = keys.iter().map(|&k| {
-        html! { <tr><th scope="row">{ name(k) }</th>{ figure_cell(f.alpha.get(k)) }</tr> }
-    });
-    let pairs = f.pairs.iter().map(|pair| {
-        let (a, b) = (who(f, pair.a), who(f, pair.b));
-        let rows = keys.iter().map(|&k| {
-            html! {
-                <tr>
-                    <th scope="row">{ name(k) }</th>
-                    { counts_cells(pair.exact.get(k)) }
-                    { counts_cells(pair.overlap.get(k)) }
-                    { figure_cell(pair.token_kappa.get(k)) }
-                </tr>
-            }
-        });
-        let confused: Vec<_> = pair.confusion.iter().filter(|((x, y), n)| x != y && **n > 0).collect();
-        let caption = format!("{a} and {b}");
-        html! {
-            <section class="pair" aria-label={caption.clone()}>
-                <h4>{ caption.clone() }</h4>
-                <div class="table-scroll" tabindex="0" role="region" aria-label={format!("Figures of {caption}")}>
-                    <table class="figures">
-                        <thead>
-                            <tr>
-                                <td></td>
-                                <th scope="colgroup" colspan="4">{ "Exact" }</th>
-                                <th scope="colgroup" colspan="4">{ "Overlap" }</th>
-                                <td></td>
-                            </tr>
-                            <tr>
-                                <th scope="col">{ "Label" }</th>
-                                { for ["P", "R", "F1", "tp/fp/fn", "P", "R", "F1", "tp/fp/fn"].iter().map(|h| html! { <th scope="col" class="num">{ *h }</th> }) }
-                                <th scope="col" class="num" title="Cohen's κ over tokens">{ "κ" }</th>
-                            </tr>
-                        </thead>
-                        <tbody>{ for rows }</tbody>
-                    </table>
-                </div>
-                if !confused.is_empty() {
-                    <table class="confusion">
-                        <caption>{ format!("Labels swapped: {a}'s label → {b}'s, overlapping spans") }</caption>
-                        <thead><tr><th scope="col">{ a.to_owned() }</th><th scope="col">{ b.to_owned() }</th><th scope="col" class="num">{ "Spans" }</th></tr></thead>
-                        <tbody>
-                            { for confused.iter().map(|((x, y), n)| html! {
-                                <tr><td>{ name(x) }</td><td>{ name(y) }</td><td class="num">{ grouped(**n as u64) }</td></tr>
-                            }) }
-                        </tbody>
-                    </table>
-                }
-            </section>
-        }
-    });
-    html! {
-        <div class="agreement-figures">
-            <p>{ format!("{} annotators, {} tokens.", f.annotators.len(), grouped(f.tokens as u64)) }</p>
-            <table class="figures alpha">
-                <caption>{ "Krippendorff's α over all annotators" }</caption>
-                <thead><tr><th scope="col">{ "Label" }</th><th scope="col" class="num">{ "α" }</th></tr></thead>
-                <tbody>{ for alpha_rows }</tbody>
-            </table>
-            { for pairs }
-        </div>
+    m.open("div", &[("class", "agreement-figures")]);
+    m.el("p", &[], &format!("{} annotators, {} tokens.", f.annotators.len(), grouped(f.tokens as u64)));
+    m.open("table", &[("class", "figures alpha")]).el("caption", &[], "Krippendorff's α over all annotators");
+    m.open("thead", &[]).open("tr", &[]);
+    m.el("th", &[("scope", "col")], "Label").el("th", &[("scope", "col"), ("class", "num")], "α");
+    m.close("tr").close("thead").open("tbody", &[]);
+    for &k in &keys {
+        m.open("tr", &[]).el("th", &[("scope", "row")], &name(k));
+        figure_cell(m, f.alpha.get(k));
+        m.close("tr");
     }
+    m.close("tbody").close("table");
+    for pair in &f.pairs {
+        let (a, b) = (who(f, pair.a), who(f, pair.b));
+        let caption = format!("{a} and {b}");
+        m.open("section", &[("class", "pair"), ("aria-label", &caption)]).el("h4", &[], &caption);
+        let region = format!("Figures of {caption}");
+        m.open("div", &[("class", "table-scroll"), ("tabindex", "0"), ("role", "region"), ("aria-label", &region)]);
+        m.open("table", &[("class", "figures")]).open("thead", &[]).open("tr", &[]).el("td", &[], "");
+        for group in ["Exact", "Overlap"] {
+            m.el("th", &[("scope", "colgroup"), ("colspan", "4")], group);
+        }
+        m.el("td", &[], "").close("tr").open("tr", &[]).el("th", &[("scope", "col")], "Label");
+        for h in ["P", "R", "F1", "tp/fp/fn", "P", "R", "F1", "tp/fp/fn"] {
+            m.el("th", &[("scope", "col"), ("class", "num")], h);
+        }
+        m.el("th", &[("scope", "col"), ("class", "num"), ("title", "Cohen's κ over tokens")], "κ");
+        m.close("tr").close("thead").open("tbody", &[]);
+        for &k in &keys {
+            m.open("tr", &[]).el("th", &[("scope", "row")], &name(k));
+            counts_cells(m, pair.exact.get(k));
+            counts_cells(m, pair.overlap.get(k));
+            figure_cell(m, pair.token_kappa.get(k));
+            m.close("tr");
+        }
+        m.close("tbody").close("table").close("div");
+        let confused: Vec<_> = pair.confusion.iter().filter(|((x, y), n)| x != y && **n > 0).collect();
+        if !confused.is_empty() {
+            m.open("table", &[("class", "confusion")]);
+            m.el("caption", &[], &format!("Labels swapped: {a}'s label → {b}'s, overlapping spans"));
+            m.open("thead", &[]).open("tr", &[]).el("th", &[("scope", "col")], a).el("th", &[("scope", "col")], b);
+            m.el("th", &[("scope", "col"), ("class", "num")], "Spans").close("tr").close("thead").open("tbody", &[]);
+            for ((x, y), n) in confused {
+                m.open("tr", &[]).el("td", &[], &name(x)).el("td", &[], &name(y));
+                m.el("td", &[("class", "num")], &grouped(*n as u64)).close("tr");
+            }
+            m.close("tbody").close("table");
+        }
+        m.close("section");
+    }
+    m.close("div");
 }
 
 fn who(f: &Figures, i: usize) -> &str {
@@ -99,33 +101,34 @@ pub fn label_name(labels: &Labels, id: &str) -> String {
 }
 
 /// P, R, F1 and the counts of one row.
-fn counts_cells(counts: Option<&Counts>) -> Html {
+fn counts_cells(m: &mut Markup, counts: Option<&Counts>) {
     let c = counts.copied().unwrap_or_default();
-    let undefined = |why: &'static str| move |x: Option<f64>| x.ok_or(why);
-    html! {
-        <>
-            { number_cell(undefined("The second annotator has no span here, so precision is undefined.")(c.precision())) }
-            { number_cell(undefined("The first annotator has no span here, so recall is undefined.")(c.recall())) }
-            { number_cell(c.f1().ok_or(Undefined::NoSpans.reason())) }
-            <td class="num counts">{ format!("{}/{}/{}", c.tp, c.fp, c.fn_) }</td>
-        </>
-    }
+    number_cell(m, c.precision().ok_or("The second annotator has no span here, so precision is undefined."));
+    number_cell(m, c.recall().ok_or("The first annotator has no span here, so recall is undefined."));
+    number_cell(m, c.f1().ok_or(Undefined::NoSpans.reason()));
+    m.el("td", &[("class", "num counts")], &format!("{}/{}/{}", c.tp, c.fp, c.fn_));
 }
 
-fn figure_cell(figure: Option<&Figure>) -> Html {
-    number_cell(match figure {
-        Some(Ok(x)) => Ok(*x),
-        Some(Err(why)) => Err(why.reason()),
-        None => Err(Undefined::NoSpans.reason()),
-    })
+fn figure_cell(m: &mut Markup, figure: Option<&Figure>) {
+    number_cell(
+        m,
+        match figure {
+            Some(Ok(x)) => Ok(*x),
+            Some(Err(why)) => Err(why.reason()),
+            None => Err(Undefined::NoSpans.reason()),
+        },
+    );
 }
 
 /// A figure to three decimals, or "—" with why there is none.
-fn number_cell(x: Result<f64, &'static str>) -> Html {
+fn number_cell(m: &mut Markup, x: Result<f64, &'static str>) {
     match x {
-        Ok(x) => html! { <td class="num">{ thousandths(x) }</td> },
-        Err(why) => html! {
-            <td class="num undefined" title={why}>{ "—" }<span class="visually-hidden">{ format!(" ({why})") }</span></td>
-        },
+        Ok(x) => {
+            m.el("td", &[("class", "num")], &thousandths(x));
+        }
+        Err(why) => {
+            m.open("td", &[("class", "num undefined"), ("title", why)]).text("—");
+            m.el("span", &[("class", "visually-hidden")], &format!(" ({why})")).close("td");
+        }
     }
 }

@@ -43,6 +43,16 @@ const GROUPS: &[(&str, &[(&str, &str)])] = &[
             ("Delete", "Remove the annotation chosen in the list"),
         ],
     ),
+    (
+        "Compare",
+        &[
+            ("N / P", "Next or previous disagreement"),
+            ("A / X", "Accept or reject it"),
+            ("1–9", "Give it that label"),
+            ("Shift+← / →", "Move its end"),
+            ("Alt+Shift+← / →", "Move its start"),
+        ],
+    ),
     ("Anywhere", &[("?", "This list"), ("Escape", "Close a dialog or menu")]),
 ];
 

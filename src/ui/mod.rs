@@ -18,6 +18,7 @@ mod import_dialog;
 mod label_bar;
 mod label_row;
 mod labels_dialog;
+mod markup;
 mod modal;
 mod new_document_dialog;
 mod notice_bar;

@@ -130,6 +130,8 @@ fn slugs_are_file_safe() {
         ("سوريا.txt", "document"),
         ("..", "document"),
         ("news.2025.08.txt", "news-2025-08"),
+        ("article.txt — adjudicated", "article-txt-adjudicated"),
+        ("Report v2.1 final", "report-v2-1-final"),
     ] {
         assert_eq!(slug(name), expected, "{name}");
     }
