@@ -10,6 +10,9 @@ pub mod chunks;
 /// Reading a parsed JSON tree field by field, with the path of what is wrong (derived
 /// deserializers for the stored records alone: +11.3 KB gzip).
 pub mod json;
+/// HTML written as escaped text, for the Compare view's tables and diff (`html!` per element
+/// costs code per element).
+pub mod markup;
 /// A max segment tree over chunks: range queries on the annotation set in O(log n + hits).
 pub mod max_ends;
 /// Numbers written for people ("10,000"), by integer arithmetic.

@@ -2,9 +2,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::markup::Markup;
 use crate::model::agreement::{Counts, Figure, Figures, Undefined, ALL};
 use crate::model::Labels;
+use crate::support::markup::Markup;
 use crate::support::number::{grouped, thousandths};
 
 #[derive(Properties)]
@@ -23,13 +23,13 @@ impl PartialEq for AgreementFiguresProps {
 /// The Compare view's figures: Krippendorff's α over all annotators, then for each pair a table
 /// (per label and all: exact and overlap precision, recall and F1 with tp/fp/fn, token κ) and
 /// its label confusion. Numbers are drawn by integer arithmetic; an undefined one is "—" with
-/// its reason as a tooltip and as text for screen readers. Written as markup (`ui::markup`):
+/// its reason as a tooltip and as text for screen readers. Written as markup (`support::markup`):
 /// tables without a listener.
 #[component]
 pub fn AgreementFigures(props: &AgreementFiguresProps) -> Html {
     let mut m = Markup::default();
     write(&mut m, &props.figures, &props.labels);
-    m.html()
+    Html::from_html_unchecked(m.into_string().into())
 }
 
 fn write(m: &mut Markup, f: &Figures, labels: &Labels) {

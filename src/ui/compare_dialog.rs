@@ -194,10 +194,16 @@ pub fn CompareDialog(props: &CompareDialogProps) -> Html {
             onaction.emit(Action::Adjudicated(Rc::new(adjudication.chosen())));
         })
     };
+    // Past ten annotators a file is listed as left out (the comparison took the first ten).
+    let mut room = MAX_CODERS.saturating_sub(usize::from(*with_own));
     let file_rows = files.list.iter().enumerate().map(|(i, f)| {
         let remove = files.dispatcher();
         let (class, what) = match &f.coder {
-            Ok(c) => ("added", format!("{}: {} spans", c.name, c.spans.len())),
+            Ok(_) if room == 0 => ("refused", "left out: Compare takes at most ten annotators".to_owned()),
+            Ok(c) => {
+                room -= 1;
+                ("added", format!("{}: {} spans", c.name, c.spans.len()))
+            }
             Err(why) => ("refused", why.clone()),
         };
         html! {

@@ -1,9 +1,8 @@
 //! HTML written as text, for the Compare view's parts that are many elements and no listeners
-//! (the figures' tables, the diff's text and list): each element of `html!` is its own code in
-//! the wasm, these are one loop. Every text and attribute value is escaped, so what a file
-//! brings (names, labels, the text) is shown as text, never read as markup.
-
-use yew::{AttrValue, Html};
+//! (the figures' tables, the diff's text and list; `ui` hands it to Yew as raw HTML): each
+//! element of `html!` is its own code in the wasm, these are one loop. Every text and attribute
+//! value is escaped, so what a file brings (names, labels, the text) is shown as text, never
+//! read as markup.
 
 /// HTML under construction.
 #[derive(Default)]
@@ -42,8 +41,9 @@ impl Markup {
         self.open(tag, attrs).text(text).close(tag)
     }
 
-    pub fn html(self) -> Html {
-        Html::from_html_unchecked(AttrValue::from(self.0))
+    /// The HTML written.
+    pub fn into_string(self) -> String {
+        self.0
     }
 }
 
@@ -67,5 +67,29 @@ pub fn colour(c: &str) -> &str {
         c
     } else {
         "#999999"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{colour, Markup};
+
+    #[test]
+    fn text_and_attributes_are_escaped() {
+        let mut m = Markup::default();
+        m.open("td", &[("title", "a \"quoted\" <b>"), ("", "left out")])
+            .text("<script>alert('x')</script> & co")
+            .close("td");
+        assert_eq!(
+            m.into_string(),
+            "<td title=\"a &quot;quoted&quot; &lt;b&gt;\">&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co</td>"
+        );
+    }
+
+    #[test]
+    fn only_hex_colours_pass() {
+        assert_eq!(colour("#e69f00"), "#e69f00");
+        assert_eq!(colour("red;background:url(x)"), "#999999");
+        assert_eq!(colour("#12"), "#999999");
     }
 }
