@@ -18,6 +18,7 @@ mod persist;
 mod stats;
 mod tabs;
 mod view;
+mod scratch;
 
 use std::rc::Rc;
 
