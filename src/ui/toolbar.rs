@@ -116,11 +116,11 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 tabindex="-1"
                 aria-hidden="true"
             />
-            <button class="tool new" onclick={onnew}>{ named("New document", "New") }</button>
+            <button class="tool" onclick={onnew}>{ named("New document", "New") }</button>
             <button class="tool" onclick={emit(&props.onlabels)} title="Add, rename, recolour, reorder or delete labels and set their keys">{ "Labels" }</button>
             <button class="tool" onclick={emit(&props.oncompare)} title="Compare annotators' files of this text: agreement figures, differences, adjudication">{ named("Compare", "⇄") }</button>
-            <button class="tool" onclick={emit(&props.onundo)} disabled={!props.can_undo} title="Undo (Ctrl+Z)">{ named("Undo", "↶") }</button>
-            <button class="tool" onclick={emit(&props.onredo)} disabled={!props.can_redo} title="Redo (Ctrl+Shift+Z)">{ named("Redo", "↷") }</button>
+            <button class="tool undo" onclick={emit(&props.onundo)} disabled={!props.can_undo} title="Undo (Ctrl+Z)">{ named("Undo", "↶") }</button>
+            <button class="tool undo" onclick={emit(&props.onredo)} disabled={!props.can_redo} title="Redo (Ctrl+Shift+Z)">{ named("Redo", "↷") }</button>
             <ExportMenu doccano_unit={props.doccano_unit} onexport={props.onexport.clone()} onunit={props.onunit.clone()} />
             <button class="tool primary json" onclick={props.onexport.reform(|_: MouseEvent| &spanmark::FORMAT)}>{ named("Export JSON", "JSON") }</button>
             <button class="tool theme" onclick={ontheme} title="Colour theme: system, light or dark (remembered)">

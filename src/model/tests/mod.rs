@@ -15,10 +15,10 @@ mod journal;
 mod labels;
 mod limits;
 mod persist;
+mod scratch;
 mod stats;
 mod tabs;
 mod view;
-mod scratch;
 
 use std::rc::Rc;
 

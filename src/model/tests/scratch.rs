@@ -16,7 +16,9 @@ fn scratch_undo_after_reload() {
         Box::new(|e| e.apply(Action::Annotate { label: label("location"), span: Span::new(55, 60) })),
         Box::new(move |e| e.apply(Action::Annotate { label: label("event"), span: Span::new(deadly, deadly + 24) })),
     ];
-    for s in &steps { s(&mut e); }
+    for s in &steps {
+        s(&mut e);
+    }
     let paris = e.annotations().iter().find(|a| a.span.start() == 55).unwrap().id.clone();
     e.apply(Action::Relabel { id: paris, label: label("claim") });
     let d = e.annotations().iter().find(|a| a.span.start() == deadly).unwrap().id.clone();
@@ -32,6 +34,7 @@ fn scratch_undo_after_reload() {
     back.apply(Action::Redo);
     back.apply(Action::Undo);
     back.apply(Action::Undo);
-    let got: Vec<String> = back.annotations().iter().map(|a| format!("{}:{}", a.label.as_str(), back.doc().slice(a.span))).collect();
+    let got: Vec<String> =
+        back.annotations().iter().map(|a| format!("{}:{}", a.label.as_str(), back.doc().slice(a.span))).collect();
     assert_eq!(got.len(), 3, "{got:?}");
 }
