@@ -15,7 +15,6 @@ mod journal;
 mod labels;
 mod limits;
 mod persist;
-mod scratch;
 mod stats;
 mod tabs;
 mod view;
