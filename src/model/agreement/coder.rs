@@ -7,6 +7,7 @@ use crate::model::formats::{self, FORMATS};
 use crate::model::input::{self, Opened, Options};
 use crate::model::label::Labels;
 use crate::model::project::Project;
+use crate::support::order::sort_by;
 use crate::support::quote::Quoted;
 
 /// One annotator's spans of one text, in code points, labelled by label id.
@@ -21,7 +22,7 @@ pub struct Coder {
 impl Coder {
     /// A coder from spans in any order, sorted and with duplicates removed.
     pub fn new(name: impl Into<String>, mut spans: Vec<Coded>) -> Coder {
-        spans.sort_unstable();
+        sort_by(&mut spans, Coded::cmp);
         spans.dedup();
         Coder { name: name.into(), spans }
     }
