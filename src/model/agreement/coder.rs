@@ -66,19 +66,18 @@ pub fn read_coder(file_name: &str, bytes: &[u8], doc: &Document, labels: &Labels
         Opened::Project(project) => {
             let name = project.annotator.clone().filter(|n| !n.trim().is_empty()).unwrap_or(fallback);
             same_text(file_name, &project, doc)?;
-            Ok(from_project(name, &project, labels))
+            Ok(spans_of(name, &project.annotations, &project.labels, labels))
         }
         Opened::Imported { docs, .. } => {
             let Some((project, _)) = docs.iter().find(|(p, _)| p.doc.sha256() == doc.sha256()) else {
                 let first = docs.first().map_or("", |(p, _)| p.doc.title());
                 return Err(other_text(file_name, first, doc));
             };
-            Ok(from_project(fallback, project, labels))
+            Ok(spans_of(fallback, &project.annotations, &project.labels, labels))
         }
         Opened::Onto { spans, .. } => {
             let (placed_labels, set, _) = formats::place(doc, labels, &spans);
-            let project = Project { doc: doc.clone(), labels: placed_labels, annotations: set, annotator: None };
-            Ok(from_project(fallback, &project, labels))
+            Ok(spans_of(fallback, &set, &placed_labels, labels))
         }
         Opened::Text { .. } => Err(format!(
             "{file_name} is a plain text, not annotations: add a file of annotations of {}",
@@ -100,13 +99,13 @@ fn other_text(file_name: &str, theirs: &str, doc: &Document) -> String {
     format!("{file_name} is of {}, not {}", Quoted(theirs), Quoted(doc.title()))
 }
 
-/// A project's annotations as a coder, its labels mapped onto `labels` by id or name.
-fn from_project(name: String, project: &Project, labels: &Labels) -> Coder {
-    let spans = project
-        .annotations
+/// A file's annotations as a coder, their labels (`own`, the file's) mapped onto `labels` by id
+/// or name.
+fn spans_of(name: String, annotations: &AnnotationSet, own: &Labels, labels: &Labels) -> Coder {
+    let spans = annotations
         .iter()
         .map(|a| {
-            let own = project.labels.get(&a.label);
+            let own = own.get(&a.label);
             let known = labels.iter().find(|l| {
                 l.id.as_str().eq_ignore_ascii_case(a.label.as_str())
                     || own.is_some_and(|o| l.name.eq_ignore_ascii_case(&o.name))

@@ -67,9 +67,16 @@ pub fn figures(doc: &Document, labels: &[String], coders: &[Coder]) -> Figures {
         .map(|c| c.spans.iter().map(|s| all_labels.iter().position(|l| *l == s.label).unwrap_or(0)).collect())
         .collect();
     let numbered = |i: usize| Numbered { spans: &coders[i].spans, label_of: &label_of[i] };
+    // Per label, then all: the keys are distinct.
     let keyed = |values: &[Counts]| -> Keyed<String, Counts> {
-        let all = values.iter().fold(Counts::default(), |sum, c| sum.plus(*c));
-        all_labels.iter().cloned().zip(values.iter().copied()).chain([(ALL.to_owned(), all)]).collect()
+        let mut out = Keyed::new();
+        let mut all = Counts::default();
+        for (label, c) in all_labels.iter().zip(values) {
+            out.push(label.clone(), *c);
+            all = all.plus(*c);
+        }
+        out.push(ALL.to_owned(), all);
+        out
     };
     let mut pairs: Vec<Pair> = Vec::new();
     for a in 0..coders.len() {
@@ -77,7 +84,7 @@ pub fn figures(doc: &Document, labels: &[String], coders: &[Coder]) -> Figures {
             let m = compare(numbered(a), numbered(b), k);
             let mut confusion = Keyed::new();
             for (cell, &n) in m.confusion.iter().enumerate().filter(|(_, n)| **n > 0) {
-                confusion.insert((all_labels[cell / k].clone(), all_labels[cell % k].clone()), n);
+                confusion.push((all_labels[cell / k].clone(), all_labels[cell % k].clone()), n);
             }
             let (exact, overlap) = (keyed(&m.exact), keyed(&m.overlap));
             pairs.push(Pair { a, b, exact, overlap, token_kappa: Keyed::new(), confusion });
@@ -90,9 +97,9 @@ pub fn figures(doc: &Document, labels: &[String], coders: &[Coder]) -> Figures {
     let keys = all_labels.iter().map(String::as_str).enumerate().map(|(i, l)| (l, Some(i))).chain([(ALL, None)]);
     for (key, label) in keys {
         let cats = coverage.categories(label);
-        alphas.insert(key.to_owned(), alpha(&cats));
+        alphas.push(key.to_owned(), alpha(&cats));
         for pair in &mut pairs {
-            pair.token_kappa.insert(key.to_owned(), kappa(&cats[pair.a], &cats[pair.b]));
+            pair.token_kappa.push(key.to_owned(), kappa(&cats[pair.a], &cats[pair.b]));
         }
     }
     Figures {

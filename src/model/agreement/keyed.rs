@@ -29,6 +29,11 @@ impl<K: PartialEq, V> Keyed<K, V> {
         }
     }
 
+    /// Puts an entry at the end; the caller knows `key` is not there yet.
+    pub(super) fn push(&mut self, key: K, value: V) {
+        self.0.push((key, value));
+    }
+
     pub fn get<Q: PartialEq + ?Sized>(&self, key: &Q) -> Option<&V>
     where
         K: Borrow<Q>,
@@ -59,6 +64,7 @@ impl<K: PartialEq, V> Keyed<K, V> {
 }
 
 impl<K: PartialEq, V> FromIterator<(K, V)> for Keyed<K, V> {
+    /// From entries; a repeated key keeps its first place and its last value.
     fn from_iter<I: IntoIterator<Item = (K, V)>>(items: I) -> Self {
         let mut out = Keyed::new();
         for (k, v) in items {

@@ -84,7 +84,7 @@ fn keys(f: &Figures) -> impl Iterator<Item = &str> {
 }
 
 /// `{ "key": value, … }` over the report's keys, one per line at `indent`.
-fn per_label(out: &mut String, f: &Figures, indent: &str, mut value: impl FnMut(&mut String, &str)) {
+fn per_label(out: &mut String, f: &Figures, indent: &str, value: &dyn Fn(&mut String, &str)) {
     out.push_str("{\n");
     for (i, k) in keys(f).enumerate() {
         if i > 0 {
@@ -138,14 +138,14 @@ pub fn report_json(title: &str, sha256: &str, f: &Figures) -> String {
         string(&mut out, name(f, p.b));
         for (field, map) in [("exact", &p.exact), ("overlap", &p.overlap)] {
             out.push_str(&format!(",\n      \"{field}\": "));
-            per_label(&mut out, f, "      ", |out, k| counts(out, map.get(k).copied().unwrap_or_default()));
+            per_label(&mut out, f, "      ", &|out, k| counts(out, map.get(k).copied().unwrap_or_default()));
         }
         out.push_str(",\n      \"token_kappa\": ");
-        per_label(&mut out, f, "      ", |out, k| number_or_null(out, defined(&p.token_kappa, k)));
+        per_label(&mut out, f, "      ", &|out, k| number_or_null(out, defined(&p.token_kappa, k)));
         out.push_str("\n    }");
     }
     out.push_str(if f.pairs.is_empty() { "],\n  \"alpha\": " } else { "\n  ],\n  \"alpha\": " });
-    per_label(&mut out, f, "  ", |out, k| number_or_null(out, defined(&f.alpha, k)));
+    per_label(&mut out, f, "  ", &|out, k| number_or_null(out, defined(&f.alpha, k)));
     out.push_str("\n}\n");
     out
 }

@@ -25,31 +25,6 @@ pub struct Matched {
 }
 
 pub fn compare(a: Numbered, b: Numbered, labels: usize) -> Matched {
-    let mut exact = vec![Counts::default(); labels];
-    // Both are sorted and without duplicates: a merge.
-    let (mut i, mut j) = (0, 0);
-    loop {
-        match (a.spans.get(i), b.spans.get(j)) {
-            (None, None) => break,
-            (Some(x), Some(y)) if x == y => {
-                exact[a.label_of[i]].tp += 1;
-                i += 1;
-                j += 1;
-            }
-            (Some(x), Some(y)) if y < x => {
-                exact[b.label_of[j]].fp += 1;
-                j += 1;
-            }
-            (None, Some(_)) => {
-                exact[b.label_of[j]].fp += 1;
-                j += 1;
-            }
-            (Some(_), _) => {
-                exact[a.label_of[i]].fn_ += 1;
-                i += 1;
-            }
-        }
-    }
     let by_label = |n: Numbered| {
         let mut out: Vec<Vec<usize>> = vec![Vec::new(); labels];
         for (i, &l) in n.label_of.iter().enumerate() {
@@ -58,6 +33,7 @@ pub fn compare(a: Numbered, b: Numbered, labels: usize) -> Matched {
         out
     };
     let (a_by, b_by) = (by_label(a), by_label(b));
+    let mut exact = vec![Counts::default(); labels];
     let mut overlap = vec![Counts::default(); labels];
     let mut confusion = vec![0; labels * labels];
     let mut a_taken = vec![false; a.spans.len()];
@@ -65,9 +41,14 @@ pub fn compare(a: Numbered, b: Numbered, labels: usize) -> Matched {
     for l in 0..labels {
         let xs: Vec<&Coded> = a_by[l].iter().map(|&i| &a.spans[i]).collect();
         let ys: Vec<&Coded> = b_by[l].iter().map(|&j| &b.spans[j]).collect();
+        // Exact: the same matching where only the same range fits (spans are distinct, so this
+        // counts the spans both have).
+        let mut taken = vec![false; ys.len()];
+        let tp = match_overlaps(&xs, &ys, &mut taken, true).iter().flatten().count();
+        exact[l] = Counts { tp, fp: ys.len() - tp, fn_: xs.len() - tp };
         let mut taken = vec![false; ys.len()];
         let mut tp = 0;
-        for (&i, partner) in a_by[l].iter().zip(match_overlaps(&xs, &ys, &mut taken)) {
+        for (&i, partner) in a_by[l].iter().zip(match_overlaps(&xs, &ys, &mut taken, false)) {
             if let Some(k) = partner {
                 a_taken[i] = true;
                 b_taken[b_by[l][k]] = true;
@@ -83,7 +64,7 @@ pub fn compare(a: Numbered, b: Numbered, labels: usize) -> Matched {
     let xs: Vec<&Coded> = rest_a.iter().map(|&i| &a.spans[i]).collect();
     let ys: Vec<&Coded> = rest_b.iter().map(|&j| &b.spans[j]).collect();
     let mut taken = vec![false; ys.len()];
-    for (&i, partner) in rest_a.iter().zip(match_overlaps(&xs, &ys, &mut taken)) {
+    for (&i, partner) in rest_a.iter().zip(match_overlaps(&xs, &ys, &mut taken, false)) {
         if let Some(k) = partner {
             confusion[a.label_of[i] * labels + b.label_of[rest_b[k]]] += 1;
         }
@@ -92,9 +73,10 @@ pub fn compare(a: Numbered, b: Numbered, labels: usize) -> Matched {
 }
 
 /// Overlap matching: for each span of `a` in text order, the first span of `b` in text order
-/// that is not `taken` yet and shares a code point with it (labels are the caller's business).
-/// Both must be sorted. Marks the matched spans of `b` taken; returns each `a` span's partner.
-fn match_overlaps(a: &[&Coded], b: &[&Coded], taken: &mut [bool]) -> Vec<Option<usize>> {
+/// that is not `taken` yet and shares a code point with it (`same_range`: that has its start and
+/// end; labels are the caller's business). Both must be sorted. Marks the matched spans of `b`
+/// taken; returns each `a` span's partner.
+fn match_overlaps(a: &[&Coded], b: &[&Coded], taken: &mut [bool], same_range: bool) -> Vec<Option<usize>> {
     // Spans of `b` before `lo` are taken or end before every later `a` span starts.
     let mut lo = 0;
     a.iter()
@@ -102,7 +84,8 @@ fn match_overlaps(a: &[&Coded], b: &[&Coded], taken: &mut [bool]) -> Vec<Option<
             while lo < b.len() && (taken[lo] || b[lo].end <= x.start) {
                 lo += 1;
             }
-            let k = (lo..b.len()).take_while(|&k| b[k].start < x.end).find(|&k| !taken[k] && b[k].end > x.start)?;
+            let fits = |y: &Coded| if same_range { y.start == x.start && y.end == x.end } else { y.end > x.start };
+            let k = (lo..b.len()).take_while(|&k| b[k].start < x.end).find(|&k| !taken[k] && fits(b[k]))?;
             taken[k] = true;
             Some(k)
         })
