@@ -4,7 +4,7 @@
 use crate::model::annotation::AnnotationSet;
 use crate::model::document::Document;
 use crate::model::formats::{self, FORMATS};
-use crate::model::input::{self, Opened, Options};
+use crate::model::input::{self, Opened, Options, Report};
 use crate::model::label::Labels;
 use crate::model::project::Project;
 use crate::support::order::sort_by;
@@ -54,7 +54,8 @@ pub fn coder_of(name: &str, doc: &Document, annotations: &AnnotationSet, labels:
 /// Reads a file of any format spanmark opens (through the same registry as Open) as the spans of
 /// `doc`'s text. A file that holds its text (spanmark, doccano, Label Studio, spaCy, a brat zip)
 /// must hold the same text (by SHA-256): otherwise the error names both titles. A file of spans
-/// alone (W3C, a brat `.ann`) is anchored on `doc`. Labels are matched to `labels` by id or name
+/// alone (W3C, a brat `.ann`) is anchored on `doc`, and refused if a span cannot be placed on it
+/// (as when the `.ann` is of another text). Labels are matched to `labels` by id or name
 /// (ignoring ASCII case); a label spanmark does not know keeps its own id.
 ///
 /// The coder is named by a spanmark file's `annotator`, else by the file name without its
@@ -69,14 +70,16 @@ pub fn read_coder(file_name: &str, bytes: &[u8], doc: &Document, labels: &Labels
             Ok(spans_of(name, &project.annotations, &project.labels, labels))
         }
         Opened::Imported { docs, .. } => {
-            let Some((project, _)) = docs.iter().find(|(p, _)| p.doc.sha256() == doc.sha256()) else {
+            let Some((project, report)) = docs.iter().find(|(p, _)| p.doc.sha256() == doc.sha256()) else {
                 let first = docs.first().map_or("", |(p, _)| p.doc.title());
                 return Err(other_text(file_name, first, doc));
             };
+            all_placed(file_name, report, doc)?;
             Ok(spans_of(fallback, &project.annotations, &project.labels, labels))
         }
         Opened::Onto { spans, .. } => {
-            let (placed_labels, set, _) = formats::place(doc, labels, &spans);
+            let (placed_labels, set, report) = formats::place(doc, labels, &spans);
+            all_placed(file_name, &report, doc)?;
             Ok(spans_of(fallback, &set, &placed_labels, labels))
         }
         Opened::Text { .. } => Err(format!(
@@ -84,6 +87,25 @@ pub fn read_coder(file_name: &str, bytes: &[u8], doc: &Document, labels: &Labels
             Quoted(doc.title())
         )),
     }
+}
+
+/// Refuses a file some of whose spans could not be placed on the text: its figures would count
+/// an annotator's spans as missing that are only lost. (Spans found by their quote are kept.)
+fn all_placed(file_name: &str, report: &Report, doc: &Document) -> Result<(), String> {
+    if report.lost.is_empty() {
+        return Ok(());
+    }
+    let total = report.placed + report.duplicates + report.lost.len();
+    let mut message = format!(
+        "{file_name} does not fit {}: {} of its {total} spans are not in the text",
+        Quoted(doc.title()),
+        report.lost.len()
+    );
+    if let Some(hint) = &report.hint {
+        message.push_str("; ");
+        message.push_str(hint);
+    }
+    Err(message)
 }
 
 fn same_text(file_name: &str, project: &Project, doc: &Document) -> Result<(), String> {

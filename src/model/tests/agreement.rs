@@ -190,6 +190,11 @@ fn files_are_read_as_coders_of_the_same_text_only() {
     let ann = brat::serialize_ann(e.doc(), e.labels(), e.annotations());
     let c = read_coder("cy.ann", ann.as_bytes(), &d, &labels).expect("anchored");
     assert_eq!(c, coder("cy", &[(262, 272, "actor")]));
+    // An .ann of another text: its spans are not in this one.
+    let (o, _) = sample_export("zzyzx qwfpg here", &[("actor", 0, 5), ("event", 6, 11)]);
+    let foreign = brat::serialize_ann(o.doc(), o.labels(), o.annotations());
+    let message = read_coder("dee.ann", foreign.as_bytes(), &d, &labels).expect_err("not of this text");
+    assert_eq!(message, "dee.ann does not fit \"test\": 2 of its 2 spans are not in the text");
     // A plain text, and a file that does not open, say so.
     assert!(read_coder("notes.txt", b"just words", &d, &labels).expect_err("text").contains("plain text"));
     assert!(read_coder("bad.json", b"{", &d, &labels).is_err());
