@@ -5,7 +5,10 @@
 //! `docs/agreement.md`; `tests/check_agreement.py` recomputes the figures with scikit-learn and the
 //! `krippendorff` package.
 //!
-//! Pure: the browser hands over the files' bytes; nothing here reads a clock or the page.
+//! The figures per label are [`Keyed`] maps (labels in order, then [`ALL`]); numbers in the
+//! report are written by [`decimal`]. Pure: the browser hands over the files' bytes; nothing here
+//! reads a clock or the page. Kept small in the wasm: no `HashMap`, `BTreeMap`, serde or float
+//! formatting here (each costs kilobytes); measured +11.2 KB gzip for all of it when used.
 
 mod coder;
 mod counts;
