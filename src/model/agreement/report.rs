@@ -200,15 +200,20 @@ fn split(v: Option<Figure>) -> (String, &'static str) {
     }
 }
 
-/// One CSV field, quoted when it must be.
+/// One CSV field, quoted when it holds a comma, a quote or a line break (a quote doubled).
 fn csv_field(out: &mut String, s: &str) {
-    if s.contains([',', '"', '\r', '\n']) {
-        out.push('"');
-        out.push_str(&s.replace('"', "\"\""));
-        out.push('"');
-    } else {
+    if !s.chars().any(|c| matches!(c, ',' | '"' | '\r' | '\n')) {
         out.push_str(s);
+        return;
     }
+    out.push('"');
+    for c in s.chars() {
+        if c == '"' {
+            out.push('"');
+        }
+        out.push(c);
+    }
+    out.push('"');
 }
 
 #[cfg(test)]
