@@ -4,7 +4,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 PORT ?= 8080
 
-.PHONY: all setup build serve test lint test-native test-wasm test-browser fuzz bench screenshot clean
+.PHONY: all setup build serve test lint test-native test-agreement test-wasm test-browser fuzz bench screenshot clean
 
 all: build
 
@@ -21,8 +21,8 @@ build:
 serve: build
 	node tools/serve.mjs --port $(PORT) --dir dist
 
-## Lint, native model tests, the release wasm build, then the browser tests in headless Chromium.
-test: lint test-native build test-wasm test-browser
+## Lint, native model tests, the agreement figures against Python's, the release wasm build, then the browser tests in headless Chromium.
+test: lint test-native test-agreement build test-wasm test-browser
 
 ## Formatting (rustfmt.toml) and clippy with warnings as errors, for the host and for wasm32.
 lint:
@@ -33,6 +33,13 @@ lint:
 
 test-native:
 	cargo test --locked
+
+## The agreement figures of generated cases (spanmark's report, `cargo test --test agreement_report`)
+## recomputed with scikit-learn's cohen_kappa_score, the krippendorff package and a plain count, to
+## 1e-9 (tests/check_agreement.py, in .venv/; docs/agreement.md).
+test-agreement:
+	@tools/setup.sh python
+	.venv/bin/python tests/check_agreement.py
 
 ## The importers and the model against millions of damaged files and records (never a panic).
 fuzz:

@@ -52,6 +52,7 @@ async fn render(text: &str) -> (Element, Rc<Document>) {
             label: LabelId::new("actor"),
             span,
             created: None,
+            annotators: Vec::new(),
         });
     }
     let node_ref = NodeRef::default();
@@ -338,7 +339,14 @@ async fn settle(promise: js_sys::Promise) -> wasm_bindgen::JsValue {
 
 fn op_record(doc: &str, seq: u64, id: &str) -> spanmark::model::persist::OpRecord {
     use spanmark::model::persist::{AnnRecord, EditRecord, Op, OpRecord};
-    let ann = AnnRecord { id: id.to_owned(), label: "person".to_owned(), start: 2, end: 9, created: None };
+    let ann = AnnRecord {
+        id: id.to_owned(),
+        label: "person".to_owned(),
+        start: 2,
+        end: 9,
+        created: None,
+        annotators: Vec::new(),
+    };
     OpRecord { doc: doc.to_owned(), seq, op: Op::Edit { edit: EditRecord::Add(ann) } }
 }
 

@@ -321,6 +321,7 @@ fn brat_writes_fragments_across_line_breaks() {
         label: LabelId::new("event"),
         span: Span::new(6, 18),
         created: None,
+        annotators: Vec::new(),
     })
     .expect("insert");
     assert_eq!(brat::serialize_ann(&doc, &Labels::news(), &set), "T1\tEvent 6 10;12 18\tline second\n");

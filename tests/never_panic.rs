@@ -134,6 +134,7 @@ fn ann() -> impl Strategy<Value = AnnRecord> {
             start,
             end,
             created: None,
+            annotators: Vec::new(),
         },
     )
 }

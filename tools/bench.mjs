@@ -15,7 +15,10 @@
 //   BENCH_HANDS=0          without issue 16's rows (tools/bench-hands.mjs)
 //   BENCH_CASES=docs       issue 18's row alone: 20,000 small documents opened, listed, switched
 //   BENCH_FLOOR=0          without the seed's load and the blank page's floor
+//   BENCH_CASES=agreement  issue 17's rows alone: agreement figures and diff groups, natively
+//                          (tools/bench-agreement.mjs)
 import { handsRows, handsTable } from './bench-hands.mjs';
+import { agreementRows, agreementTable } from './bench-agreement.mjs';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, readFile, writeFile, stat } from 'node:fs/promises';
@@ -47,6 +50,8 @@ const wanted = (process.env.BENCH_CASES ?? '').split(',').filter(Boolean);
 const CASES = ALL.filter((c) => wanted.length === 0 || wanted.includes(c.name));
 /** Issue 18's row: how many small documents one file opens. */
 const MANY = wanted.length === 0 || wanted.includes('docs') ? 20_000 : 0;
+/** Issue 17's rows: agreement, natively. */
+const AGREEMENT = wanted.length === 0 || wanted.includes('agreement');
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
@@ -673,6 +678,10 @@ if (MANY) {
   results.many = await manyDocs(browser, url, dir, MANY);
   console.log('measured docs');
 }
+if (AGREEMENT) {
+  results.agreement = agreementRows();
+  console.log('measured agreement');
+}
 await browser.close();
 server.close();
 plain.close();
@@ -691,6 +700,7 @@ if (results.many) {
 }
 if (results.cases.length) console.log(`\nFast hands (issue 16; medians of ${RUNS} rounds, ms):\n${handsTable(results.cases)}`);
 if (results.cases.length) console.log(`\nBack to back (one round; p95 ms add / relabel / delete / undo): ${results.cases.map((r) => `${r.case} ${KINDS.map((k) => fmt(r.back_to_back_p95_ms[k])).join(' / ')}`).join('; ')}; blank page ${fmt(results.floor.key_back_to_back_p95_ms)}`);
+if (results.agreement) console.log(`\nAgreement (issue 17; native, median of 5 runs):\n${agreementTable(results.agreement, fmt)}`);
 await mkdir('bench', { recursive: true });
 await writeFile('bench/results.json', `${JSON.stringify(results, (k, v) => (v === Infinity ? 'over 20 s' : v), 2)}\n`);
 console.log('\nwrote bench/results.json');

@@ -3,6 +3,7 @@
 #   tools/setup.sh target    the wasm32 target, rustfmt and clippy (for make lint)
 #   tools/setup.sh build     wasm32 target, Trunk, wasm-bindgen-cli (at Cargo.lock's version), npm packages
 #   tools/setup.sh browser   Debian's Chromium and ChromeDriver (apt-get, as root), and spaCy (pip)
+#   tools/setup.sh python    .venv/ with scikit-learn and krippendorff, pinned (tests/check_agreement.py)
 # Only package registries are used: crates.io, npm, PyPI, Debian.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -92,10 +93,24 @@ setup_python() {
   python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore -r tests/requirements.txt
 }
 
+# A virtual environment in .venv/ (gitignored) for the agreement check: scikit-learn's Cohen's
+# kappa, the krippendorff package and jsonschema (the report against its schema), at the versions in tests/agreement-requirements.txt.
+setup_venv() {
+  if .venv/bin/python -c 'import sklearn, krippendorff, jsonschema' 2>/dev/null \
+    && cmp -s tests/agreement-requirements.txt .venv/requirements.copy; then
+    return
+  fi
+  say "making .venv with scikit-learn, krippendorff and jsonschema for the agreement check (pip)"
+  [ -x .venv/bin/python ] || python3 -m venv .venv
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r tests/agreement-requirements.txt
+  cp tests/agreement-requirements.txt .venv/requirements.copy
+}
+
 case "${1:-build}" in
   target) setup_target ;;
   build) setup_build ;;
   browser) setup_browser; setup_python ;;
-  all) setup_build; setup_browser; setup_python ;;
-  *) echo "usage: tools/setup.sh target|build|browser|all" >&2; exit 2 ;;
+  python) setup_venv ;;
+  all) setup_build; setup_browser; setup_python; setup_venv ;;
+  *) echo "usage: tools/setup.sh target|build|browser|python|all" >&2; exit 2 ;;
 esac

@@ -35,6 +35,10 @@ pub struct Annotation {
     /// the time a file gave it; none when made without one (a file that did not say). Kept
     /// through relabelling, undo and redo; no part of the order, nor of what makes a duplicate.
     pub created: Option<Time>,
+    /// Who had this annotation, by name (an adjudicated document's annotations record the
+    /// annotators who agreed on them); empty when no one is recorded. Kept through relabelling,
+    /// undo, storage and the spanmark file; no part of the order, nor of what makes a duplicate.
+    pub annotators: Vec<String>,
 }
 
 impl Annotation {

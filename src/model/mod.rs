@@ -1,6 +1,7 @@
 //! The pure model: document, spans, labels, annotations, history, formats. No browser crate is
 //! imported anywhere below this module; everything here is tested natively with `cargo test`.
 
+pub mod agreement;
 pub mod annotation;
 pub mod bulk;
 pub mod caret;

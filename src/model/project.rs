@@ -14,4 +14,7 @@ pub struct Project {
     pub doc: Document,
     pub labels: Labels,
     pub annotations: AnnotationSet,
+    /// Who made the annotations, as a spanmark file's top-level `annotator` names them; none
+    /// for a file that does not say (and for every other format).
+    pub annotator: Option<String>,
 }

@@ -61,7 +61,7 @@ impl Editor {
             }
             taken = Some(span);
             let id = Rc::make_mut(&mut self.current_mut().annotations).fresh_id();
-            edits.push(Edit::Add(Annotation { id, label: label.clone(), span, created: now }));
+            edits.push(Edit::Add(Annotation { id, label: label.clone(), span, created: now, annotators: Vec::new() }));
         }
         if !edits.is_empty() {
             self.selected = None;
@@ -173,7 +173,7 @@ impl Editor {
             return;
         }
         let id = Rc::make_mut(&mut self.current_mut().annotations).fresh_id();
-        if self.edit(Edit::Add(Annotation { id: id.clone(), label, span, created: now })) {
+        if self.edit(Edit::Add(Annotation { id: id.clone(), label, span, created: now, annotators: Vec::new() })) {
             self.selected = Some(id);
         }
     }

@@ -18,7 +18,7 @@ pub struct Output {
 
 /// `doc` with its labels and annotations written in `format` (an entry of [`super::FORMATS`]);
 /// `doccano_unit` is the unit the person chose, for a format whose offsets are theirs to choose
-/// (doccano).
+/// (doccano). Names no annotator: see [`render_by`].
 pub fn render(
     format: &Format,
     doc: &Document,
@@ -26,6 +26,20 @@ pub fn render(
     annotations: &AnnotationSet,
     exported_at: &str,
     doccano_unit: Unit,
+) -> Output {
+    render_by(format, doc, labels, annotations, exported_at, doccano_unit, None)
+}
+
+/// As [`render`], naming the person who annotated (the "Your name" setting), for the formats
+/// that record it (spanmark's top-level `annotator`); `None` or a blank name writes none.
+pub fn render_by(
+    format: &Format,
+    doc: &Document,
+    labels: &Labels,
+    annotations: &AnnotationSet,
+    exported_at: &str,
+    doccano_unit: Unit,
+    annotator: Option<&str>,
 ) -> Output {
     let stem = slug(doc.title());
     let filename = format!("{stem}{}", format.extension);
@@ -35,6 +49,7 @@ pub fn render(
         annotations,
         exported_at,
         unit: doccano_unit,
+        annotator: annotator.filter(|n| !n.trim().is_empty()),
         stem: &stem,
         filename: &filename,
     });

@@ -224,7 +224,7 @@ pub fn place_into(
         };
         let label = label_for(labels, &f.label);
         let id = set.fresh_id();
-        let annotation = Annotation { id, label, span, created: f.created };
+        let annotation = Annotation { id, label, span, created: f.created, annotators: Vec::new() };
         match set.insert(annotation.clone()) {
             Ok(()) => {
                 report.placed += 1;

@@ -162,6 +162,8 @@ pub struct Exporting<'a> {
     pub exported_at: &'a str,
     /// The unit the person chose, for a format whose offsets are [`Offsets::Chosen`].
     pub unit: Unit,
+    /// Who annotated (not blank), for a format that records it (spanmark's `annotator`).
+    pub annotator: Option<&'a str>,
     /// The document's slug: every file name (the download's, a zip's entries') starts with it.
     pub stem: &'a str,
     /// The download's name: `stem` and the format's extension.

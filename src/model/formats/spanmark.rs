@@ -38,7 +38,7 @@ pub const FORMAT: Format = Format {
         detect: |tree| tree.get("format").is_some(),
         read: |tree| from_value(tree).map(|project| Read::Project(Box::new(project))).map_err(ReadError::Spanmark),
     }],
-    write: |e| Written::text(serialize(e.doc, e.labels, e.annotations, e.exported_at)),
+    write: |e| Written::text(serialize_by(e.doc, e.labels, e.annotations, e.exported_at, e.annotator)),
 };
 
 impl From<ShapeError> for ParseError {
@@ -53,6 +53,9 @@ struct FileOut<'a> {
     version: u32,
     offset_unit: &'a str,
     exported_at: &'a str,
+    /// Who annotated; absent when the person gave no name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    annotator: Option<&'a str>,
     document: DocOut<'a>,
     labels: Vec<LabelOut<'a>>,
     annotations: Vec<AnnOut<'a>>,
@@ -93,16 +96,31 @@ struct AnnOut<'a> {
     /// When the annotation was made (ISO 8601, UTC); absent when not known.
     #[serde(skip_serializing_if = "Option::is_none")]
     created: Option<String>,
+    /// Who had the annotation (an adjudicated document's); absent when no one is recorded.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    annotators: &'a [String],
 }
 
 /// Writes `doc`'s annotations as a spanmark file. The same annotations give the same bytes,
-/// except for `exported_at` (an ISO 8601 timestamp the caller supplies).
+/// except for `exported_at` (an ISO 8601 timestamp the caller supplies). Names no annotator.
 pub fn serialize(doc: &Document, labels: &Labels, annotations: &AnnotationSet, exported_at: &str) -> String {
+    serialize_by(doc, labels, annotations, exported_at, None)
+}
+
+/// As [`serialize`], with the top-level `annotator` when `annotator` is a name.
+pub fn serialize_by(
+    doc: &Document,
+    labels: &Labels,
+    annotations: &AnnotationSet,
+    exported_at: &str,
+    annotator: Option<&str>,
+) -> String {
     let file = FileOut {
         format: NAME,
         version: VERSION,
         offset_unit: OFFSET_UNIT,
         exported_at,
+        annotator,
         document: DocOut {
             title: doc.title(),
             text: doc.text(),
@@ -129,6 +147,7 @@ pub fn serialize(doc: &Document, labels: &Labels, annotations: &AnnotationSet, e
                 prefix: doc.prefix(a.span),
                 suffix: doc.suffix(a.span),
                 created: a.created.map(Time::iso),
+                annotators: &a.annotators,
             })
             .collect(),
     };
@@ -272,6 +291,7 @@ pub fn from_value(head: Value) -> Result<Project, ParseError> {
         ("utf8_bytes", length.u32("utf8_bytes")?),
     ];
     let labels = read_labels(file.objects("labels")?)?;
+    let annotator = annotator(&mut file)?;
     let annotations = file.objects("annotations")?;
     if offset_unit != OFFSET_UNIT {
         return Err(ParseError::UnknownOffsetUnit(offset_unit));
@@ -295,6 +315,7 @@ pub fn from_value(head: Value) -> Result<Project, ParseError> {
         let (id, label, start, end, text) =
             (a.string("id")?, a.string("label")?, a.u32("start")?, a.u32("end")?, a.string("text")?);
         let created = created(&mut a)?;
+        let annotators = if a.has("annotators") { a.strings("annotators")? } else { Vec::new() };
         let path = a.into_path();
         let span = Span::try_new(start, end).map_err(|e| ParseError::InvertedSpan {
             path: path.clone(),
@@ -310,7 +331,7 @@ pub fn from_value(head: Value) -> Result<Project, ParseError> {
         let Some(label) = labels.by_id(&label) else {
             return Err(ParseError::UnknownLabel { path, label });
         };
-        let annotation = Annotation { id: AnnotationId::new(&id), label: label.id.clone(), span, created };
+        let annotation = Annotation { id: AnnotationId::new(&id), label: label.id.clone(), span, created, annotators };
         match set.insert(annotation) {
             Ok(()) => {}
             Err(Rejected::Empty) => return Err(ParseError::EmptySpan { path }),
@@ -320,7 +341,7 @@ pub fn from_value(head: Value) -> Result<Project, ParseError> {
             }
         }
     }
-    Ok(Project { doc, labels, annotations: set })
+    Ok(Project { doc, labels, annotations: set, annotator })
 }
 
 /// An annotation's optional `created`: absent (files written before spanmark kept it) is none; a
@@ -338,6 +359,20 @@ fn created(a: &mut Object) -> Result<Option<Time>, ParseError> {
                 message: "expected an ISO 8601 date and time, such as \"2026-12-01T11:24:18Z\"".to_owned(),
             })
         }
+    }
+}
+
+/// The file's optional top-level `annotator`: absent is none; a value that is not a string is
+/// refused.
+fn annotator(file: &mut Object) -> Result<Option<String>, ParseError> {
+    let Ok(value) = file.take("annotator") else { return Ok(None) };
+    match value {
+        Value::String(name) => Ok(Some(name)),
+        _ => Err(ParseError::Shape {
+            path: "annotator".to_owned(),
+            message: "expected a string, the annotator's name".to_owned(),
+            field: "annotator".to_owned(),
+        }),
     }
 }
 

@@ -59,6 +59,10 @@ pub struct AnnRecord {
     /// (and in records stored before spanmark kept it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub created: Option<u64>,
+    /// Who had the annotation (see `Annotation::annotators`); absent when empty (and in records
+    /// stored before spanmark kept it).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub annotators: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

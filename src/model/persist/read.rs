@@ -57,7 +57,9 @@ impl Record for AnnRecord {
         // Optional: records stored before spanmark kept it have none; a value that is not a
         // whole number is dropped rather than refusing the record.
         let created = o.take("created").ok().and_then(|v| v.as_u64());
-        Ok(AnnRecord { id, label, start, end, created })
+        // Optional too; a value that is not a list of strings is dropped the same way.
+        let annotators = if o.has("annotators") { o.strings("annotators").unwrap_or_default() } else { Vec::new() };
+        Ok(AnnRecord { id, label, start, end, created, annotators })
     }
 }
 

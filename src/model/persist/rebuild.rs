@@ -19,6 +19,7 @@ pub fn ann_record(a: &Annotation) -> AnnRecord {
         start: a.span.start(),
         end: a.span.end(),
         created: a.created.map(Time::millis),
+        annotators: a.annotators.clone(),
     }
 }
 
@@ -56,7 +57,13 @@ pub type RestoreError = String;
 fn annotation(r: &AnnRecord) -> Result<Annotation, RestoreError> {
     let span = Span::try_new(r.start, r.end).map_err(|e| format!("annotation {}: {e}", r.id))?;
     let created = r.created.and_then(Time::from_millis);
-    Ok(Annotation { id: AnnotationId::new(&r.id), label: LabelId::new(&r.label), span, created })
+    Ok(Annotation {
+        id: AnnotationId::new(&r.id),
+        label: LabelId::new(&r.label),
+        span,
+        created,
+        annotators: r.annotators.clone(),
+    })
 }
 
 fn edit(r: &EditRecord) -> Result<Edit, RestoreError> {

@@ -65,7 +65,14 @@ fn created_is_stored_and_restored_and_old_records_have_none() {
     let record = |json: &str| EditRecord::from_json(json).expect("a stored edit");
     let with = r#"{"kind":"add","id":"a1","label":"actor","start":0,"end":3,"created":1796124258007}"#;
     let without = r#"{"kind":"add","id":"a1","label":"actor","start":0,"end":3}"#;
-    let ann = |created| AnnRecord { id: "a1".to_owned(), label: "actor".to_owned(), start: 0, end: 3, created };
+    let ann = |created| AnnRecord {
+        id: "a1".to_owned(),
+        label: "actor".to_owned(),
+        start: 0,
+        end: 3,
+        created,
+        annotators: Vec::new(),
+    };
     assert_eq!(record(with), EditRecord::Add(ann(Some(1_796_124_258_007))));
     assert_eq!(record(without), EditRecord::Add(ann(None)));
     assert_eq!(serde_json::to_string(&record(with)).expect("json"), with);

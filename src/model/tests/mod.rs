@@ -1,7 +1,9 @@
 //! Table-driven tests of the model, one file per room or topic. Each table runs through one
 //! `check` helper; the helpers shared between files are here.
 
+mod agreement;
 mod annotations;
+mod annotators;
 mod caret;
 mod created;
 mod document;
@@ -47,7 +49,13 @@ const TEXTS: &[&str] = &[
 ];
 
 fn ann(id: &str, label: &str, start: u32, end: u32) -> Annotation {
-    Annotation { id: AnnotationId::new(id), label: LabelId::new(label), span: Span::new(start, end), created: None }
+    Annotation {
+        id: AnnotationId::new(id),
+        label: LabelId::new(label),
+        span: Span::new(start, end),
+        created: None,
+        annotators: Vec::new(),
+    }
 }
 
 fn set(items: &[Annotation]) -> AnnotationSet {

@@ -11,8 +11,14 @@ use crate::model::span::Span;
 #[test]
 fn stored_records_keep_their_json() {
     use crate::model::persist::{AnnRecord, DocRecord, EditRecord, LabelRecord, Op, OpRecord, Record, WorkspaceRecord};
-    let ann =
-        |id: &str, start, end| AnnRecord { id: id.to_owned(), label: "actor".to_owned(), start, end, created: None };
+    let ann = |id: &str, start, end| AnnRecord {
+        id: id.to_owned(),
+        label: "actor".to_owned(),
+        start,
+        end,
+        created: None,
+        annotators: Vec::new(),
+    };
     assert_eq!(
         OpRecord::from_json(
             r#"{"doc":"d2","seq":7,"op":{"kind":"edit","edit":{"kind":"batch","edits":[
