@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const STEPS = [
   'minify.mjs', // release builds: terser over the JS glue, index.html's integrity hashes
+  'reorder.mjs', // release builds: the wasm's functions in an order gzip compresses better, names dropped (~5.4 KB gzip)
   'short-imports.mjs', // one- and two-letter names for the wasm's imports from the glue (~9.2 KB gzip)
   'inline-snippets.mjs', // the inline_js snippets into the glue, their files and preloads gone (~1.5 KB gzip)
   'csp.mjs', // the inline loader's sha256 into index.html's Content-Security-Policy

@@ -20,6 +20,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
+import { minify } from 'terser';
 import { sri } from './sri.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -131,7 +132,11 @@ for (const path of (await readdir(dir, { recursive: true })).sort()) {
 }
 if (!files.some(([name]) => name === './index.html')) throw new Error(`sw.mjs: no index.html in ${dir}`);
 
-const body = `(${worker.toString()})();\n`;
+// Minified (terser, as the glue): the worker is one of the files every visit downloads, and
+// its comments and names were a quarter of its gzipped size (1,785 → 1,349 B, 2026-12-01).
+const minified = await minify(`(${worker.toString()})();`, { compress: true, mangle: true });
+if (minified.code === undefined) throw new Error('sw.mjs: terser gave nothing for the worker');
+const body = `${minified.code}\n`;
 const version = createHash('sha256').update(body).update(JSON.stringify(files)).digest('hex').slice(0, 16);
 const source =
   header +

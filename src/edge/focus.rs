@@ -17,6 +17,14 @@ pub fn active() -> Option<HtmlElement> {
     (Some(active.clone().into()) != body).then_some(active)
 }
 
+/// Whether focus is on `node`'s element or inside it.
+pub fn within(node: &yew::NodeRef) -> bool {
+    match (node.cast::<Element>(), active()) {
+        (Some(element), Some(focused)) => element.contains(Some(&focused)),
+        _ => false,
+    }
+}
+
 /// Gives focus to `element`, when it is still on the page.
 pub fn give(element: &HtmlElement) {
     if element.is_connected() {

@@ -209,15 +209,13 @@ impl Store {
 
     /// Stores `writes`, in order, all or nothing (IndexedDB) or in order (localStorage).
     ///
-    /// A batch holding a whole document or a snapshot (10,000 annotations are a megabyte of
-    /// JSON, some 13 ms to serialize) waits until the frame after the edit has been painted:
-    /// the write starts in the same task as the edit, and would otherwise hold that frame back.
-    /// Op records are small and go at once. A long batch is handed over in slices of
-    /// [`SLICE_MS`], one transaction still.
+    /// Every batch waits until the frame after the edit has been painted: the write starts in
+    /// the same task as the edit, and would otherwise hold that frame back (a whole document or
+    /// a snapshot, 10,000 annotations, is a megabyte of JSON, some 13 ms to serialize; even an
+    /// op record's conversion, transaction and put cost an add at 1M about half a millisecond).
+    /// A long batch is handed over in slices of [`SLICE_MS`], one transaction still.
     pub async fn write(&self, writes: &[Write]) -> Result<(), String> {
-        if writes.iter().any(|w| matches!(w, Write::Doc(_) | Write::Snapshot(_))) {
-            super::frame::painted().await;
-        }
+        super::frame::painted().await;
         match self {
             Store::IndexedDb(db) => {
                 let names = Array::new();

@@ -3,6 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::entry::{short, Entry};
+use super::hooks::use_deferred;
 use super::state::DocRef;
 use crate::edge;
 use crate::model::layout::rows;
@@ -78,6 +79,9 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
     // The label whose entries alone are listed, if any (one the document has).
     let filter = use_state_eq(|| None::<LabelId>);
     let filter_on = (*filter).clone().filter(|f| props.labels.get(f).is_some());
+    // The list follows the text a frame later, unless the person is working in the list.
+    let (annotations, selected) =
+        use_deferred((props.annotations.clone(), props.selected.clone()), edge::focus::within(&panel_ref));
     let measure = {
         let (band, panel_ref, head_ref, list_ref) =
             (band.clone(), panel_ref.clone(), head_ref.clone(), list_ref.clone());
@@ -93,13 +97,13 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
     };
     // A new filter changes the list's height: read the band again once it is drawn.
     use_effect_with(filter_on.clone(), move |_| measure());
-    let shown = use_memo((props.annotations.clone(), filter_on.clone()), |(annotations, filter)| match filter {
+    let shown = use_memo((annotations.clone(), filter_on.clone()), |(annotations, filter)| match filter {
         None => Shown::All(annotations.len()),
         Some(label) => {
             Shown::Only(annotations.iter().enumerate().filter(|(_, a)| &a.label == label).map(|(i, _)| i).collect())
         }
     });
-    let counts = use_memo((props.labels.clone(), props.annotations.clone()), |(labels, annotations)| {
+    let counts = use_memo((props.labels.clone(), annotations.clone()), |(labels, annotations)| {
         let mut counts = vec![0usize; labels.iter().count()];
         for a in annotations.iter() {
             if let Some(n) = counts.get_mut(labels.rank(&a.label)) {
@@ -108,15 +112,14 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
         }
         counts
     });
-    let current =
-        props.selected.as_ref().and_then(|id| props.annotations.position(id)).and_then(|place| shown.row_of(place));
+    let current = selected.as_ref().and_then(|id| annotations.position(id)).and_then(|place| shown.row_of(place));
     // Keep the selected entry in view when it was picked in the text, or from the keyboard; after
     // the frame that shows the selection is painted, since it reads layout (a span just tagged is
     // selected, and measuring the panel in the same task cost a 1M-character document's add its
     // frame: p95 28 ms).
     {
         let (panel_ref, head_ref, list_ref) = (panel_ref.clone(), head_ref.clone(), list_ref.clone());
-        use_effect_with((props.selected.clone(), current), move |(_, current)| {
+        use_effect_with((selected.clone(), current), move |(_, current)| {
             if let Some(row) = *current {
                 let (top, bottom) = (row as f64 * f64::from(ROW), (row + 1) as f64 * f64::from(ROW));
                 wasm_bindgen_futures::spawn_local(async move {
@@ -127,7 +130,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
         });
     }
     let id_at = {
-        let (shown, annotations) = (shown.clone(), props.annotations.clone());
+        let (shown, annotations) = (shown.clone(), annotations.clone());
         move |row: usize| shown.place(row).and_then(|p| annotations.iter_from(p).next()).map(|a| a.id.clone())
     };
     let onkeydown = {
@@ -189,7 +192,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
     let total = shown.len();
     let drawn = rows(total, f64::from(ROW), band.0, band.1, SPARE);
     let entries = drawn.clone().filter_map(|row| {
-        let a = shown.place(row).and_then(|p| props.annotations.iter_from(p).next())?;
+        let a = shown.place(row).and_then(|p| annotations.iter_from(p).next())?;
         let label = props.labels.get(&a.label);
         let (quote, marked) = short(doc.slice(a.span));
         Some(html! {
@@ -215,7 +218,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
     // Whole pixels: the stylesheet needs no fractions here, and the wasm no float formatting.
     let px = |rows: usize| rows.saturating_mul(ROW as usize);
     let style = format!("--row:{ROW}px;height:{}px;padding-top:{}px", px(total), px(drawn.start));
-    let empty = match (&filter_on, props.annotations.is_empty()) {
+    let empty = match (&filter_on, annotations.is_empty()) {
         (_, true) => Some("No annotations yet. Select a phrase in the text and press a label's key.".to_owned()),
         (Some(f), false) if total == 0 => {
             Some(format!("No {} annotations.", props.labels.get(f).map_or(f.as_str(), |l| l.name.as_str())))
@@ -230,7 +233,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
         <aside class="panel" aria-label="Annotations" ref={panel_ref} {onscroll}>
             <div class="panel-head" ref={head_ref}>
                 <div class="panel-title">
-                    <h2>{ "Annotations " }<span class="total">{ props.annotations.len() }</span></h2>
+                    <h2>{ "Annotations " }<span class="total">{ annotations.len() }</span></h2>
                     <button class="mini" onclick={props.onstats.reform(|_: MouseEvent| ())}>{ "Statistics" }</button>
                 </div>
                 <ul class="counts" aria-label="Show one label only">{ for count_buttons }</ul>

@@ -104,6 +104,12 @@ export async function clickText(page, phrase, { n = 0, k } = {}) {
   await page.mouse.click(from.x + 2, from.y);
 }
 
+/** Once the side panel's list has caught up: it follows the text a frame later
+ * (ui::hooks::use_deferred), after the frame that showed the edit and the idle time after it. */
+export async function listFollowed(page) {
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestIdleCallback(() => requestAnimationFrame(() => done())))));
+}
+
 /** Each highlighted annotation: { id, label, text (its marks' text joined), selected }. */
 export async function highlights(page) {
   return page.locator('article.text').evaluate((article) => {
@@ -121,6 +127,7 @@ export async function highlights(page) {
 
 /** The side panel's entries, in order. */
 export async function entries(page) {
+  await listFollowed(page);
   return page.locator('aside.panel li.entry').evaluateAll((items) =>
     items.map((li) => ({
       label: li.querySelector('.entry-label').textContent,

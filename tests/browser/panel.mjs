@@ -2,7 +2,7 @@
 // selected at once, the bar shows its label pressed, and the list is compact, filterable, one Tab
 // stop with arrow keys inside it, and draws quotes without doubling their marks.
 import { test, assert, assertEqual, assertSoon, assertAccessible, loadAxe } from './harness.mjs';
-import { dragOver, entries, highlights, tag } from './page.mjs';
+import { dragOver, entries, highlights, listFollowed, tag } from './page.mjs';
 
 /** Each label button's aria-pressed, in the bar's order. */
 const pressed = (page) =>
@@ -66,6 +66,7 @@ test('a tag selects the new span: its mark, its label button and its entry; anot
 test('the panel: rows at most 44 px, a header that stays in view, a filter by label that keeps the counts', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 480 });
   await tagAll(page);
+  await listFollowed(page);
   const rows = await page.locator('aside.panel li.entry').evaluateAll((ls) => ls.map((l) => l.getBoundingClientRect()));
   assert(rows.length === SPANS.length, `every entry drawn (${rows.length})`);
   for (const r of rows) assert(r.height <= 44 && r.height >= 24, `an entry is ${r.height} px tall`);
@@ -183,6 +184,7 @@ test('on a phone, arrow keys move through the annotations drawer without closing
 test('quotes are drawn without doubling their marks', async ({ page }) => {
   await tag(page, '“de-escalation and non-interference in Syria’s internal affairs”', '3');
   await tag(page, 'Paris', '2');
+  await listFollowed(page);
   const drawn = await page.locator('aside.panel .entry-quote').evaluateAll((qs) => qs.map((q) => {
     const mark = (pseudo) => {
       const c = getComputedStyle(q, pseudo).content;

@@ -8,7 +8,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, assert, assertEqual, assertSoon } from './harness.mjs';
-import { documents, dragOver, exportJson, highlights, notices, openFiles } from './page.mjs';
+import { documents, dragOver, exportJson, highlights, listFollowed, notices, openFiles } from './page.mjs';
 
 const dir = await mkdtemp(join(tmpdir(), 'spanmark-payloads-'));
 async function file(name, contents) {
@@ -117,6 +117,7 @@ test('payloads: a spanmark file whose title, label names and label ids carry HTM
   const names = await bar(page);
   assert(names.some((n) => n.startsWith(IMG)) && names.some((n) => n.startsWith(`${SVG}${SCRIPT}`)), `the label bar shows the names as text: ${names}`);
   assertEqual((await highlights(page)).map((h) => [h.text, h.label]), [['Ada', IMG], ['Grace', SVG]], 'the spans carry the ids as data');
+  await listFollowed(page);
   const listed = await page.locator('aside.panel li.entry .entry-label').allTextContents();
   assertEqual(listed, [IMG, `${SVG}${SCRIPT}`], 'the list shows the names as text');
   // Every label's name drawn on the text too.
@@ -169,6 +170,7 @@ test('payloads: label names from a doccano file carrying HTML become labels show
   const names = await bar(page);
   assert(names.some((n) => n.startsWith(IMG)) && names.some((n) => n.startsWith(SVG)), `the label bar shows the names as text: ${names}`);
   assertEqual((await highlights(page)).map((h) => h.text), ['Ada', 'Grace'], 'the spans opened');
+  await listFollowed(page);
   assertEqual(await page.locator('aside.panel li.entry .entry-label').allTextContents(), [IMG, SVG], 'the list shows the names as text');
   assertEqual(await injected(page), [], 'no element, handler or style came from the file');
   assertEqual(dialogs, [], 'no dialog opened');

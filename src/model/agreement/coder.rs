@@ -4,9 +4,10 @@
 use crate::model::annotation::AnnotationSet;
 use crate::model::document::Document;
 use crate::model::formats::{self, FORMATS};
-use crate::model::input::{self, Opened, Options};
+use crate::model::input::{self, Opened, Options, Report};
 use crate::model::label::Labels;
 use crate::model::project::Project;
+use crate::support::order::sort_by;
 use crate::support::quote::Quoted;
 
 /// One annotator's spans of one text, in code points, labelled by label id.
@@ -21,7 +22,7 @@ pub struct Coder {
 impl Coder {
     /// A coder from spans in any order, sorted and with duplicates removed.
     pub fn new(name: impl Into<String>, mut spans: Vec<Coded>) -> Coder {
-        spans.sort_unstable();
+        sort_by(&mut spans, Coded::cmp);
         spans.dedup();
         Coder { name: name.into(), spans }
     }
@@ -53,7 +54,8 @@ pub fn coder_of(name: &str, doc: &Document, annotations: &AnnotationSet, labels:
 /// Reads a file of any format spanmark opens (through the same registry as Open) as the spans of
 /// `doc`'s text. A file that holds its text (spanmark, doccano, Label Studio, spaCy, a brat zip)
 /// must hold the same text (by SHA-256): otherwise the error names both titles. A file of spans
-/// alone (W3C, a brat `.ann`) is anchored on `doc`. Labels are matched to `labels` by id or name
+/// alone (W3C, a brat `.ann`) is anchored on `doc`, and refused if a span cannot be placed on it
+/// (as when the `.ann` is of another text). Labels are matched to `labels` by id or name
 /// (ignoring ASCII case); a label spanmark does not know keeps its own id.
 ///
 /// The coder is named by a spanmark file's `annotator`, else by the file name without its
@@ -65,25 +67,45 @@ pub fn read_coder(file_name: &str, bytes: &[u8], doc: &Document, labels: &Labels
         Opened::Project(project) => {
             let name = project.annotator.clone().filter(|n| !n.trim().is_empty()).unwrap_or(fallback);
             same_text(file_name, &project, doc)?;
-            Ok(from_project(name, &project, labels))
+            Ok(spans_of(name, &project.annotations, &project.labels, labels))
         }
         Opened::Imported { docs, .. } => {
-            let Some((project, _)) = docs.iter().find(|(p, _)| p.doc.sha256() == doc.sha256()) else {
+            let Some((project, report)) = docs.iter().find(|(p, _)| p.doc.sha256() == doc.sha256()) else {
                 let first = docs.first().map_or("", |(p, _)| p.doc.title());
                 return Err(other_text(file_name, first, doc));
             };
-            Ok(from_project(fallback, project, labels))
+            all_placed(file_name, report, doc)?;
+            Ok(spans_of(fallback, &project.annotations, &project.labels, labels))
         }
         Opened::Onto { spans, .. } => {
-            let (placed_labels, set, _) = formats::place(doc, labels, &spans);
-            let project = Project { doc: doc.clone(), labels: placed_labels, annotations: set, annotator: None };
-            Ok(from_project(fallback, &project, labels))
+            let (placed_labels, set, report) = formats::place(doc, labels, &spans);
+            all_placed(file_name, &report, doc)?;
+            Ok(spans_of(fallback, &set, &placed_labels, labels))
         }
         Opened::Text { .. } => Err(format!(
             "{file_name} is a plain text, not annotations: add a file of annotations of {}",
             Quoted(doc.title())
         )),
     }
+}
+
+/// Refuses a file some of whose spans could not be placed on the text: its figures would count
+/// an annotator's spans as missing that are only lost. (Spans found by their quote are kept.)
+fn all_placed(file_name: &str, report: &Report, doc: &Document) -> Result<(), String> {
+    if report.lost.is_empty() {
+        return Ok(());
+    }
+    let total = report.placed + report.duplicates + report.lost.len();
+    let mut message = format!(
+        "{file_name} does not fit {}: {} of its {total} spans are not in the text",
+        Quoted(doc.title()),
+        report.lost.len()
+    );
+    if let Some(hint) = &report.hint {
+        message.push_str("; ");
+        message.push_str(hint);
+    }
+    Err(message)
 }
 
 fn same_text(file_name: &str, project: &Project, doc: &Document) -> Result<(), String> {
@@ -99,13 +121,13 @@ fn other_text(file_name: &str, theirs: &str, doc: &Document) -> String {
     format!("{file_name} is of {}, not {}", Quoted(theirs), Quoted(doc.title()))
 }
 
-/// A project's annotations as a coder, its labels mapped onto `labels` by id or name.
-fn from_project(name: String, project: &Project, labels: &Labels) -> Coder {
-    let spans = project
-        .annotations
+/// A file's annotations as a coder, their labels (`own`, the file's) mapped onto `labels` by id
+/// or name.
+fn spans_of(name: String, annotations: &AnnotationSet, own: &Labels, labels: &Labels) -> Coder {
+    let spans = annotations
         .iter()
         .map(|a| {
-            let own = project.labels.get(&a.label);
+            let own = own.get(&a.label);
             let known = labels.iter().find(|l| {
                 l.id.as_str().eq_ignore_ascii_case(a.label.as_str())
                     || own.is_some_and(|o| l.name.eq_ignore_ascii_case(&o.name))

@@ -1,12 +1,12 @@
 //! Every figure between the annotators of one text.
 
-use std::collections::{BTreeMap, HashMap};
-
 use super::coder::Coder;
 use super::counts::{Counts, Figure};
-use super::spans;
+use super::keyed::Keyed;
+use super::spans::{compare, Numbered};
 use super::tokens::{alpha, kappa, tokens, Coverage};
 use crate::model::document::Document;
+use crate::support::order::sort_by;
 
 /// The key of the figures over all labels together.
 pub const ALL: &str = "all";
@@ -18,13 +18,15 @@ pub struct Pair {
     /// Coder indices, `a < b`.
     pub a: usize,
     pub b: usize,
-    /// Keyed by label id and [`ALL`]: every label of [`Figures::labels`] has an entry.
-    pub exact: BTreeMap<String, Counts>,
-    pub overlap: BTreeMap<String, Counts>,
-    pub token_kappa: BTreeMap<String, Figure>,
-    /// (label in `a`, label in `b`) → overlapping spans: the diagonal holds the overlap matches,
-    /// the rest the spans left unmatched that overlap one of another label (see `spans::Overlaps`).
-    pub confusion: BTreeMap<(String, String), usize>,
+    /// Keyed by label id, in the order of [`Figures::labels`], then [`ALL`]: every label has an
+    /// entry.
+    pub exact: Keyed<String, Counts>,
+    pub overlap: Keyed<String, Counts>,
+    pub token_kappa: Keyed<String, Figure>,
+    /// (label in `a`, label in `b`) → overlapping spans, only counts above 0, in label order: the
+    /// diagonal holds the overlap matches, the rest the spans both left unmatched that overlap
+    /// one of another label (each of `a`'s in text order with the first such of `b`'s).
+    pub confusion: Keyed<(String, String), usize>,
 }
 
 /// The figures of all annotators of one text.
@@ -38,8 +40,8 @@ pub struct Figures {
     pub tokens: usize,
     /// Every pair `a < b`, in order (0,1), (0,2)…, (1,2)…
     pub pairs: Vec<Pair>,
-    /// Keyed by label id and [`ALL`].
-    pub alpha: BTreeMap<String, Figure>,
+    /// Keyed by label id, in the order of [`Figures::labels`], then [`ALL`].
+    pub alpha: Keyed<String, Figure>,
 }
 
 /// The figures between `coders` on `doc`'s text, for `labels` (ids, in the order to report them).
@@ -50,28 +52,54 @@ pub fn figures(doc: &Document, labels: &[String], coders: &[Coder]) -> Figures {
             all_labels.push(l.clone());
         }
     }
-    let mut extra: Vec<&String> =
-        coders.iter().flat_map(|c| c.spans.iter().map(|s| &s.label)).filter(|l| !all_labels.contains(l)).collect();
-    extra.sort_unstable();
-    extra.dedup();
+    let mut extra: Vec<&String> = Vec::new();
+    for l in coders.iter().flat_map(|c| c.spans.iter().map(|s| &s.label)) {
+        if !all_labels.contains(l) && !extra.contains(&l) {
+            extra.push(l);
+        }
+    }
+    sort_by(&mut extra, |a, b| a.cmp(b));
     all_labels.extend(extra.into_iter().cloned());
-
-    let spans_of_pairs: Vec<Pair> = (0..coders.len())
-        .flat_map(|a| (a + 1..coders.len()).map(move |b| (a, b)))
-        .map(|(a, b)| span_figures(a, b, coders, &all_labels))
+    let k = all_labels.len();
+    // Every span's label as a number, once.
+    let label_of: Vec<Vec<usize>> = coders
+        .iter()
+        .map(|c| c.spans.iter().map(|s| all_labels.iter().position(|l| *l == s.label).unwrap_or(0)).collect())
         .collect();
-    let mut pairs = spans_of_pairs;
+    let numbered = |i: usize| Numbered { spans: &coders[i].spans, label_of: &label_of[i] };
+    // Per label, then all: the keys are distinct.
+    let keyed = |values: &[Counts]| -> Keyed<String, Counts> {
+        let mut out = Keyed::new();
+        let mut all = Counts::default();
+        for (label, c) in all_labels.iter().zip(values) {
+            out.push(label.clone(), *c);
+            all = all.plus(*c);
+        }
+        out.push(ALL.to_owned(), all);
+        out
+    };
+    let mut pairs: Vec<Pair> = Vec::new();
+    for a in 0..coders.len() {
+        for b in a + 1..coders.len() {
+            let m = compare(numbered(a), numbered(b), k);
+            let mut confusion = Keyed::new();
+            for (cell, &n) in m.confusion.iter().enumerate().filter(|(_, n)| **n > 0) {
+                confusion.push((all_labels[cell / k].clone(), all_labels[cell % k].clone()), n);
+            }
+            let (exact, overlap) = (keyed(&m.exact), keyed(&m.overlap));
+            pairs.push(Pair { a, b, exact, overlap, token_kappa: Keyed::new(), confusion });
+        }
+    }
 
     let tokens = tokens(doc);
-    let index: HashMap<&str, u32> = all_labels.iter().enumerate().map(|(i, l)| (l.as_str(), i as u32)).collect();
-    let coverage = Coverage::new(&tokens, coders, &index);
-    let mut alphas = BTreeMap::new();
-    let keys = all_labels.iter().enumerate().map(|(i, l)| (l.as_str(), Some(i as u32))).chain([(ALL, None)]);
+    let coverage = Coverage::new(&tokens, coders, &label_of);
+    let mut alphas = Keyed::new();
+    let keys = all_labels.iter().map(String::as_str).enumerate().map(|(i, l)| (l, Some(i))).chain([(ALL, None)]);
     for (key, label) in keys {
         let cats = coverage.categories(label);
-        alphas.insert(key.to_owned(), alpha(&cats));
+        alphas.push(key.to_owned(), alpha(&cats));
         for pair in &mut pairs {
-            pair.token_kappa.insert(key.to_owned(), kappa(&cats[pair.a], &cats[pair.b]));
+            pair.token_kappa.push(key.to_owned(), kappa(&cats[pair.a], &cats[pair.b]));
         }
     }
     Figures {
@@ -80,27 +108,5 @@ pub fn figures(doc: &Document, labels: &[String], coders: &[Coder]) -> Figures {
         tokens: tokens.len(),
         pairs,
         alpha: alphas,
-    }
-}
-
-/// The span figures of one pair (κ filled in later).
-fn span_figures(a: usize, b: usize, coders: &[Coder], labels: &[String]) -> Pair {
-    let (x, y) = (&coders[a].spans, &coders[b].spans);
-    let exact_found = spans::exact(x, y);
-    let overlaps = spans::overlaps(x, y);
-    let per_label = |found: &BTreeMap<String, Counts>| {
-        let mut out: BTreeMap<String, Counts> =
-            labels.iter().map(|l| (l.clone(), found.get(l).copied().unwrap_or_default())).collect();
-        let all = found.values().fold(Counts::default(), |sum, c| sum.plus(*c));
-        out.insert(ALL.to_owned(), all);
-        out
-    };
-    Pair {
-        a,
-        b,
-        exact: per_label(&exact_found),
-        overlap: per_label(&overlaps.counts),
-        token_kappa: BTreeMap::new(),
-        confusion: overlaps.confusion,
     }
 }

@@ -1,8 +1,7 @@
 //! The diff: every distinct span any annotator has, with who has it.
 
-use std::collections::BTreeMap;
-
-use super::coder::{Coded, Coder};
+use super::coder::Coder;
+use crate::support::order::sort_by;
 
 /// One distinct (start, end, label) and the annotators who have it.
 ///
@@ -18,14 +17,18 @@ pub struct Group {
 
 /// Every distinct span of `coders`, in text order (start, end, label), with who has it.
 pub fn groups(coders: &[Coder]) -> Vec<Group> {
-    let mut found: BTreeMap<&Coded, Vec<usize>> = BTreeMap::new();
-    for (i, coder) in coders.iter().enumerate() {
-        for span in &coder.spans {
-            let by = found.entry(span).or_default();
-            if by.last() != Some(&i) {
-                by.push(i);
-            }
+    // (coder, span) for every span, in text order then coder order: a stable sort of the coders'
+    // spans one after another (each coder's are sorted and distinct).
+    let mut all: Vec<(usize, usize)> =
+        coders.iter().enumerate().flat_map(|(c, coder)| (0..coder.spans.len()).map(move |i| (c, i))).collect();
+    sort_by(&mut all, |&(c, i), &(d, j)| coders[c].spans[i].cmp(&coders[d].spans[j]));
+    let mut out: Vec<Group> = Vec::new();
+    for (c, i) in all {
+        let span = &coders[c].spans[i];
+        match out.last_mut() {
+            Some(g) if g.start == span.start && g.end == span.end && g.label == span.label => g.by.push(c),
+            _ => out.push(Group { start: span.start, end: span.end, label: span.label.clone(), by: vec![c] }),
         }
     }
-    found.into_iter().map(|(c, by)| Group { start: c.start, end: c.end, label: c.label.clone(), by }).collect()
+    out
 }

@@ -5,12 +5,16 @@
 //! `docs/agreement.md`; `tests/check_agreement.py` recomputes the figures with scikit-learn and the
 //! `krippendorff` package.
 //!
-//! Pure: the browser hands over the files' bytes; nothing here reads a clock or the page.
+//! The figures per label are [`Keyed`] maps (labels in order, then [`ALL`]); numbers in the
+//! report are written by [`decimal`]. Pure: the browser hands over the files' bytes; nothing here
+//! reads a clock or the page. Kept small in the wasm: no `HashMap`, `BTreeMap`, serde or float
+//! formatting here (each costs kilobytes); measured +11.2 KB gzip for all of it when used.
 
 mod coder;
 mod counts;
 mod figures;
 mod groups;
+mod keyed;
 mod report;
 mod spans;
 mod tokens;
@@ -19,5 +23,6 @@ pub use coder::{coder_of, read_coder, Coded, Coder};
 pub use counts::{Counts, Figure, Undefined};
 pub use figures::{figures, Figures, Pair, ALL};
 pub use groups::{groups, Group};
-pub use report::{report_csv, report_json};
+pub use keyed::Keyed;
+pub use report::{decimal, report_csv, report_json};
 pub use tokens::tokens;

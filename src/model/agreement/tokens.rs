@@ -5,8 +5,6 @@
 //! label's spans; for all labels together, it is the sorted set of labels covering it (or none).
 //! Every annotator codes every token, so there are no missing values.
 
-use std::collections::HashMap;
-
 use super::coder::Coder;
 use super::counts::{Figure, Undefined};
 use crate::model::document::Document;
@@ -33,25 +31,28 @@ pub fn tokens(doc: &Document) -> Vec<(usize, usize)> {
     out
 }
 
-/// Which labels (by index into the figures' labels) cover each token, for each coder: each
-/// token's set of labels, numbered densely across all coders (the same set, the same number).
+/// Which labels (by number: an index into the figures' labels) cover each token, for each
+/// coder: each token's set of labels, numbered densely across all coders (the same set, the same
+/// number; the empty set is 0).
 pub struct Coverage {
-    /// The distinct sets of labels, sorted label indices each, by number (the empty set first).
-    sets: Vec<Vec<u32>>,
+    /// The distinct sets of labels, each sorted label numbers, by number.
+    sets: Vec<Vec<usize>>,
     /// `ids[coder][token]`: the number of the set of labels covering the token.
     ids: Vec<Vec<u32>>,
 }
 
 impl Coverage {
-    pub fn new(tokens: &[(usize, usize)], coders: &[Coder], label_index: &HashMap<&str, u32>) -> Coverage {
-        let mut numbers: HashMap<Vec<u32>, u32> = HashMap::from([(Vec::new(), 0)]);
-        let mut sets = vec![Vec::new()];
+    /// `label_of[coder][span]` is the label number of each coder's span.
+    pub fn new(tokens: &[(usize, usize)], coders: &[Coder], label_of: &[Vec<usize>]) -> Coverage {
+        let mut sets: Vec<Vec<usize>> = vec![Vec::new()];
+        // The sets in order, with their numbers: a binary search finds a set's number.
+        let mut sorted: Vec<(Vec<usize>, u32)> = vec![(Vec::new(), 0)];
         let ids = coders
             .iter()
-            .map(|coder| {
-                let mut cover: Vec<Vec<u32>> = vec![Vec::new(); tokens.len()];
-                for span in &coder.spans {
-                    let Some(&l) = label_index.get(span.label.as_str()) else { continue };
+            .zip(label_of)
+            .map(|(coder, label_of)| {
+                let mut cover: Vec<Vec<usize>> = vec![Vec::new(); tokens.len()];
+                for (span, &l) in coder.spans.iter().zip(label_of) {
                     let mut t = tokens.partition_point(|&(_, end)| end <= span.start);
                     while t < tokens.len() && tokens[t].0 < span.end {
                         if !cover[t].contains(&l) {
@@ -63,11 +64,16 @@ impl Coverage {
                 cover
                     .into_iter()
                     .map(|mut set| {
-                        set.sort_unstable();
-                        *numbers.entry(set).or_insert_with_key(|set| {
-                            sets.push(set.clone());
-                            sets.len() as u32 - 1
-                        })
+                        small_sort(&mut set);
+                        match sorted.binary_search_by(|(s, _)| s.cmp(&set)) {
+                            Ok(at) => sorted[at].1,
+                            Err(at) => {
+                                let n = sets.len() as u32;
+                                sets.push(set.clone());
+                                sorted.insert(at, (set, n));
+                                n
+                            }
+                        }
                     })
                     .collect()
             })
@@ -77,7 +83,7 @@ impl Coverage {
 
     /// Each coder's category for each token, `[coder][token]`: for `Some(label)`, 1 in that
     /// label's spans and 0 out; for `None`, the number of the set of labels covering it.
-    pub fn categories(&self, label: Option<u32>) -> Vec<Vec<u32>> {
+    pub fn categories(&self, label: Option<usize>) -> Vec<Vec<u32>> {
         match label {
             None => self.ids.clone(),
             Some(l) => {
@@ -109,13 +115,14 @@ pub fn kappa(a: &[u32], b: &[u32]) -> Figure {
         cols[y as usize] += 1;
         agreed += i64::from(x == y);
     }
-    let chance: i128 = rows.iter().zip(&cols).map(|(&r, &c)| i128::from(r) * i128::from(c)).sum();
-    let n = n as i128;
+    // Counts in i64 (N² < 2^63 for any text under 4 GiB), the products in i128.
+    let chance: i64 = rows.iter().zip(&cols).map(|(&r, &c)| r * c).sum();
+    let n = n as i64;
     let den = n * n - chance;
     if den == 0 {
         return Err(Undefined::NoVariation);
     }
-    Ok((n * i128::from(agreed) - chance) as f64 / den as f64)
+    Ok((i128::from(n) * i128::from(agreed) - i128::from(chance)) as f64 / den as f64)
 }
 
 /// Krippendorff's α, nominal, with no missing values: `codings[coder][token]`. With m coders,
@@ -131,13 +138,14 @@ pub fn alpha(codings: &[Vec<u32>]) -> Figure {
         return Err(Undefined::NoTokens);
     }
     let mut totals = vec![0i64; width(codings.iter().map(Vec::as_slice))];
-    let mut observed: i128 = 0;
+    // Counts in i64, the products in i128: exact for any text spanmark opens.
+    let mut observed: i64 = 0;
     let mut here: Vec<u32> = Vec::with_capacity(m);
     let m_ = m as i64;
     for u in 0..tokens {
         here.clear();
         here.extend(codings.iter().map(|c| c[u]));
-        here.sort_unstable();
+        small_sort(&mut here);
         let mut squares: i64 = 0;
         let mut run = 0i64;
         for (i, c) in here.iter().enumerate() {
@@ -148,12 +156,24 @@ pub fn alpha(codings: &[Vec<u32>]) -> Figure {
                 run = 0;
             }
         }
-        observed += i128::from(m_ * m_ - squares);
+        observed += m_ * m_ - squares;
     }
     let n = i128::from(m_) * tokens as i128;
     let expected = n * n - totals.iter().map(|&t| i128::from(t) * i128::from(t)).sum::<i128>();
     if expected == 0 {
         return Err(Undefined::NoVariation);
     }
-    Ok(1.0 - ((n - 1) * observed) as f64 / (i128::from(m_ - 1) * expected) as f64)
+    Ok(1.0 - ((n - 1) * i128::from(observed)) as f64 / (i128::from(m_ - 1) * expected) as f64)
+}
+
+/// Sorts a few items (a token's labels, its coders' categories) in place: an insertion sort,
+/// which for these lengths is as quick as the standard sort and far smaller in the wasm.
+fn small_sort<T: Ord + Copy>(items: &mut [T]) {
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && items[j - 1] > items[j] {
+            items.swap(j - 1, j);
+            j -= 1;
+        }
+    }
 }

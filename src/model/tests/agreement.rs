@@ -3,7 +3,7 @@
 
 use super::{doc, sample_export, SEED};
 use crate::model::agreement::{
-    coder_of, figures, groups, read_coder, report_csv, report_json, Coded, Coder, Counts, Group, Undefined, ALL,
+    coder_of, figures, groups, read_coder, report_csv, report_json, Coded, Coder, Counts, Group, Keyed, Undefined, ALL,
 };
 use crate::model::formats::{brat, spanmark};
 use crate::model::label::Labels;
@@ -69,9 +69,7 @@ fn exact_and_overlap_matching() {
         let f = figures(&d, &ids(&["x", "y"]), &[coder("a", a), coder("b", b)]);
         let pair = &f.pairs[0];
         assert_eq!((pair.exact[ALL], pair.overlap[ALL]), (*exact, *overlap), "{name}");
-        let sum = |m: &std::collections::BTreeMap<String, Counts>| {
-            ["x", "y"].iter().fold(Counts::default(), |s, l| s.plus(m[*l]))
-        };
+        let sum = |m: &Keyed<String, Counts>| ["x", "y"].iter().fold(Counts::default(), |s, l| s.plus(m[*l]));
         assert_eq!((sum(&pair.exact), sum(&pair.overlap)), (*exact, *overlap), "{name}: all is the labels' sum");
     }
 }
@@ -192,6 +190,11 @@ fn files_are_read_as_coders_of_the_same_text_only() {
     let ann = brat::serialize_ann(e.doc(), e.labels(), e.annotations());
     let c = read_coder("cy.ann", ann.as_bytes(), &d, &labels).expect("anchored");
     assert_eq!(c, coder("cy", &[(262, 272, "actor")]));
+    // An .ann of another text: its spans are not in this one.
+    let (o, _) = sample_export("zzyzx qwfpg here", &[("actor", 0, 5), ("event", 6, 11)]);
+    let foreign = brat::serialize_ann(o.doc(), o.labels(), o.annotations());
+    let message = read_coder("dee.ann", foreign.as_bytes(), &d, &labels).expect_err("not of this text");
+    assert_eq!(message, "dee.ann does not fit \"test\": 2 of its 2 spans are not in the text");
     // A plain text, and a file that does not open, say so.
     assert!(read_coder("notes.txt", b"just words", &d, &labels).expect_err("text").contains("plain text"));
     assert!(read_coder("bad.json", b"{", &d, &labels).is_err());
@@ -212,20 +215,22 @@ fn the_report_has_every_figure_and_null_for_undefined() {
     assert_eq!((&pair["a"], &pair["b"]), (&serde_json::json!("ana"), &serde_json::json!("ben, \"b\"")));
     assert_eq!(
         pair["exact"]["x"],
-        serde_json::json!({"tp": 1, "fp": 0, "fn": 1, "precision": 1.0, "recall": 0.5, "f1": 2.0 / 3.0})
+        serde_json::json!({"tp": 1, "fp": 0, "fn": 1, "precision": 1, "recall": 0.5, "f1": 0.666666666666667})
     );
     assert_eq!(
         pair["overlap"]["y"],
         serde_json::json!({"tp": 0, "fp": 0, "fn": 0, "precision": null, "recall": null, "f1": null})
     );
     assert!(pair["token_kappa"]["y"].is_null() && pair["token_kappa"]["x"].is_number());
-    let keys: Vec<&String> = json["alpha"].as_object().expect("object").keys().collect();
-    assert_eq!(keys.len(), 3);
+    let text = report_json("t", "abc", &f);
+    let (x, y, all) = (text.rfind("\"x\": "), text.rfind("\"y\": "), text.rfind("\"all\": "));
+    assert!(x < y && y < all, "labels in order, then all: {text}");
+    assert_eq!(json["alpha"].as_object().map(|o| o.len()), Some(3));
     let csv = report_csv(&f);
     let lines: Vec<&str> = csv.split("\r\n").collect();
     assert_eq!(lines[0], "a,b,label,measure,tp,fp,fn,precision,recall,f1,value,undefined");
     // 1 pair × 3 keys × 3 measures, 3 alpha rows, the header, and the empty string after the last CRLF.
     assert_eq!(lines.len(), 1 + 9 + 3 + 1);
     assert!(lines.contains(&"ana,\"ben, \"\"b\"\"\",y,token_kappa,,,,,,,,no_variation"), "{csv}");
-    assert!(lines.contains(&",,x,alpha,,,,,,,0.5333333333333333,"), "{csv}");
+    assert!(lines.contains(&",,x,alpha,,,,,,,0.533333333333333,"), "{csv}");
 }

@@ -6,6 +6,7 @@
 mod use_announcement;
 mod use_autosave;
 mod use_caret;
+mod use_deferred;
 mod use_drawer_focus;
 mod use_drawn_window;
 mod use_hotkeys;
@@ -20,6 +21,7 @@ mod use_writer;
 pub use use_announcement::use_announcement;
 pub use use_autosave::use_autosave;
 pub use use_caret::use_caret;
+pub use use_deferred::use_deferred;
 pub use use_drawer_focus::use_drawer_focus;
 pub use use_drawn_window::use_drawn_window;
 pub use use_hotkeys::use_hotkeys;
