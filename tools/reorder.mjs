@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sri } from './sri.mjs';
+import { readLeb, writeLeb } from './leb.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (process.env.TRUNK_PROFILE !== 'release' || !dir) process.exit(0);
@@ -28,27 +29,8 @@ const wasmPath = join(dir, wasmFile);
 const wasm = await readFile(wasmPath);
 
 /** Unsigned LEB128 at `at` in `bytes` (the wasm unless said): [value, the offset after it]. */
-function leb(at, bytes = wasm) {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const b = bytes[at++];
-    value += (b & 0x7f) * 2 ** shift;
-    shift += 7;
-    if (b < 0x80) return [value, at];
-  }
-}
-
-function uleb(value) {
-  const out = [];
-  do {
-    let b = value % 128;
-    value = Math.floor(value / 128);
-    if (value > 0) b |= 0x80;
-    out.push(b);
-  } while (value > 0);
-  return Buffer.from(out);
-}
+const leb = (at, bytes = wasm) => readLeb(bytes, at);
+const uleb = (value) => Buffer.from(writeLeb(value));
 
 const text = (s) => Buffer.concat([uleb(Buffer.byteLength(s)), Buffer.from(s)]);
 const utf8 = new TextDecoder();

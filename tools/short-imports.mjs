@@ -16,6 +16,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sri } from './sri.mjs';
+import { readLeb, writeLeb } from './leb.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) process.exit(0);
@@ -29,28 +30,8 @@ const glueFile = wasmFile && files.find((f) => f === wasmFile.replace(/_bg\.wasm
 if (!wasmFile || !glueFile) throw new Error(`short-imports: no wasm and glue in ${dir} (${files.join(', ')})`);
 
 
-/** Unsigned LEB128 at `at`: [value, the offset after it]. */
-function leb(bytes, at) {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const b = bytes[at++];
-    value += (b & 0x7f) * 2 ** shift;
-    shift += 7;
-    if (b < 0x80) return [value, at];
-  }
-}
-
-function uleb(value) {
-  const out = [];
-  do {
-    let b = value % 128;
-    value = Math.floor(value / 128);
-    if (value > 0) b |= 0x80;
-    out.push(b);
-  } while (value > 0);
-  return out;
-}
+const leb = readLeb;
+const uleb = writeLeb;
 
 const utf8 = new TextDecoder();
 const encode = (s) => [...uleb(Buffer.byteLength(s)), ...Buffer.from(s)];
