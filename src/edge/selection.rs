@@ -10,7 +10,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node, Range};
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use crate::model::caret::Caret;
 use crate::model::{Document, Span, Utf16};
@@ -18,8 +18,10 @@ use crate::model::{Document, Span, Utf16};
 thread_local! {
     /// The last mouse selection was made with Alt held: it keeps its exact extent.
     static PRECISE: Cell<bool> = const { Cell::new(false) };
-    /// Whether `::highlight(snap)` is set: clearing it when it is not is a call per caret move.
-    static SNAP_SHOWN: Cell<bool> = const { Cell::new(false) };
+    /// What `::highlight(snap)` paints now, its span and range (`None`: nothing). A caret move
+    /// asks twice, from its key and then from the browser's `selectionchange`: the second finds
+    /// it painted.
+    static SNAP: RefCell<Option<(Span, Range)>> = const { RefCell::new(None) };
 }
 
 /// The code-point span of the current selection's part inside `article`, or `None` when there
@@ -107,14 +109,27 @@ pub fn chosen_span(article: &Element, doc: &Document) -> Option<Span> {
     }
 }
 
-/// Paints `span` as the selection's snapped extent (`::highlight(snap)`), or clears it.
-pub fn mark_snap(article: &Element, doc: &Document, span: Option<Span>) {
-    let range = span.and_then(|span| range_of(article, doc, span));
-    if range.is_none() && !SNAP_SHOWN.get() {
+/// Paints what a label key would tag now ([`chosen_span`]) as the selection's snapped extent
+/// (`::highlight(snap)`), or clears it: from a caret key, so that the frame which draws the
+/// moved selection draws its extent too, and on `selectionchange`, for a mouse's selection.
+pub fn show_snap(article: &Element, doc: &Document) {
+    let span = chosen_span(article, doc);
+    let painted = SNAP.with(|shown| match (&*shown.borrow(), span) {
+        (None, None) => true,
+        // The same extent, over text nodes still in the page (a redraw replaces them).
+        (Some((was, range)), Some(span)) => {
+            *was == span
+                && range.start_container().is_ok_and(|n| n.is_connected())
+                && range.end_container().is_ok_and(|n| n.is_connected())
+        }
+        _ => false,
+    });
+    if painted {
         return;
     }
-    SNAP_SHOWN.set(range.is_some());
+    let range = span.and_then(|span| range_of(article, doc, span));
     set_highlight("snap", &range.iter().collect::<Vec<_>>(), 2);
+    SNAP.with(|shown| *shown.borrow_mut() = span.zip(range));
 }
 
 /// The DOM range of `span`, when its paragraphs are drawn.

@@ -71,7 +71,11 @@ impl TextKeys {
         e.prevent_default();
         let now = edge::selection::caret(&article, &self.doc).unwrap_or_else(|| Caret::at(0));
         let next = now.moved(&self.doc, motion, e.shift_key());
-        if !edge::selection::place(&article, &self.doc, next, true) {
+        if edge::selection::place(&article, &self.doc, next, true) {
+            // The extent a label key would tag, drawn in the same frame as the moved selection
+            // (the browser's selectionchange comes a task later, after that frame).
+            edge::selection::show_snap(&article, &self.doc);
+        } else {
             self.onreveal.emit(next);
         }
     }

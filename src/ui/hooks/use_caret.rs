@@ -37,14 +37,7 @@ pub fn use_caret(doc: Rc<Document>, article: NodeRef, drawn_anew: u32, repaired:
             listeners.push(Listener::on(document.into(), "selectionchange", move |_| {
                 let Some(el) = article.cast::<web_sys::Element>() else { return };
                 let doc = current.borrow().0.clone();
-                let shown = edge::selection::selected_span(&el, &doc).and_then(|span| {
-                    if edge::selection::snapping() {
-                        doc.snap_selection(span)
-                    } else {
-                        Some(span)
-                    }
-                });
-                edge::selection::mark_snap(&el, &doc, shown);
+                edge::selection::show_snap(&el, &doc);
             }));
         }
         move || drop(listeners)
