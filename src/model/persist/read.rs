@@ -3,6 +3,9 @@
 
 use serde::Serialize;
 
+use serde_json::Value;
+
+use crate::model::definitions::set_value;
 use crate::support::json::{Object, ShapeError};
 use crate::support::quote::Quoted;
 
@@ -97,16 +100,13 @@ fn optional_string(o: &mut Object, key: &str) -> Result<Option<String>, ShapeErr
 /// An optional list of `[name, value]` pairs, sorted by name; absent is empty. Read leniently,
 /// as stored records are: a pair that is not two strings is dropped.
 fn pairs(o: &mut Object, key: &str) -> Vec<(String, String)> {
-    let Ok(serde_json::Value::Array(items)) = o.take(key) else { return Vec::new() };
-    let mut out: Vec<(String, String)> = items
-        .iter()
-        .filter_map(|pair| match pair.as_array()?.as_slice() {
-            [name, value] => Some((name.as_str()?.to_owned(), value.as_str()?.to_owned())),
-            _ => None,
-        })
-        .collect();
-    out.sort();
-    out.dedup_by(|a, b| a.0 == b.0);
+    let Ok(Value::Array(items)) = o.take(key) else { return Vec::new() };
+    let mut out = Vec::new();
+    for pair in &items {
+        if let Some([Value::String(name), Value::String(value)]) = pair.as_array().map(Vec::as_slice) {
+            set_value(&mut out, name, Some(value));
+        }
+    }
     out
 }
 
