@@ -15,6 +15,12 @@ pub use crate::support::chunks::Iter;
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
 pub struct AnnotationId(Rc<str>);
 
+impl serde::Serialize for AnnotationId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
 impl AnnotationId {
     pub fn new(id: &str) -> AnnotationId {
         AnnotationId(Rc::from(id))
