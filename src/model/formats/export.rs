@@ -83,3 +83,66 @@ pub fn render_parts(
     });
     Output { filename, mime: format.mime, bytes: written.bytes, note: written.note }
 }
+
+/// What a format can hold beside spans and labels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Carries {
+    pub relations: bool,
+    pub notes: bool,
+    /// Annotations' attribute values.
+    pub attributes: bool,
+    /// The document's category values.
+    pub categories: bool,
+}
+
+impl Carries {
+    pub const ALL: Carries = Carries { relations: true, notes: true, attributes: true, categories: true };
+    /// Spans and labels only (spaCy, CoNLL).
+    pub const SPANS: Carries = Carries { relations: false, notes: false, attributes: false, categories: false };
+}
+
+/// What `e` holds that a format carrying `carries` leaves out, counted, as a sentence for the
+/// person exporting ("doccano JSONL cannot hold notes or attributes: 2 notes and 3 attribute
+/// values are not in x.doccano.jsonl."); `None` when nothing is left out.
+pub fn left_out(e: &Exporting<'_>, format: &str, carries: Carries) -> Option<String> {
+    let notes = e.annotations.iter().filter(|a| a.note.is_some()).count();
+    let attributes = e.annotations.iter().map(|a| a.attributes.len()).sum();
+    let counts = [
+        (carries.relations, e.relations.len(), "relation", "relations"),
+        (carries.notes, notes, "note", "notes"),
+        (carries.attributes, attributes, "attribute value", "attribute values"),
+        (carries.categories, e.attributes.len(), "document category", "document categories"),
+    ];
+    let dropped: Vec<(usize, &str, &str)> =
+        counts.iter().filter(|c| !c.0 && c.1 > 0).map(|c| (c.1, c.2, c.3)).collect();
+    if dropped.is_empty() {
+        return None;
+    }
+    let kinds: Vec<&str> = dropped.iter().map(|d| d.2).collect();
+    let counted: Vec<String> =
+        dropped.iter().map(|(n, one, many)| format!("{n} {}", if *n == 1 { one } else { many })).collect();
+    let total: usize = dropped.iter().map(|d| d.0).sum();
+    Some(format!(
+        "{format} cannot hold {}: {} {} not in {}.",
+        listed(&kinds, "or"),
+        listed(&counted, "and"),
+        if total == 1 { "is" } else { "are" },
+        e.filename
+    ))
+}
+
+/// `a, b and c`.
+fn listed<S: AsRef<str>>(items: &[S], last: &str) -> String {
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i + 1 == items.len() && i > 0 {
+            out.push(' ');
+            out.push_str(last);
+            out.push(' ');
+        } else if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(item.as_ref());
+    }
+    out
+}

@@ -24,6 +24,7 @@
 //! when its writer was broken.)
 
 pub mod brat;
+pub mod coding;
 pub mod conll;
 pub mod doccano;
 pub mod export;
@@ -44,6 +45,7 @@ use super::span::Span;
 use crate::support::quote::Quoted;
 use crate::support::time::Time;
 
+pub use coding::{ForeignAttribute, ForeignRelation};
 pub use offsets::{from_cp, to_span, Unit};
 pub use registry::Format;
 
@@ -73,6 +75,29 @@ pub struct Foreign {
     pub suffix: Option<String>,
     /// When the tool says the span was made (W3C's `created`); none for tools that do not say.
     pub created: Option<Time>,
+    /// The note the tool stored on the span (brat's `AnnotatorNotes`, a W3C `commenting` body,
+    /// a Label Studio per-region `textarea`); none when it stored none or an empty one.
+    pub note: Option<String>,
+    /// The attribute values the tool stored on the span, in the file's order.
+    pub attributes: Vec<ForeignAttribute>,
+}
+
+impl Foreign {
+    /// A span with no quote, context, time, note or attributes.
+    pub fn at(label: &str, start: u64, end: u64, unit: Unit) -> Foreign {
+        Foreign {
+            label: label.to_owned(),
+            start,
+            end,
+            unit,
+            quote: None,
+            prefix: None,
+            suffix: None,
+            created: None,
+            note: None,
+            attributes: Vec::new(),
+        }
+    }
 }
 
 /// Where a foreign span landed.
@@ -133,6 +158,10 @@ pub struct Report {
     pub duplicates: usize,
     /// Advice when the offsets look wrong as a whole.
     pub hint: Option<String>,
+    /// Relations placed between the spans.
+    pub relations: usize,
+    /// Relations not placed because a span at one of their ends could not be.
+    pub relations_lost: usize,
 }
 
 impl fmt::Display for Report {
@@ -140,6 +169,9 @@ impl fmt::Display for Report {
         write!(f, "{} annotation{}", self.placed, if self.placed == 1 { "" } else { "s" })?;
         if self.reanchored > 0 {
             write!(f, ", {} re-anchored by their quote (their offsets were in another unit or off)", self.reanchored)?;
+        }
+        if self.relations > 0 {
+            write!(f, ", {} relation{}", self.relations, if self.relations == 1 { "" } else { "s" })?;
         }
         if self.duplicates > 0 {
             write!(f, ", {} duplicate{} dropped", self.duplicates, if self.duplicates == 1 { "" } else { "s" })?;
@@ -150,6 +182,15 @@ impl fmt::Display for Report {
                 "; {} could not be placed: {}",
                 self.lost.len(),
                 self.lost.iter().take(3).map(|q| Quoted(q).to_string()).collect::<Vec<_>>().join(", ")
+            )?;
+        }
+        if self.relations_lost > 0 {
+            let n = self.relations_lost;
+            write!(
+                f,
+                "; {n} relation{} lost with {}",
+                if n == 1 { "" } else { "s" },
+                if n == 1 { "its span" } else { "their spans" }
             )?;
         }
         if let Some(hint) = &self.hint {

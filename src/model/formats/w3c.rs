@@ -9,14 +9,20 @@
 //! the suite): each annotation is whole on its own (`@context`, `motivation`, `created` when
 //! known, `generator`), and the one page has an id, `partOf` and `startIndex`.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 use serde_json::Value;
 
+use super::coding::Keys;
+use super::export::{left_out, Carries};
 use super::registry::{Format, Offsets, Read, Reader, Written};
-use super::{error, label_name, Foreign, FormatError, Unit};
+use super::{error, label_name, Foreign, ForeignAttribute, ForeignRelation, FormatError, Unit};
 use crate::model::annotation::AnnotationSet;
 use crate::model::document::Document;
 use crate::model::label::Labels;
+use crate::model::relation::Relations;
+use crate::support::quote::Quoted;
 use crate::support::time::Time;
 
 const NAME: &str = "W3C Web Annotation";
@@ -29,15 +35,18 @@ pub const FORMAT: Format = Format {
     mime: "application/ld+json",
     offsets: Offsets::In(Unit::CodePoint),
     read: &[Reader::Json { detect: looks_like, read: |tree| read(&tree) }],
-    write: |e| Written::text(serialize(e.doc, e.labels, e.annotations)),
+    write: |e| {
+        let carries = Carries { categories: false, ..Carries::ALL };
+        Written::text(serialize_with(e.doc, e.labels, e.annotations, e.relations)).noting(left_out(e, NAME, carries))
+    },
 };
 
 /// Spans for the open document, named after Recogito when they count UTF-16 units (its own
 /// format) and after the W3C otherwise.
 fn read(tree: &Value) -> Result<Read, super::registry::ReadError> {
-    let spans = parse(tree)?;
+    let (spans, relations) = parse(tree)?;
     let recogito = spans.first().is_some_and(|s| s.unit == Unit::Utf16);
-    Ok(Read::Onto { tool: if recogito { "Recogito" } else { NAME }, spans })
+    Ok(Read::Onto { tool: if recogito { "Recogito" } else { NAME }, spans, relations })
 }
 
 /// The JSON-LD context of the Web Annotation vocabulary: on the collection, and on each
@@ -90,8 +99,17 @@ struct Annotation<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     created: Option<String>,
     generator: &'a Generator,
-    body: [Body<'a>; 1],
-    target: Target<'a>,
+    body: Vec<Body<'a>>,
+    target: Targets<'a>,
+}
+
+/// A span's target (the text, by quote and position), or a relation's two (the annotations'
+/// ids, from → to).
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Targets<'a> {
+    Text(Target<'a>),
+    Ends([String; 2]),
 }
 
 #[derive(Serialize)]
@@ -109,8 +127,14 @@ struct Body<'a> {
     #[serde(rename = "type")]
     kind: &'static str,
     purpose: &'static str,
-    value: &'a str,
+    value: Cow<'a, str>,
     format: &'static str,
+}
+
+impl<'a> Body<'a> {
+    fn text(purpose: &'static str, value: impl Into<Cow<'a, str>>) -> Body<'a> {
+        Body { kind: "TextualBody", purpose, value: value.into(), format: "text/plain" }
+    }
 }
 
 #[derive(Serialize)]
@@ -153,8 +177,16 @@ pub fn source(doc: &Document) -> String {
 
 /// Writes the annotations as one `AnnotationCollection` whose one page (`first`, also `last`)
 /// holds them all; each annotation is complete on its own (`@context`, `motivation`, `created`
-/// where known, `generator`), as `docs/formats.md` shows.
+/// where known, `generator`), as `docs/formats.md` shows. Without relations.
 pub fn serialize(doc: &Document, labels: &Labels, annotations: &AnnotationSet) -> String {
+    serialize_with(doc, labels, annotations, &Relations::new())
+}
+
+/// As [`serialize`], with what the annotations carry: a span's bodies are its label
+/// (`tagging`), its note (`commenting`) and its attribute values (`describing`, `name=value`);
+/// each relation is an annotation with motivation `linking`, the type's name as its `tagging`
+/// body and its two ends' ids as its targets, from → to, after the spans.
+pub fn serialize_with(doc: &Document, labels: &Labels, annotations: &AnnotationSet, relations: &Relations) -> String {
     let source = Source { id: source(doc), kind: "Text", format: "text/plain" };
     let collection = format!("{}/annotations", source.id);
     let page = format!("{collection}/page1");
@@ -165,35 +197,46 @@ pub fn serialize(doc: &Document, labels: &Labels, annotations: &AnnotationSet) -
         nickname: "spanmark",
         homepage: IDENTITY,
     };
-    let items: Vec<Annotation> = annotations
+    let iri = |id: &str| format!("{}#{id}", source.id);
+    let mut items: Vec<Annotation> = annotations
         .iter()
-        .map(|a| Annotation {
-            context: CONTEXT,
-            id: format!("{}#{}", source.id, a.id.as_str()),
-            kind: "Annotation",
-            motivation: "tagging",
-            created: a.created.map(Time::iso),
-            generator: &generator,
-            body: [Body {
-                kind: "TextualBody",
-                purpose: "tagging",
-                value: label_name(labels, &a.label),
-                format: "text/plain",
-            }],
-            target: Target {
-                source: &source,
-                selector: (
-                    QuoteSelector {
-                        kind: "TextQuoteSelector",
-                        exact: doc.slice(a.span),
-                        prefix: doc.prefix(a.span),
-                        suffix: doc.suffix(a.span),
-                    },
-                    PositionSelector { kind: "TextPositionSelector", start: a.span.start(), end: a.span.end() },
-                ),
-            },
+        .map(|a| {
+            let mut body = vec![Body::text("tagging", label_name(labels, &a.label))];
+            body.extend(a.note.as_deref().map(|n| Body::text("commenting", n)));
+            body.extend(a.attributes.iter().map(|(n, v)| Body::text("describing", format!("{n}={v}"))));
+            Annotation {
+                context: CONTEXT,
+                id: iri(a.id.as_str()),
+                kind: "Annotation",
+                motivation: "tagging",
+                created: a.created.map(Time::iso),
+                generator: &generator,
+                body,
+                target: Targets::Text(Target {
+                    source: &source,
+                    selector: (
+                        QuoteSelector {
+                            kind: "TextQuoteSelector",
+                            exact: doc.slice(a.span),
+                            prefix: doc.prefix(a.span),
+                            suffix: doc.suffix(a.span),
+                        },
+                        PositionSelector { kind: "TextPositionSelector", start: a.span.start(), end: a.span.end() },
+                    ),
+                }),
+            }
         })
         .collect();
+    items.extend(relations.iter().map(|r| Annotation {
+        context: CONTEXT,
+        id: iri(r.id.as_str()),
+        kind: "Annotation",
+        motivation: "linking",
+        created: None,
+        generator: &generator,
+        body: vec![Body::text("tagging", labels.relation_type(&r.kind).map_or(r.kind.as_str(), |t| t.name.as_str()))],
+        target: Targets::Ends([iri(r.from.as_str()), iri(r.to.as_str())]),
+    }));
     let collection = Collection {
         context: CONTEXT,
         id: collection.clone(),
@@ -232,6 +275,11 @@ pub fn looks_like(value: &Value) -> bool {
     single || items(value).and_then(|i| i.first()).is_some_and(|a| a.get("target").is_some())
 }
 
+/// The string at `key` of `v`.
+fn field<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
+    v.get(key).and_then(Value::as_str)
+}
+
 fn as_list(v: Option<&Value>) -> Vec<&Value> {
     match v {
         Some(Value::Array(a)) => a.iter().collect(),
@@ -240,9 +288,12 @@ fn as_list(v: Option<&Value>) -> Vec<&Value> {
     }
 }
 
-/// Reads the spans. Positions count code points (the spec), except in Recogito's own format
-/// (`bodies`, selectors with `quote`), which counts UTF-16 units.
-pub fn parse(value: &Value) -> Result<Vec<Foreign>, FormatError> {
+/// Reads the spans and the relations between them. Positions count code points (the spec),
+/// except in Recogito's own format (`bodies`, selectors with `quote`), which counts UTF-16 units.
+/// A span's `commenting` body is its note, its `describing` bodies `name=value` its attributes;
+/// an annotation with motivation `linking` and two targets (span annotations' ids, from → to)
+/// is a relation whose type its `tagging` body names.
+pub fn parse(value: &Value) -> Result<(Vec<Foreign>, Vec<ForeignRelation>), FormatError> {
     let single = [value.clone()];
     let annotations: &[Value] = if value.get("type").and_then(Value::as_str) == Some("Annotation") {
         &single
@@ -251,17 +302,32 @@ pub fn parse(value: &Value) -> Result<Vec<Foreign>, FormatError> {
             error(NAME, "", "expected an AnnotationCollection, an AnnotationPage or an array of annotations")
         })?
     };
+    let linking = |a: &Value| as_list(a.get("motivation")).iter().any(|m| m.as_str() == Some("linking"));
     let mut out = Vec::new();
-    for (i, a) in annotations.iter().enumerate() {
+    let mut ids: Vec<&str> = Vec::new();
+    for (i, a) in annotations.iter().enumerate().filter(|(_, a)| !linking(a)) {
         let path = format!("annotation {}", i + 1);
         let bodies = as_list(a.get("body").or_else(|| a.get("bodies")));
         let tag = bodies
             .iter()
-            .find(|b| b.get("purpose").and_then(Value::as_str).is_none_or(|p| p == "tagging" || p == "classifying"))
-            .and_then(|b| b.get("value").and_then(Value::as_str));
+            .find(|b| field(b, "purpose").is_none_or(|p| p == "tagging" || p == "classifying"))
+            .and_then(|b| field(b, "value"));
         let Some(label) = tag else {
             return Err(error(NAME, path, "has no tagging body with a value (the label)"));
         };
+        let note = bodies
+            .iter()
+            .filter(|b| field(b, "purpose") == Some("commenting"))
+            .filter_map(|b| field(b, "value"))
+            .next();
+        let mut attributes = Vec::new();
+        for (j, b) in bodies.iter().enumerate().filter(|(_, b)| field(b, "purpose") == Some("describing")) {
+            let Some((name, v)) = field(b, "value").and_then(|v| v.split_once('=')) else {
+                return Err(error(NAME, format!("{path}, body[{j}].value"), "a describing body is `name=value`"));
+            };
+            let place = format!("{path}, body[{j}].value");
+            attributes.push(ForeignAttribute { name: name.to_owned(), value: v.to_owned(), place });
+        }
         let selectors: Vec<&Value> =
             as_list(a.get("target")).into_iter().flat_map(|t| as_list(t.get("selector"))).collect();
         let kind = |s: &&Value, k: &str| s.get("type").and_then(Value::as_str) == Some(k);
@@ -272,19 +338,21 @@ pub fn parse(value: &Value) -> Result<Vec<Foreign>, FormatError> {
         let text =
             |s: Option<&&Value>, key: &str| s.and_then(|s| s.get(key)).and_then(Value::as_str).map(str::to_owned);
         let number = |s: Option<&&Value>, key: &str| s.and_then(|s| s.get(key)).and_then(Value::as_u64);
-        // When it was made, if the file says so in a form spanmark reads (else not at all).
-        let created = a.get("created").and_then(Value::as_str).and_then(Time::parse_iso);
+        let coded = |f: Foreign| Foreign {
+            // When it was made, if the file says so in a form spanmark reads (else not at all).
+            created: a.get("created").and_then(Value::as_str).and_then(Time::parse_iso),
+            note: note.filter(|n| !n.is_empty()).map(str::to_owned),
+            attributes: attributes.clone(),
+            ..f
+        };
         let foreign = if let Some(r) = recogito.filter(|_| position.is_none()) {
-            Foreign {
-                label: label.to_owned(),
-                start: number(Some(r), "start").unwrap_or(0),
-                end: number(Some(r), "end").unwrap_or(0),
-                unit: Unit::Utf16,
-                quote: text(Some(r), "quote"),
-                prefix: None,
-                suffix: None,
-                created,
-            }
+            let at = Foreign::at(
+                label,
+                number(Some(r), "start").unwrap_or(0),
+                number(Some(r), "end").unwrap_or(0),
+                Unit::Utf16,
+            );
+            coded(Foreign { quote: text(Some(r), "quote"), ..at })
         } else {
             let (start, end) = match (number(position, "start"), number(position, "end")) {
                 (Some(s), Some(e)) => (s, e),
@@ -292,18 +360,37 @@ pub fn parse(value: &Value) -> Result<Vec<Foreign>, FormatError> {
                 _ if quote.is_some() => (u64::MAX, u64::MAX),
                 _ => return Err(error(NAME, path, "has neither a TextPositionSelector nor a TextQuoteSelector")),
             };
-            Foreign {
-                label: label.to_owned(),
-                start,
-                end,
-                unit: Unit::CodePoint,
+            coded(Foreign {
                 quote: text(quote, "exact"),
                 prefix: text(quote, "prefix"),
                 suffix: text(quote, "suffix"),
-                created,
-            }
+                ..Foreign::at(label, start, end, Unit::CodePoint)
+            })
         };
+        ids.push(a.get("id").and_then(Value::as_str).unwrap_or(""));
         out.push(foreign);
     }
-    Ok(out)
+    let keys = Keys::new(ids);
+    let mut relations = Vec::new();
+    for (i, a) in annotations.iter().enumerate().filter(|(_, a)| linking(a)) {
+        let path = format!("annotation {}", i + 1);
+        let targets = as_list(a.get("target"));
+        let [from, to] = targets.as_slice() else {
+            return Err(error(NAME, format!("{path}, target"), "a linking annotation has two targets: from, to"));
+        };
+        let end = |t: &Value, n: usize| {
+            let id = t.as_str().or_else(|| t.get("id").and_then(Value::as_str)).unwrap_or("");
+            keys.find(id).ok_or_else(|| {
+                error(NAME, format!("{path}, target[{n}]"), format!("no annotation in the file has id {}", Quoted(id)))
+            })
+        };
+        let (from, to) = (end(from, 0)?, end(to, 1)?);
+        let kind = as_list(a.get("body"))
+            .iter()
+            .find(|b| b.get("purpose").and_then(Value::as_str).is_none_or(|p| p == "tagging"))
+            .and_then(|b| b.get("value").and_then(Value::as_str))
+            .ok_or_else(|| error(NAME, &path, "has no tagging body with a value (the relation's type)"))?;
+        relations.push(ForeignRelation { from, to, kind: kind.to_owned(), place: path });
+    }
+    Ok((out, relations))
 }
