@@ -53,6 +53,9 @@ fn read(tree: &Value) -> Result<Read, super::registry::ReadError> {
 /// annotation too, so that one taken out of the file alone is still a Web Annotation.
 const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 
+/// The media type of an annotation (a relation's target).
+const LD: &str = "application/ld+json";
+
 /// Who wrote the file: spanmark, by the name it gives its own ids (it has no web address of its
 /// own to give).
 const IDENTITY: &str = "urn:spanmark";
@@ -109,7 +112,14 @@ struct Annotation<'a> {
 #[serde(untagged)]
 enum Targets<'a> {
     Text(Target<'a>),
-    Ends([String; 2]),
+    Ends([End; 2]),
+}
+
+/// A relation's end: an annotation of the same file, by its id.
+#[derive(Serialize)]
+struct End {
+    id: String,
+    format: &'static str,
 }
 
 #[derive(Serialize)]
@@ -185,7 +195,7 @@ pub fn serialize(doc: &Document, labels: &Labels, annotations: &AnnotationSet) -
 /// As [`serialize`], with what the annotations carry: a span's bodies are its label
 /// (`tagging`), its note (`commenting`) and its attribute values (`describing`, `name=value`);
 /// each relation is an annotation with motivation `linking`, the type's name as its `tagging`
-/// body and its two ends' ids as its targets, from → to, after the spans.
+/// body and its two ends (their ids, as JSON-LD) as its targets, from → to, after the spans.
 pub fn serialize_with(doc: &Document, labels: &Labels, annotations: &AnnotationSet, relations: &Relations) -> String {
     let source = Source { id: source(doc), kind: "Text", format: "text/plain" };
     let collection = format!("{}/annotations", source.id);
@@ -235,7 +245,7 @@ pub fn serialize_with(doc: &Document, labels: &Labels, annotations: &AnnotationS
         created: None,
         generator: &generator,
         body: vec![Body::text("tagging", labels.relation_type(&r.kind).map_or(r.kind.as_str(), |t| t.name.as_str()))],
-        target: Targets::Ends([iri(r.from.as_str()), iri(r.to.as_str())]),
+        target: Targets::Ends([r.from.as_str(), r.to.as_str()].map(|id| End { id: iri(id), format: LD })),
     }));
     let collection = Collection {
         context: CONTEXT,
