@@ -5,7 +5,7 @@
 //! This module is the editor's one door to the formats when opening: the editor reads files only
 //! through [`open`], which tries the readers of the registry ([`FORMATS`]) and hands back
 //! [`Opened`]; what it carries from the formats ([`Foreign`] spans, a [`Report`], the [`Unit`]
-//! of [`Options`], and [`place_into`] for spans placed onto the open document) is re-exported
+//! of [`Options`], and [`place_coded`] for spans placed onto the open document) is re-exported
 //! here. Exporting goes through the registry too (`formats::export::render`).
 
 use super::annotation::AnnotationSet;
@@ -17,8 +17,8 @@ use super::label::Labels;
 use super::project::Project;
 use super::relation::Relations;
 
-pub use super::formats::coding::place_coded;
-pub use super::formats::{place_into, Foreign, ForeignRelation, Report, Unit};
+pub use super::formats::coding::{place_coded, Foreigns};
+pub use super::formats::{Foreign, ForeignRelation, Report, Unit};
 
 /// The largest file spanmark opens.
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
@@ -299,7 +299,8 @@ fn documents(
             error: formats::error(format, format!("record {}", i + 1), e.to_string()),
         })?;
         let (mut set, mut links) = (AnnotationSet::new(), Relations::new());
-        let placed = place_coded(format, &doc, &Labels::news(), &mut set, &mut links, &spans, &relations, &attributes)
+        let file = Foreigns { spans: &spans, relations: &relations, categories: &attributes };
+        let placed = place_coded(format, &doc, &Labels::news(), &mut set, &mut links, file)
             .map_err(|error| InputError::Format { name: name.to_owned(), error })?;
         let mut report = placed.report;
         if let (Some(assumed), Some(likely)) = (assumed, formats::offsets::guess_unit(&doc, &spans)) {

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use super::{labels, Editor, Notice};
 use crate::model::annotation::AnnotationSet;
 use crate::model::history::Edit;
-use crate::model::input::{self, place_coded, Foreign, ForeignRelation, InputError, Opened, Report};
+use crate::model::input::{self, place_coded, Foreign, ForeignRelation, Foreigns, InputError, Opened, Report};
 use crate::model::label::{LabelId, Labels};
 use crate::model::project::Project;
 use crate::model::relation::Relations;
@@ -138,7 +138,8 @@ impl Editor {
         let doc = self.doc().clone();
         let mut scratch: AnnotationSet = self.annotations().clone();
         let mut links: Relations = self.relations().clone();
-        let placed = match place_coded(format, &doc, self.labels(), &mut scratch, &mut links, spans, relations, &[]) {
+        let file = Foreigns { spans, relations, categories: &[] };
+        let placed = match place_coded(format, &doc, self.labels(), &mut scratch, &mut links, file) {
             Ok(placed) => placed,
             Err(error) => return self.refuse(&InputError::Format { name: name.to_owned(), error }),
         };

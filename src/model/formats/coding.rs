@@ -71,9 +71,18 @@ pub struct Placed {
     pub report: Report,
 }
 
-/// Places `spans` on `doc` into `set` (as [`super::place_into`] does: fresh ids, exact
-/// duplicates of what is there dropped), with their notes and attributes, then the relations
-/// between them into `relations` (fresh ids) and the document's category values.
+/// What a file gives for one text: its spans, the relations between them (by index) and the
+/// document's category values.
+#[derive(Clone, Copy)]
+pub struct Foreigns<'a> {
+    pub spans: &'a [Foreign],
+    pub relations: &'a [ForeignRelation],
+    pub categories: &'a [ForeignAttribute],
+}
+
+/// Places a file's spans on `doc` into `set` (fresh ids; exact duplicates of what is there
+/// dropped, a relation to one going to its twin), with their notes and attributes, then the
+/// relations between them into `relations` (fresh ids) and the document's category values.
 ///
 /// A label, attribute name, relation type or category the labels do not have is added (a
 /// name spanmark does not know is the file's vocabulary, as a new label is: refusing it would
@@ -81,17 +90,15 @@ pub struct Placed {
 /// values the file uses, after `unset`, its default. A value outside the values an attribute
 /// or category is defined with is refused, naming its field, and nothing is placed. A
 /// relation whose end could not be placed is counted in the report as lost with it.
-#[allow(clippy::too_many_arguments)]
 pub fn place_coded(
     format: &'static str,
     doc: &Document,
     base: &Labels,
     set: &mut AnnotationSet,
     relations: &mut Relations,
-    spans: &[Foreign],
-    foreign: &[ForeignRelation],
-    categories: &[ForeignAttribute],
+    file: Foreigns<'_>,
 ) -> Result<Placed, FormatError> {
+    let Foreigns { spans, relations: foreign, categories } = file;
     let mut list: Vec<Label> = base.iter().cloned().collect();
     let mut report = Report::default();
     let mut added = Vec::new();

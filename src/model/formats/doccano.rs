@@ -166,7 +166,8 @@ pub fn parse_record(record: &Value, line: usize, unit: Unit) -> Result<Record, F
 fn id_text(id: &Value) -> String {
     match id {
         Value::String(s) => s.clone(),
-        Value::Number(n) => n.to_string(),
+        // Whole numbers only: a float's text would bring float formatting into the app.
+        Value::Number(n) => n.as_u64().map_or(String::new(), |n| n.to_string()),
         _ => String::new(),
     }
 }

@@ -107,42 +107,33 @@ impl Carries {
 pub fn left_out(e: &Exporting<'_>, format: &str, carries: Carries) -> Option<String> {
     let notes = e.annotations.iter().filter(|a| a.note.is_some()).count();
     let attributes = e.annotations.iter().map(|a| a.attributes.len()).sum();
-    let counts = [
+    let rows = [
         (carries.relations, e.relations.len(), "relation", "relations"),
         (carries.notes, notes, "note", "notes"),
         (carries.attributes, attributes, "attribute value", "attribute values"),
         (carries.categories, e.attributes.len(), "document category", "document categories"),
     ];
-    let dropped: Vec<(usize, &str, &str)> =
-        counts.iter().filter(|c| !c.0 && c.1 > 0).map(|c| (c.1, c.2, c.3)).collect();
-    if dropped.is_empty() {
-        return None;
+    let dropped: Vec<&(bool, usize, &str, &str)> = rows.iter().filter(|r| !r.0 && r.1 > 0).collect();
+    let (mut kinds, mut counted, mut total) = (String::new(), String::new(), 0);
+    for (i, (_, n, one, many)) in dropped.iter().enumerate() {
+        let last = i > 0 && i + 1 == dropped.len();
+        let gap = |word: &str| {
+            if last {
+                format!(" {word} ")
+            } else if i > 0 {
+                ", ".to_owned()
+            } else {
+                String::new()
+            }
+        };
+        kinds.push_str(&gap("or"));
+        kinds.push_str(many);
+        counted.push_str(&gap("and"));
+        counted.push_str(&format!("{n} {}", if *n == 1 { one } else { many }));
+        total += n;
     }
-    let kinds: Vec<&str> = dropped.iter().map(|d| d.2).collect();
-    let counted: Vec<String> =
-        dropped.iter().map(|(n, one, many)| format!("{n} {}", if *n == 1 { one } else { many })).collect();
-    let total: usize = dropped.iter().map(|d| d.0).sum();
-    Some(format!(
-        "{format} cannot hold {}: {} {} not in {}.",
-        listed(&kinds, "or"),
-        listed(&counted, "and"),
-        if total == 1 { "is" } else { "are" },
-        e.filename
-    ))
-}
-
-/// `a, b and c`.
-fn listed<S: AsRef<str>>(items: &[S], last: &str) -> String {
-    let mut out = String::new();
-    for (i, item) in items.iter().enumerate() {
-        if i + 1 == items.len() && i > 0 {
-            out.push(' ');
-            out.push_str(last);
-            out.push(' ');
-        } else if i > 0 {
-            out.push_str(", ");
-        }
-        out.push_str(item.as_ref());
-    }
-    out
+    (total > 0).then(|| {
+        let verb = if total == 1 { "is" } else { "are" };
+        format!("{format} cannot hold {kinds}: {counted} {verb} not in {}.", e.filename)
+    })
 }

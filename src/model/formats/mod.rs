@@ -38,9 +38,10 @@ pub mod zip;
 
 use std::fmt;
 
-use super::annotation::{Annotation, AnnotationSet};
+use super::annotation::AnnotationSet;
 use super::document::Document;
 use super::label::{Label, LabelId, Labels};
+use super::relation::Relations;
 use super::span::Span;
 use crate::support::quote::Quoted;
 use crate::support::time::Time;
@@ -232,50 +233,17 @@ pub fn label_for(labels: &mut Vec<Label>, name: &str) -> LabelId {
 }
 
 /// Places foreign spans on a document: the annotations (ids `a1`, `a2`… in order), the labels
-/// (the news labels plus any new names), and a report.
+/// (the news labels plus any new names), and a report. Spans only (for comparing annotators):
+/// their attributes are neither checked nor kept; notes are kept.
 pub fn place(doc: &Document, base: &Labels, spans: &[Foreign]) -> (Labels, AnnotationSet, Report) {
-    let mut labels: Vec<Label> = base.iter().cloned().collect();
+    let bare: Vec<Foreign> = spans.iter().map(|f| Foreign { attributes: Vec::new(), ..f.clone() }).collect();
     let mut set = AnnotationSet::new();
-    let (report, _) = place_into(doc, &mut labels, &mut set, spans);
-    let labels = base.relisted(labels).unwrap_or_else(|_| base.clone());
-    (labels, set, report)
-}
-
-/// Places foreign spans into `set` (with fresh ids; exact duplicates of what is there are
-/// dropped), adding a label to `labels` for each new name. Returns the report and the
-/// annotations added, in order.
-pub fn place_into(
-    doc: &Document,
-    labels: &mut Vec<Label>,
-    set: &mut AnnotationSet,
-    spans: &[Foreign],
-) -> (Report, Vec<Annotation>) {
-    let mut report = Report::default();
-    let mut added = Vec::new();
-    for f in spans {
-        let span = match anchor(doc, f) {
-            Anchored::AtOffsets(s) => s,
-            Anchored::ByQuote(s) => {
-                report.reanchored += 1;
-                s
-            }
-            Anchored::Lost => {
-                report.lost.push(f.quote.clone().unwrap_or_else(|| format!("{}–{}", f.start, f.end)));
-                continue;
-            }
-        };
-        let label = label_for(labels, &f.label);
-        let id = set.fresh_id();
-        let annotation = Annotation { created: f.created, ..Annotation::new(id, label, span) };
-        match set.insert(annotation.clone()) {
-            Ok(()) => {
-                report.placed += 1;
-                added.push(annotation);
-            }
-            Err(_) => report.duplicates += 1,
-        }
+    let coded = coding::Foreigns { spans: &bare, relations: &[], categories: &[] };
+    match coding::place_coded("", doc, base, &mut set, &mut Relations::new(), coded) {
+        Ok(placed) => (placed.labels, set, placed.report),
+        // Only a value outside its definition is refused, and these spans have none.
+        Err(_) => (base.clone(), set, Report::default()),
     }
-    (report, added)
 }
 
 /// Why a file in another tool's format cannot be read.
