@@ -306,3 +306,16 @@ fn what_a_format_cannot_hold_is_counted_on_export() {
     assert_eq!(note("labelstudio"), "");
     assert_eq!(note("spanmark"), "");
 }
+
+#[test]
+fn the_label_studio_config_names_what_the_files_hold() {
+    let config = spanmark::model::formats::labelstudio::config(&Labels::news());
+    for part in [
+        "<Relation value=\"said by\"/>",
+        "<Choices name=\"stance\" toName=\"text\" perRegion=\"true\" visibleWhen=\"region-selected\" whenLabelValue=\"Claim\">",
+        "<TextArea name=\"note\" toName=\"text\" perRegion=\"true\"",
+        "<Choices name=\"topic\" toName=\"text\">",
+    ] {
+        assert!(config.contains(part), "{part} in {config}");
+    }
+}
