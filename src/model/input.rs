@@ -5,17 +5,20 @@
 //! This module is the editor's one door to the formats when opening: the editor reads files only
 //! through [`open`], which tries the readers of the registry ([`FORMATS`]) and hands back
 //! [`Opened`]; what it carries from the formats ([`Foreign`] spans, a [`Report`], the [`Unit`]
-//! of [`Options`], and [`place_into`] for spans placed onto the open document) is re-exported
+//! of [`Options`], and [`place_coded`] for spans placed onto the open document) is re-exported
 //! here. Exporting goes through the registry too (`formats::export::render`).
 
+use super::annotation::AnnotationSet;
 use super::document::Document;
 use super::formats::registry::{utf8, NotText, Offsets, Read, ReadError, Reader, Record};
 use super::formats::spanmark::{self, ParseError};
 use super::formats::{self, Format, FormatError, FORMATS};
 use super::label::Labels;
 use super::project::Project;
+use super::relation::Relations;
 
-pub use super::formats::{place_into, Foreign, Report, Unit};
+pub use super::formats::coding::{place_coded, Foreigns};
+pub use super::formats::{Foreign, ForeignRelation, Report, Unit};
 
 /// The largest file spanmark opens.
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
@@ -40,10 +43,12 @@ pub enum Opened {
         format: &'static str,
         docs: Vec<(Project, Report)>,
     },
-    /// Spans without their text (W3C, Recogito, a brat `.ann`): for the open document.
+    /// Spans without their text (W3C, Recogito, a brat `.ann`): for the open document, with
+    /// the relations between them.
     Onto {
         format: &'static str,
         spans: Vec<Foreign>,
+        relations: Vec<ForeignRelation>,
     },
 }
 
@@ -266,7 +271,7 @@ fn opened(name: &str, read: Result<Read, ReadError>) -> Result<Opened, InputErro
     match read {
         Ok(Read::Project(project)) => Ok(Opened::Project(project)),
         Ok(Read::Documents { tool, records }) => documents(name, tool, records, None),
-        Ok(Read::Onto { tool, spans }) => Ok(Opened::Onto { format: tool, spans }),
+        Ok(Read::Onto { tool, spans, relations }) => Ok(Opened::Onto { format: tool, spans, relations }),
         Err(ReadError::Format(error)) => Err(InputError::Format { name: named, error }),
         Err(ReadError::Spanmark(error)) => Err(InputError::Project { name: named, error }),
         Err(ReadError::Entry { name, problem }) => Err(not_text(&name, problem)),
@@ -287,13 +292,17 @@ fn documents(
         return Err(InputError::TooManyDocuments { name: name.to_owned(), documents: count, open: 0 });
     }
     let mut docs = Vec::new();
-    for (i, Record { title, text, spans }) in records.into_iter().enumerate() {
+    for (i, Record { title, text, spans, relations, attributes }) in records.into_iter().enumerate() {
         let title = title.unwrap_or_else(|| if count == 1 { name.to_owned() } else { format!("{name} ({})", i + 1) });
         let doc = Document::new(title, text).map_err(|e| InputError::Format {
             name: name.to_owned(),
             error: formats::error(format, format!("record {}", i + 1), e.to_string()),
         })?;
-        let (labels, annotations, mut report) = formats::place(&doc, &Labels::news(), &spans);
+        let (mut set, mut links) = (AnnotationSet::new(), Relations::new());
+        let file = Foreigns { spans: &spans, relations: &relations, categories: &attributes };
+        let placed = place_coded(format, &doc, &Labels::news(), &mut set, &mut links, file)
+            .map_err(|error| InputError::Format { name: name.to_owned(), error })?;
+        let mut report = placed.report;
         if let (Some(assumed), Some(likely)) = (assumed, formats::offsets::guess_unit(&doc, &spans)) {
             if assumed != likely {
                 report.hint = Some(format!(
@@ -304,7 +313,9 @@ fn documents(
                 ));
             }
         }
-        docs.push((Project::new(doc, labels, annotations), report));
+        let project =
+            Project { relations: links, attributes: placed.attributes, ..Project::new(doc, placed.labels, set) };
+        docs.push((project, report));
     }
     if docs.is_empty() {
         return Err(InputError::Empty { name: name.to_owned() });

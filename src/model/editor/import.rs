@@ -7,8 +7,8 @@ use super::{labels, Editor, Notice};
 use crate::model::annotation::{AnnotationId, AnnotationSet};
 use crate::model::definitions::value_of;
 use crate::model::history::Edit;
-use crate::model::input::{self, place_into, Foreign, InputError, Opened, Report};
-use crate::model::label::{Label, LabelId, Labels};
+use crate::model::input::{self, place_coded, Foreign, ForeignRelation, Foreigns, InputError, Opened, Report};
+use crate::model::label::{LabelId, Labels};
 use crate::model::project::Project;
 use crate::model::relation::{Relation, Relations};
 use crate::model::title::visible;
@@ -43,7 +43,7 @@ impl Editor {
             Ok(Opened::Text { title, text }) => self.open_text(title, text),
             Ok(Opened::Project(project)) => self.open_project(name, *project),
             Ok(Opened::Imported { format, docs }) => self.open_imported(&name, format, docs),
-            Ok(Opened::Onto { format, spans }) => self.place_onto_current(&name, format, &spans),
+            Ok(Opened::Onto { format, spans, relations }) => self.place_onto_current(&name, format, &spans, &relations),
             Err(e) => self.refuse(&e),
         }
     }
@@ -126,14 +126,26 @@ impl Editor {
     }
 
     /// Spans that came without their text (W3C, Recogito, brat `.ann`): placed on the open
-    /// document, by offsets and quote, as one undoable step.
-    fn place_onto_current(&mut self, name: &str, format: &str, spans: &[Foreign]) {
+    /// document, by offsets and quote, with their notes, attributes and the relations between
+    /// them, as one undoable step (with any label or definition they bring); refused whole,
+    /// nothing changed, when a value does not fit its definition.
+    fn place_onto_current(
+        &mut self,
+        name: &str,
+        format: &'static str,
+        spans: &[Foreign],
+        relations: &[ForeignRelation],
+    ) {
         let doc = self.doc().clone();
-        let mut labels: Vec<Label> = self.labels().iter().cloned().collect();
         let mut scratch: AnnotationSet = self.annotations().clone();
-        let (report, added) = place_into(&doc, &mut labels, &mut scratch, spans);
-        let edits: Vec<Edit> = added.into_iter().map(Edit::Add).collect();
-        if report.placed == 0 {
+        let mut links: Relations = self.relations().clone();
+        let file = Foreigns { spans, relations, categories: &[] };
+        let placed = match place_coded(format, &doc, self.labels(), &mut scratch, &mut links, file) {
+            Ok(placed) => placed,
+            Err(error) => return self.refuse(&InputError::Format { name: name.to_owned(), error }),
+        };
+        let report = placed.report;
+        if report.placed == 0 && report.relations == 0 {
             let why = if report.duplicates > 0 { "they are all there already" } else { "none fits its text" };
             self.notice = Some(Notice::Error(format!(
                 "{name} ({format}) holds {} annotation{} for “{}”, but {why}: open the text they belong to first.",
@@ -143,15 +155,13 @@ impl Editor {
             )));
             return;
         }
-        let extra = labels.split_off(self.labels().len());
-        match labels::extended(self.labels(), extra, &[]) {
-            Some(change) => {
-                self.edit_with_labels(Edit::Batch([change].into_iter().chain(edits).collect()));
-            }
-            None => {
-                self.edit(Edit::Batch(edits));
-            }
+        let mut edits: Vec<Edit> = Vec::new();
+        if placed.labels != **self.labels() {
+            edits.push(Edit::Labels { before: self.labels().clone(), after: Rc::new(placed.labels) });
         }
+        edits.extend(placed.added.into_iter().map(Edit::Add));
+        edits.extend(placed.linked.into_iter().map(Edit::Link));
+        self.edit_with_labels(Edit::Batch(edits));
         self.selected = None;
         let note = format!("Added from {name} ({format}): {report}.");
         self.notice = Some(if report.lost.is_empty() { Notice::Info(note) } else { Notice::Error(note) });

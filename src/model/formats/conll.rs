@@ -10,6 +10,7 @@ use crate::model::label::Labels;
 use crate::model::span::Span;
 use crate::support::order::sort_by;
 
+use super::export::{left_out, Carries};
 use super::label_name;
 use super::registry::{Exporting, Format, Offsets, Written};
 
@@ -36,7 +37,7 @@ fn write(e: &Exporting<'_>) -> Written {
             e.filename
         ));
     }
-    out
+    out.noting(left_out(e, FORMAT.name, Carries::SPANS))
 }
 
 /// The BIO text, and how many spans it had to drop.

@@ -83,3 +83,57 @@ pub fn render_parts(
     });
     Output { filename, mime: format.mime, bytes: written.bytes, note: written.note }
 }
+
+/// What a format can hold beside spans and labels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Carries {
+    pub relations: bool,
+    pub notes: bool,
+    /// Annotations' attribute values.
+    pub attributes: bool,
+    /// The document's category values.
+    pub categories: bool,
+}
+
+impl Carries {
+    pub const ALL: Carries = Carries { relations: true, notes: true, attributes: true, categories: true };
+    /// Spans and labels only (spaCy, CoNLL).
+    pub const SPANS: Carries = Carries { relations: false, notes: false, attributes: false, categories: false };
+}
+
+/// What `e` holds that a format carrying `carries` leaves out, counted, as a sentence for the
+/// person exporting ("doccano JSONL cannot hold notes or attributes: 2 notes and 3 attribute
+/// values are not in x.doccano.jsonl."); `None` when nothing is left out.
+pub fn left_out(e: &Exporting<'_>, format: &str, carries: Carries) -> Option<String> {
+    let notes = e.annotations.iter().filter(|a| a.note.is_some()).count();
+    let attributes = e.annotations.iter().map(|a| a.attributes.len()).sum();
+    let rows = [
+        (carries.relations, e.relations.len(), "relation", "relations"),
+        (carries.notes, notes, "note", "notes"),
+        (carries.attributes, attributes, "attribute value", "attribute values"),
+        (carries.categories, e.attributes.len(), "document category", "document categories"),
+    ];
+    let dropped: Vec<&(bool, usize, &str, &str)> = rows.iter().filter(|r| !r.0 && r.1 > 0).collect();
+    let (mut kinds, mut counted, mut total) = (String::new(), String::new(), 0);
+    for (i, (_, n, one, many)) in dropped.iter().enumerate() {
+        let last = i > 0 && i + 1 == dropped.len();
+        let gap = |word: &str| {
+            if last {
+                format!(" {word} ")
+            } else if i > 0 {
+                ", ".to_owned()
+            } else {
+                String::new()
+            }
+        };
+        kinds.push_str(&gap("or"));
+        kinds.push_str(many);
+        counted.push_str(&gap("and"));
+        counted.push_str(&format!("{n} {}", if *n == 1 { one } else { many }));
+        total += n;
+    }
+    (total > 0).then(|| {
+        let verb = if total == 1 { "is" } else { "are" };
+        format!("{format} cannot hold {kinds}: {counted} {verb} not in {}.", e.filename)
+    })
+}

@@ -24,6 +24,7 @@
 //! when its writer was broken.)
 
 pub mod brat;
+pub mod coding;
 pub mod conll;
 pub mod doccano;
 pub mod export;
@@ -39,13 +40,15 @@ pub mod zip;
 
 use std::fmt;
 
-use super::annotation::{Annotation, AnnotationSet};
+use super::annotation::AnnotationSet;
 use super::document::Document;
 use super::label::{Label, LabelId, Labels};
+use super::relation::Relations;
 use super::span::Span;
 use crate::support::quote::Quoted;
 use crate::support::time::Time;
 
+pub use coding::{ForeignAttribute, ForeignRelation};
 pub use offsets::{from_cp, to_span, Unit};
 pub use registry::Format;
 
@@ -75,6 +78,29 @@ pub struct Foreign {
     pub suffix: Option<String>,
     /// When the tool says the span was made (W3C's `created`); none for tools that do not say.
     pub created: Option<Time>,
+    /// The note the tool stored on the span (brat's `AnnotatorNotes`, a W3C `commenting` body,
+    /// a Label Studio per-region `textarea`); none when it stored none or an empty one.
+    pub note: Option<String>,
+    /// The attribute values the tool stored on the span, in the file's order.
+    pub attributes: Vec<ForeignAttribute>,
+}
+
+impl Foreign {
+    /// A span with no quote, context, time, note or attributes.
+    pub fn at(label: &str, start: u64, end: u64, unit: Unit) -> Foreign {
+        Foreign {
+            label: label.to_owned(),
+            start,
+            end,
+            unit,
+            quote: None,
+            prefix: None,
+            suffix: None,
+            created: None,
+            note: None,
+            attributes: Vec::new(),
+        }
+    }
 }
 
 /// Where a foreign span landed.
@@ -135,6 +161,10 @@ pub struct Report {
     pub duplicates: usize,
     /// Advice when the offsets look wrong as a whole.
     pub hint: Option<String>,
+    /// Relations placed between the spans.
+    pub relations: usize,
+    /// Relations not placed because a span at one of their ends could not be.
+    pub relations_lost: usize,
 }
 
 impl fmt::Display for Report {
@@ -142,6 +172,9 @@ impl fmt::Display for Report {
         write!(f, "{} annotation{}", self.placed, if self.placed == 1 { "" } else { "s" })?;
         if self.reanchored > 0 {
             write!(f, ", {} re-anchored by their quote (their offsets were in another unit or off)", self.reanchored)?;
+        }
+        if self.relations > 0 {
+            write!(f, ", {} relation{}", self.relations, if self.relations == 1 { "" } else { "s" })?;
         }
         if self.duplicates > 0 {
             write!(f, ", {} duplicate{} dropped", self.duplicates, if self.duplicates == 1 { "" } else { "s" })?;
@@ -152,6 +185,15 @@ impl fmt::Display for Report {
                 "; {} could not be placed: {}",
                 self.lost.len(),
                 self.lost.iter().take(3).map(|q| Quoted(q).to_string()).collect::<Vec<_>>().join(", ")
+            )?;
+        }
+        if self.relations_lost > 0 {
+            let n = self.relations_lost;
+            write!(
+                f,
+                "; {n} relation{} lost with {}",
+                if n == 1 { "" } else { "s" },
+                if n == 1 { "its span" } else { "their spans" }
             )?;
         }
         if let Some(hint) = &self.hint {
@@ -193,50 +235,17 @@ pub fn label_for(labels: &mut Vec<Label>, name: &str) -> LabelId {
 }
 
 /// Places foreign spans on a document: the annotations (ids `a1`, `a2`… in order), the labels
-/// (the news labels plus any new names), and a report.
+/// (the news labels plus any new names), and a report. Spans only (for comparing annotators):
+/// their attributes are neither checked nor kept; notes are kept.
 pub fn place(doc: &Document, base: &Labels, spans: &[Foreign]) -> (Labels, AnnotationSet, Report) {
-    let mut labels: Vec<Label> = base.iter().cloned().collect();
+    let bare: Vec<Foreign> = spans.iter().map(|f| Foreign { attributes: Vec::new(), ..f.clone() }).collect();
     let mut set = AnnotationSet::new();
-    let (report, _) = place_into(doc, &mut labels, &mut set, spans);
-    let labels = base.relisted(labels).unwrap_or_else(|_| base.clone());
-    (labels, set, report)
-}
-
-/// Places foreign spans into `set` (with fresh ids; exact duplicates of what is there are
-/// dropped), adding a label to `labels` for each new name. Returns the report and the
-/// annotations added, in order.
-pub fn place_into(
-    doc: &Document,
-    labels: &mut Vec<Label>,
-    set: &mut AnnotationSet,
-    spans: &[Foreign],
-) -> (Report, Vec<Annotation>) {
-    let mut report = Report::default();
-    let mut added = Vec::new();
-    for f in spans {
-        let span = match anchor(doc, f) {
-            Anchored::AtOffsets(s) => s,
-            Anchored::ByQuote(s) => {
-                report.reanchored += 1;
-                s
-            }
-            Anchored::Lost => {
-                report.lost.push(f.quote.clone().unwrap_or_else(|| format!("{}–{}", f.start, f.end)));
-                continue;
-            }
-        };
-        let label = label_for(labels, &f.label);
-        let id = set.fresh_id();
-        let annotation = Annotation { created: f.created, ..Annotation::new(id, label, span) };
-        match set.insert(annotation.clone()) {
-            Ok(()) => {
-                report.placed += 1;
-                added.push(annotation);
-            }
-            Err(_) => report.duplicates += 1,
-        }
+    let coded = coding::Foreigns { spans: &bare, relations: &[], categories: &[] };
+    match coding::place_coded("", doc, base, &mut set, &mut Relations::new(), coded) {
+        Ok(placed) => (placed.labels, set, placed.report),
+        // Only a value outside its definition is refused, and these spans have none.
+        Err(_) => (base.clone(), set, Report::default()),
     }
-    (report, added)
 }
 
 /// Why a file in another tool's format cannot be read.

@@ -6,7 +6,7 @@
 use serde_json::Value;
 
 use super::spanmark::ParseError;
-use super::{Foreign, FormatError, Unit};
+use super::{Foreign, ForeignAttribute, ForeignRelation, FormatError, Unit};
 
 use crate::model::annotation::AnnotationSet;
 use crate::model::document::Document;
@@ -86,8 +86,9 @@ pub enum Read {
     Project(Box<Project>),
     /// Texts with their spans, each to become a document once its spans are placed.
     Documents { tool: &'static str, records: Vec<Record> },
-    /// Spans without their text (W3C, Recogito, a brat `.ann`), for the open document.
-    Onto { tool: &'static str, spans: Vec<Foreign> },
+    /// Spans without their text (W3C, Recogito, a brat `.ann`), for the open document, with the
+    /// relations between them.
+    Onto { tool: &'static str, spans: Vec<Foreign>, relations: Vec<ForeignRelation> },
 }
 
 /// A text and its spans as a file holds them.
@@ -98,12 +99,17 @@ pub struct Record {
     pub title: Option<String>,
     pub text: String,
     pub spans: Vec<Foreign>,
+    /// Relations between `spans` (by index).
+    pub relations: Vec<ForeignRelation>,
+    /// The document's own attribute values (its categories: Label Studio's choices about the
+    /// whole text).
+    pub attributes: Vec<ForeignAttribute>,
 }
 
 impl From<(String, Vec<Foreign>)> for Record {
     /// A text and its spans, titled after the file.
     fn from((text, spans): (String, Vec<Foreign>)) -> Record {
-        Record { title: None, text, spans }
+        Record { title: None, text, spans, relations: Vec::new(), attributes: Vec::new() }
     }
 }
 
@@ -186,5 +192,14 @@ pub struct Written {
 impl Written {
     pub fn text(body: String) -> Written {
         Written { bytes: body.into_bytes(), note: None }
+    }
+
+    /// The file with `note` added to what it says (after any note it has).
+    pub fn noting(mut self, note: Option<String>) -> Written {
+        self.note = match (self.note.take(), note) {
+            (Some(a), Some(b)) => Some(format!("{a} {b}")),
+            (a, b) => a.or(b),
+        };
+        self
     }
 }

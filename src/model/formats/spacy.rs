@@ -4,6 +4,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
+use super::export::{left_out, Carries};
 use super::registry::{Format, Offsets, Reader, Record, Written};
 use super::{error, label_name, Foreign, FormatError, Unit};
 use crate::model::annotation::AnnotationSet;
@@ -23,7 +24,7 @@ pub const FORMAT: Format = Format {
         detect: looks_like,
         read: |record, line, _| parse_record(record, line).map(Record::from),
     }],
-    write: |e| Written::text(serialize(e.doc, e.labels, e.annotations)),
+    write: |e| Written::text(serialize(e.doc, e.labels, e.annotations)).noting(left_out(e, NAME, Carries::SPANS)),
 };
 
 #[derive(Serialize)]
@@ -64,14 +65,8 @@ pub fn parse_record(record: &Value, line: usize) -> Result<(String, Vec<Foreign>
         let num = |k: &str| s.get(k).and_then(Value::as_u64);
         match (num("start"), num("end"), s.get("label").and_then(Value::as_str)) {
             (Some(start), Some(end), Some(label)) => spans.push(Foreign {
-                label: label.to_owned(),
-                start,
-                end,
-                unit: Unit::CodePoint,
                 quote: s.get("text").and_then(Value::as_str).map(str::to_owned),
-                prefix: None,
-                suffix: None,
-                created: None,
+                ..Foreign::at(label, start, end, Unit::CodePoint)
             }),
             _ => return Err(error(NAME, format!("{place}, spans[{i}]"), "needs start, end and label")),
         }

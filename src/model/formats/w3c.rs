@@ -9,14 +9,22 @@
 //! the suite): each annotation is whole on its own (`@context`, `motivation`, `created` when
 //! known, `generator`), and the one page has an id, `partOf` and `startIndex`.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 use serde_json::Value;
 
+mod read;
+
+pub use read::{items, looks_like, parse};
+
+use super::export::{left_out, Carries};
 use super::registry::{Format, Offsets, Read, Reader, Written};
-use super::{error, label_name, Foreign, FormatError, Unit};
+use super::{label_name, Unit};
 use crate::model::annotation::AnnotationSet;
 use crate::model::document::Document;
 use crate::model::label::Labels;
+use crate::model::relation::Relations;
 use crate::support::time::Time;
 
 const NAME: &str = "W3C Web Annotation";
@@ -29,20 +37,26 @@ pub const FORMAT: Format = Format {
     mime: "application/ld+json",
     offsets: Offsets::In(Unit::CodePoint),
     read: &[Reader::Json { detect: looks_like, read: |tree| read(&tree) }],
-    write: |e| Written::text(serialize(e.doc, e.labels, e.annotations)),
+    write: |e| {
+        let carries = Carries { categories: false, ..Carries::ALL };
+        Written::text(serialize_with(e.doc, e.labels, e.annotations, e.relations)).noting(left_out(e, NAME, carries))
+    },
 };
 
 /// Spans for the open document, named after Recogito when they count UTF-16 units (its own
 /// format) and after the W3C otherwise.
 fn read(tree: &Value) -> Result<Read, super::registry::ReadError> {
-    let spans = parse(tree)?;
+    let (spans, relations) = parse(tree)?;
     let recogito = spans.first().is_some_and(|s| s.unit == Unit::Utf16);
-    Ok(Read::Onto { tool: if recogito { "Recogito" } else { NAME }, spans })
+    Ok(Read::Onto { tool: if recogito { "Recogito" } else { NAME }, spans, relations })
 }
 
 /// The JSON-LD context of the Web Annotation vocabulary: on the collection, and on each
 /// annotation too, so that one taken out of the file alone is still a Web Annotation.
 const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
+
+/// The media type of an annotation (a relation's target).
+const LD: &str = "application/ld+json";
 
 /// Who wrote the file: spanmark, by the name it gives its own ids (it has no web address of its
 /// own to give).
@@ -90,8 +104,24 @@ struct Annotation<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     created: Option<String>,
     generator: &'a Generator,
-    body: [Body<'a>; 1],
-    target: Target<'a>,
+    body: Vec<Body<'a>>,
+    target: Targets<'a>,
+}
+
+/// A span's target (the text, by quote and position), or a relation's two (the annotations'
+/// ids, from → to).
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Targets<'a> {
+    Text(Target<'a>),
+    Ends([End; 2]),
+}
+
+/// A relation's end: an annotation of the same file, by its id.
+#[derive(Serialize)]
+struct End {
+    id: String,
+    format: &'static str,
 }
 
 #[derive(Serialize)]
@@ -109,8 +139,14 @@ struct Body<'a> {
     #[serde(rename = "type")]
     kind: &'static str,
     purpose: &'static str,
-    value: &'a str,
+    value: Cow<'a, str>,
     format: &'static str,
+}
+
+impl<'a> Body<'a> {
+    fn text(purpose: &'static str, value: impl Into<Cow<'a, str>>) -> Body<'a> {
+        Body { kind: "TextualBody", purpose, value: value.into(), format: "text/plain" }
+    }
 }
 
 #[derive(Serialize)]
@@ -153,8 +189,16 @@ pub fn source(doc: &Document) -> String {
 
 /// Writes the annotations as one `AnnotationCollection` whose one page (`first`, also `last`)
 /// holds them all; each annotation is complete on its own (`@context`, `motivation`, `created`
-/// where known, `generator`), as `docs/formats.md` shows.
+/// where known, `generator`), as `docs/formats.md` shows. Without relations.
 pub fn serialize(doc: &Document, labels: &Labels, annotations: &AnnotationSet) -> String {
+    serialize_with(doc, labels, annotations, &Relations::new())
+}
+
+/// As [`serialize`], with what the annotations carry: a span's bodies are its label
+/// (`tagging`), its note (`commenting`) and its attribute values (`describing`, `name=value`);
+/// each relation is an annotation with motivation `linking`, the type's name as its `tagging`
+/// body and its two ends (their ids, as JSON-LD) as its targets, from → to, after the spans.
+pub fn serialize_with(doc: &Document, labels: &Labels, annotations: &AnnotationSet, relations: &Relations) -> String {
     let source = Source { id: source(doc), kind: "Text", format: "text/plain" };
     let collection = format!("{}/annotations", source.id);
     let page = format!("{collection}/page1");
@@ -165,35 +209,46 @@ pub fn serialize(doc: &Document, labels: &Labels, annotations: &AnnotationSet) -
         nickname: "spanmark",
         homepage: IDENTITY,
     };
-    let items: Vec<Annotation> = annotations
+    let iri = |id: &str| format!("{}#{id}", source.id);
+    let mut items: Vec<Annotation> = annotations
         .iter()
-        .map(|a| Annotation {
-            context: CONTEXT,
-            id: format!("{}#{}", source.id, a.id.as_str()),
-            kind: "Annotation",
-            motivation: "tagging",
-            created: a.created.map(Time::iso),
-            generator: &generator,
-            body: [Body {
-                kind: "TextualBody",
-                purpose: "tagging",
-                value: label_name(labels, &a.label),
-                format: "text/plain",
-            }],
-            target: Target {
-                source: &source,
-                selector: (
-                    QuoteSelector {
-                        kind: "TextQuoteSelector",
-                        exact: doc.slice(a.span),
-                        prefix: doc.prefix(a.span),
-                        suffix: doc.suffix(a.span),
-                    },
-                    PositionSelector { kind: "TextPositionSelector", start: a.span.start(), end: a.span.end() },
-                ),
-            },
+        .map(|a| {
+            let mut body = vec![Body::text("tagging", label_name(labels, &a.label))];
+            body.extend(a.note.as_deref().map(|n| Body::text("commenting", n)));
+            body.extend(a.attributes.iter().map(|(n, v)| Body::text("describing", format!("{n}={v}"))));
+            Annotation {
+                context: CONTEXT,
+                id: iri(a.id.as_str()),
+                kind: "Annotation",
+                motivation: "tagging",
+                created: a.created.map(Time::iso),
+                generator: &generator,
+                body,
+                target: Targets::Text(Target {
+                    source: &source,
+                    selector: (
+                        QuoteSelector {
+                            kind: "TextQuoteSelector",
+                            exact: doc.slice(a.span),
+                            prefix: doc.prefix(a.span),
+                            suffix: doc.suffix(a.span),
+                        },
+                        PositionSelector { kind: "TextPositionSelector", start: a.span.start(), end: a.span.end() },
+                    ),
+                }),
+            }
         })
         .collect();
+    items.extend(relations.iter().map(|r| Annotation {
+        context: CONTEXT,
+        id: iri(r.id.as_str()),
+        kind: "Annotation",
+        motivation: "linking",
+        created: None,
+        generator: &generator,
+        body: vec![Body::text("tagging", labels.relation_type(&r.kind).map_or(r.kind.as_str(), |t| t.name.as_str()))],
+        target: Targets::Ends([r.from.as_str(), r.to.as_str()].map(|id| End { id: iri(id), format: LD })),
+    }));
     let collection = Collection {
         context: CONTEXT,
         id: collection.clone(),
@@ -212,98 +267,4 @@ pub fn serialize(doc: &Document, labels: &Labels, annotations: &AnnotationSet) -
     let mut out = serde_json::to_string_pretty(&collection).unwrap_or_default();
     out.push('\n');
     out
-}
-
-/// The annotations of a W3C file: an `AnnotationCollection` (with `first.items` or `items`), an
-/// `AnnotationPage`, a JSON array of annotations, or one annotation.
-pub fn items(value: &Value) -> Option<&Vec<Value>> {
-    match value {
-        Value::Array(items) => Some(items),
-        Value::Object(o) => {
-            o.get("items").or_else(|| o.get("first").and_then(|f| f.get("items"))).and_then(Value::as_array)
-        }
-        _ => None,
-    }
-}
-
-/// Whether `value` is a W3C annotation file (or Recogito's own): its items have a `target`.
-pub fn looks_like(value: &Value) -> bool {
-    let single = value.get("type").and_then(Value::as_str) == Some("Annotation");
-    single || items(value).and_then(|i| i.first()).is_some_and(|a| a.get("target").is_some())
-}
-
-fn as_list(v: Option<&Value>) -> Vec<&Value> {
-    match v {
-        Some(Value::Array(a)) => a.iter().collect(),
-        Some(v) => vec![v],
-        None => Vec::new(),
-    }
-}
-
-/// Reads the spans. Positions count code points (the spec), except in Recogito's own format
-/// (`bodies`, selectors with `quote`), which counts UTF-16 units.
-pub fn parse(value: &Value) -> Result<Vec<Foreign>, FormatError> {
-    let single = [value.clone()];
-    let annotations: &[Value] = if value.get("type").and_then(Value::as_str) == Some("Annotation") {
-        &single
-    } else {
-        items(value).ok_or_else(|| {
-            error(NAME, "", "expected an AnnotationCollection, an AnnotationPage or an array of annotations")
-        })?
-    };
-    let mut out = Vec::new();
-    for (i, a) in annotations.iter().enumerate() {
-        let path = format!("annotation {}", i + 1);
-        let bodies = as_list(a.get("body").or_else(|| a.get("bodies")));
-        let tag = bodies
-            .iter()
-            .find(|b| b.get("purpose").and_then(Value::as_str).is_none_or(|p| p == "tagging" || p == "classifying"))
-            .and_then(|b| b.get("value").and_then(Value::as_str));
-        let Some(label) = tag else {
-            return Err(error(NAME, path, "has no tagging body with a value (the label)"));
-        };
-        let selectors: Vec<&Value> =
-            as_list(a.get("target")).into_iter().flat_map(|t| as_list(t.get("selector"))).collect();
-        let kind = |s: &&Value, k: &str| s.get("type").and_then(Value::as_str) == Some(k);
-        let quote = selectors.iter().find(|s| kind(s, "TextQuoteSelector"));
-        let position = selectors.iter().find(|s| kind(s, "TextPositionSelector"));
-        // Recogito's own format: one untyped selector with quote, start and end, in UTF-16 units.
-        let recogito = selectors.iter().find(|s| s.get("quote").is_some() && s.get("start").is_some());
-        let text =
-            |s: Option<&&Value>, key: &str| s.and_then(|s| s.get(key)).and_then(Value::as_str).map(str::to_owned);
-        let number = |s: Option<&&Value>, key: &str| s.and_then(|s| s.get(key)).and_then(Value::as_u64);
-        // When it was made, if the file says so in a form spanmark reads (else not at all).
-        let created = a.get("created").and_then(Value::as_str).and_then(Time::parse_iso);
-        let foreign = if let Some(r) = recogito.filter(|_| position.is_none()) {
-            Foreign {
-                label: label.to_owned(),
-                start: number(Some(r), "start").unwrap_or(0),
-                end: number(Some(r), "end").unwrap_or(0),
-                unit: Unit::Utf16,
-                quote: text(Some(r), "quote"),
-                prefix: None,
-                suffix: None,
-                created,
-            }
-        } else {
-            let (start, end) = match (number(position, "start"), number(position, "end")) {
-                (Some(s), Some(e)) => (s, e),
-                // Quote only: found by the quote alone.
-                _ if quote.is_some() => (u64::MAX, u64::MAX),
-                _ => return Err(error(NAME, path, "has neither a TextPositionSelector nor a TextQuoteSelector")),
-            };
-            Foreign {
-                label: label.to_owned(),
-                start,
-                end,
-                unit: Unit::CodePoint,
-                quote: text(quote, "exact"),
-                prefix: text(quote, "prefix"),
-                suffix: text(quote, "suffix"),
-                created,
-            }
-        };
-        out.push(foreign);
-    }
-    Ok(out)
 }

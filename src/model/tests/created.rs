@@ -117,7 +117,7 @@ fn w3c_exports_created_where_known_and_reads_it_back() {
     let items = v["first"]["items"].as_array().expect("items");
     let times: Vec<Option<&str>> = items.iter().map(|a| a.get("created").and_then(|c| c.as_str())).collect();
     assert_eq!(times, [None, Some("2026-12-01T11:24:18.007Z")]);
-    let spans = w3c::parse(&v).expect("its own export");
+    let (spans, _) = w3c::parse(&v).expect("its own export");
     assert_eq!(spans.iter().map(|f| f.created.map(Time::millis)).collect::<Vec<_>>(), [None, Some(1_796_124_258_007)]);
     // Placed back onto the text: the same spans, labels and times.
     let (_, placed, report) = formats::place(e.doc(), e.labels(), &spans);
@@ -129,7 +129,7 @@ fn w3c_exports_created_where_known_and_reads_it_back() {
     let mut v = v;
     v["first"]["items"][0]["created"] = "2026-12-01T13:24:18+02:00".into();
     v["first"]["items"][1]["created"] = "last Tuesday".into();
-    let spans = w3c::parse(&v).expect("still read");
+    let (spans, _) = w3c::parse(&v).expect("still read");
     assert_eq!(
         spans.iter().map(|f| f.created.map(Time::iso)).collect::<Vec<_>>(),
         [Some("2026-12-01T11:24:18Z".to_owned()), None]
