@@ -196,7 +196,6 @@ test('coding: Events & claims on a phone: each row a card, Close and Download re
 const categories = (page) => page.getByRole('group', { name: 'Document categories' });
 
 test('coding: document categories above the text: a value chosen is one undo step, kept on reload; the documents list filters by it', async ({ page }) => {
-  await openCoded(page);
   const topic = categories(page).getByRole('combobox', { name: 'topic' });
   assertEqual(await topic.inputValue(), 'unset', 'a category reads as its default until set');
   await topic.selectOption('politics');
@@ -209,19 +208,24 @@ test('coding: document categories above the text: a value chosen is one undo ste
   await page.reload();
   await page.waitForSelector('article.text [data-p]');
   await assertSoon(() => categories(page).getByRole('combobox', { name: 'topic' }).inputValue(), 'politics', 'kept on reload');
-  // The list: two documents; the filter keeps the one whose topic is politics.
-  assertEqual((await documents(page)).length, 2, 'the seed and the opened file');
+  // A second document, whose topic is not set.
+  await page.getByRole('button', { name: 'New document' }).click();
+  const create = page.getByRole('dialog', { name: 'New document' });
+  await create.getByRole('textbox', { name: 'Title' }).fill('Other.txt');
+  await create.getByRole('textbox', { name: 'Text' }).fill('Another text, on another subject.');
+  await create.getByRole('button', { name: 'Create' }).click();
+  await assertSoon(() => documents(page), ['article.txt', 'Other.txt *'], 'two documents');
+  assertEqual(await categories(page).getByRole('combobox', { name: 'topic' }).inputValue(), 'unset', 'the new one has its own categories');
   const filter = page.getByRole('combobox', { name: 'Show documents by category' });
   // Reached by the keyboard: Shift+Tab from the first document lands on it.
   await page.locator('nav.documents .doc-open').first().focus();
   await page.keyboard.press('Shift+Tab');
   assert(await filter.evaluate((f) => f === document.activeElement), 'the filter is just before the list in the tab order');
   await filter.selectOption({ label: 'topic: politics' });
-  await assertSoon(() => documents(page), ['Dermer.txt *'], 'only the politics document is listed');
+  await assertSoon(() => documents(page), ['article.txt'], 'only the politics document is listed');
   await assertAccessible(page, 'the documents list filtered');
   await filter.selectOption({ label: 'topic: unset' });
-  await assertSoon(() => documents(page), ['article.txt'], 'the seed has no topic');
-  await switchTo(page, 'article.txt');
+  await assertSoon(() => documents(page), ['Other.txt *'], 'the new one has no topic');
   await filter.selectOption({ label: 'All documents' });
-  await assertSoon(async () => (await documents(page)).length, 2, 'all again');
+  await assertSoon(() => documents(page), ['article.txt', 'Other.txt *'], 'all again');
 });
