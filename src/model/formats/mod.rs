@@ -32,6 +32,7 @@ pub mod offsets;
 pub mod registry;
 pub mod spacy;
 pub mod spanmark;
+mod spanmark_codes;
 pub mod w3c;
 pub mod zip;
 

@@ -10,11 +10,14 @@ use crate::support::json::{Object, ShapeError};
 use crate::support::quote::Quoted;
 use crate::support::time::Time;
 
+use super::export::Parts;
 use super::registry::{Format, Offsets, Read, ReadError, Reader, Written};
+use super::spanmark_codes::{self as codes, AttributeOut, Pairs, RelationOut, RelationTypeOut};
 use super::Unit;
 use crate::model::annotation::{Annotation, AnnotationId, AnnotationSet, Rejected};
 use crate::model::document::Document;
 use crate::model::label::{Label, Labels};
+use crate::model::relation::Relations;
 use crate::model::span::Span;
 
 /// What a spanmark file holds (a domain value, kept nameable here).
@@ -22,7 +25,7 @@ use crate::model::project::Project;
 
 /// The value of a spanmark file's `format` field.
 pub const NAME: &str = "spanmark";
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 pub const OFFSET_UNIT: &str = "codepoint";
 
 pub const FORMAT: Format = Format {
@@ -38,7 +41,16 @@ pub const FORMAT: Format = Format {
         detect: |tree| tree.get("format").is_some(),
         read: |tree| from_value(tree).map(|project| Read::Project(Box::new(project))).map_err(ReadError::Spanmark),
     }],
-    write: |e| Written::text(serialize_by(e.doc, e.labels, e.annotations, e.exported_at, e.annotator)),
+    write: |e| {
+        let parts = Parts {
+            doc: e.doc,
+            labels: e.labels,
+            annotations: e.annotations,
+            relations: e.relations,
+            attributes: e.attributes,
+        };
+        Written::text(serialize_parts(parts, e.exported_at, e.annotator))
+    },
 };
 
 impl From<ShapeError> for ParseError {
@@ -58,7 +70,10 @@ struct FileOut<'a> {
     annotator: Option<&'a str>,
     document: DocOut<'a>,
     labels: Vec<LabelOut<'a>>,
+    relation_types: Vec<RelationTypeOut<'a>>,
+    document_attributes: Vec<AttributeOut<'a>>,
     annotations: Vec<AnnOut<'a>>,
+    relations: Vec<RelationOut<'a>>,
 }
 
 #[derive(Serialize)]
@@ -67,6 +82,9 @@ struct DocOut<'a> {
     text: &'a str,
     sha256: &'a str,
     length: Length,
+    /// The document's category values set; absent when none.
+    #[serde(skip_serializing_if = "Pairs::is_empty")]
+    attributes: Pairs<'a>,
 }
 
 #[derive(Serialize)]
@@ -82,6 +100,9 @@ struct LabelOut<'a> {
     name: &'a str,
     colour: &'a str,
     hotkey: String,
+    /// The label's attribute definitions; absent when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    attributes: Vec<AttributeOut<'a>>,
 }
 
 #[derive(Serialize)]
@@ -99,6 +120,12 @@ struct AnnOut<'a> {
     /// Who had the annotation (an adjudicated document's); absent when no one is recorded.
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     annotators: &'a [String],
+    /// The note; absent when none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
+    /// The attribute values set; absent when none (each reads as its default).
+    #[serde(skip_serializing_if = "Pairs::is_empty")]
+    attributes: Pairs<'a>,
 }
 
 /// Writes `doc`'s annotations as a spanmark file. The same annotations give the same bytes,
@@ -115,6 +142,14 @@ pub fn serialize_by(
     exported_at: &str,
     annotator: Option<&str>,
 ) -> String {
+    let relations = Relations::new();
+    serialize_parts(Parts { doc, labels, annotations, relations: &relations, attributes: &[] }, exported_at, annotator)
+}
+
+/// A document with everything it carries (relations, notes, attributes, categories), as
+/// [`serialize_by`] writes it.
+pub fn serialize_parts(parts: Parts<'_>, exported_at: &str, annotator: Option<&str>) -> String {
+    let Parts { doc, labels, annotations, relations, attributes } = parts;
     let file = FileOut {
         format: NAME,
         version: VERSION,
@@ -126,6 +161,7 @@ pub fn serialize_by(
             text: doc.text(),
             sha256: doc.sha256(),
             length: Length { code_points: doc.len(), utf16_units: doc.len_utf16(), utf8_bytes: doc.len_bytes() },
+            attributes: Pairs(attributes),
         },
         labels: labels
             .iter()
@@ -134,8 +170,11 @@ pub fn serialize_by(
                 name: &l.name,
                 colour: &l.colour,
                 hotkey: l.hotkey.map(String::from).unwrap_or_default(),
+                attributes: codes::attributes_out(&l.attributes),
             })
             .collect(),
+        relation_types: codes::relation_types_out(labels),
+        document_attributes: codes::attributes_out(labels.categories()),
         annotations: annotations
             .iter()
             .map(|a| AnnOut {
@@ -148,8 +187,11 @@ pub fn serialize_by(
                 suffix: doc.suffix(a.span),
                 created: a.created.map(Time::iso),
                 annotators: &a.annotators,
+                note: a.note.as_deref(),
+                attributes: Pairs(&a.attributes),
             })
             .collect(),
+        relations: codes::relations_out(relations),
     };
     // Serializing plain structs of strings and numbers to a String cannot fail.
     let mut out = serde_json::to_string_pretty(&file).unwrap_or_default();
@@ -280,7 +322,7 @@ pub fn from_value(head: Value) -> Result<Project, ParseError> {
         }
     }
     let mut file = Object::new(head, String::new())?;
-    file.u32("version")?;
+    let version = file.u32("version")?;
     let offset_unit = file.string("offset_unit")?;
     let mut document = file.object("document")?;
     let (title, text, sha256) = (document.string("title")?, document.string("text")?, document.string("sha256")?);
@@ -290,7 +332,9 @@ pub fn from_value(head: Value) -> Result<Project, ParseError> {
         ("utf16_units", length.u32("utf16_units")?),
         ("utf8_bytes", length.u32("utf8_bytes")?),
     ];
-    let labels = read_labels(file.objects("labels")?)?;
+    let doc_attributes = if document.has("attributes") { Some(document.take("attributes")?) } else { None };
+    let labels = read_labels(file.objects("labels")?, version)?;
+    let labels = codes::definitions(&mut file, labels, version)?;
     let annotator = annotator(&mut file)?;
     let annotations = file.objects("annotations")?;
     if offset_unit != OFFSET_UNIT {
@@ -316,6 +360,9 @@ pub fn from_value(head: Value) -> Result<Project, ParseError> {
             (a.string("id")?, a.string("label")?, a.u32("start")?, a.u32("end")?, a.string("text")?);
         let created = created(&mut a)?;
         let annotators = if a.has("annotators") { a.strings("annotators")? } else { Vec::new() };
+        let note = codes::read_note(&mut a)?;
+        let defs = labels.by_id(&label).map_or(&[][..], |l| &l.attributes[..]);
+        let attributes = codes::read_values(&mut a, defs, &format!("label {}", Quoted(&label)))?;
         let path = a.into_path();
         let span = Span::try_new(start, end).map_err(|e| ParseError::InvertedSpan {
             path: path.clone(),
@@ -331,8 +378,13 @@ pub fn from_value(head: Value) -> Result<Project, ParseError> {
         let Some(label) = labels.by_id(&label) else {
             return Err(ParseError::UnknownLabel { path, label });
         };
-        let annotation =
-            Annotation { created, annotators, ..Annotation::new(AnnotationId::new(&id), label.id.clone(), span) };
+        let annotation = Annotation {
+            created,
+            annotators,
+            note,
+            attributes,
+            ..Annotation::new(AnnotationId::new(&id), label.id.clone(), span)
+        };
         match set.insert(annotation) {
             Ok(()) => {}
             Err(Rejected::Empty) => return Err(ParseError::EmptySpan { path }),
@@ -342,7 +394,12 @@ pub fn from_value(head: Value) -> Result<Project, ParseError> {
             }
         }
     }
-    Ok(Project { annotator, ..Project::new(doc, labels, set) })
+    let relations = codes::read_relations(&mut file, &set, &labels)?;
+    let attributes = match doc_attributes {
+        Some(value) => codes::read_doc_values(value, labels.categories())?,
+        None => Vec::new(),
+    };
+    Ok(Project { relations, attributes, annotator, ..Project::new(doc, labels, set) })
 }
 
 /// An annotation's optional `created`: absent (files written before spanmark kept it) is none; a
@@ -377,13 +434,20 @@ fn annotator(file: &mut Object) -> Result<Option<String>, ParseError> {
     }
 }
 
-fn read_labels(input: impl Iterator<Item = Result<Object, ShapeError>>) -> Result<Labels, ParseError> {
+/// The labels; in a version 2 file, each with its attributes.
+fn read_labels(input: impl Iterator<Item = Result<Object, ShapeError>>, version: u32) -> Result<Labels, ParseError> {
     let mut labels = Vec::new();
     for l in input {
         let mut l = l?;
         let (id, name, colour, hotkey) = (l.string("id")?, l.string("name")?, l.string("colour")?, l.string("hotkey")?);
-        let label = Label::from_parts(&id, name, colour, &hotkey)
+        let attributes = if version >= 2 && l.has("attributes") {
+            codes::read_attribute_defs(&mut l, "attributes")?
+        } else {
+            Vec::new()
+        };
+        let mut label = Label::from_parts(&id, name, colour, &hotkey)
             .map_err(|message| ParseError::BadLabel { path: l.into_path(), message })?;
+        label.attributes = attributes;
         labels.push(label);
     }
     Labels::new(labels).map_err(|message| ParseError::BadLabel { path: "labels".to_owned(), message })
