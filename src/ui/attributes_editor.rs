@@ -100,10 +100,11 @@ pub fn AttributesEditor(props: &AttributesEditorProps) -> Html {
             }
         })
     };
-    let adding = format!("Add a {noun} to {owner}");
+    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+    let adding = format!("Add {article} {noun} to {owner}");
     html! {
         <div class="def-editor">
-            <ul class="def-rows" aria-label={format!("{owner} {noun}s")}>{ for rows }</ul>
+            <ul class="def-rows">{ for rows }</ul>
             <form class="def-add" aria-label={adding.clone()} onsubmit={onadd}>
                 <div class="def-fields">
                     <label>{ "Name" }<input name="name" class="def-name" /></label>

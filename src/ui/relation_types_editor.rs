@@ -141,7 +141,9 @@ fn clear(form: &web_sys::Element) {
             }
         }
     }
-    if let Some(name) = form.query_selector(".def-name").ok().flatten().and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+    if let Some(name) =
+        form.query_selector(".def-name").ok().flatten().and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
         crate::edge::focus::give(&name);
     }
 }

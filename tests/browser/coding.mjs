@@ -229,3 +229,100 @@ test('coding: document categories above the text: a value chosen is one undo ste
   await filter.selectOption({ label: 'All documents' });
   await assertSoon(() => documents(page), ['article.txt', 'Other.txt *'], 'all again');
 });
+
+const labelsDialog = (page) => page.getByRole('dialog', { name: 'Labels' });
+
+/** Opens a folded part of the Labels dialog by its heading (a person clicks it). */
+async function unfold(page, heading) {
+  await labelsDialog(page).locator('summary', { hasText: heading }).first().click();
+}
+
+/** The alerts the Labels dialog shows now. */
+const alerts = (page) => labelsDialog(page).getByRole('alert').allTextContents();
+
+/** Types into a field and leaves it, as a person does (the change is made then). */
+async function setField(field, value) {
+  await field.focus();
+  await field.fill(value);
+  await field.press('Tab');
+}
+
+test('coding: the Labels dialog adds, edits and deletes relation types, attributes and categories; refusals say why; each is one undo step and kept', async ({ page }) => {
+  await page.getByRole('button', { name: 'Labels', exact: true }).click();
+  await labelsDialog(page).waitFor();
+  // Relation types: the four defaults, then one added from Actor to Claim.
+  await unfold(page, 'Relation types');
+  const types = labelsDialog(page).locator('.defs', { hasText: 'Relation types' });
+  const names = () => types.locator('.def-rows .def-name').evaluateAll((inputs) => inputs.map((i) => i.value));
+  assertEqual(await names(), ['said by', 'takes part in', 'happened in', 'about'], 'the news defaults');
+  const addType = labelsDialog(page).getByRole('form', { name: 'Add a relation type' });
+  await addType.getByRole('button', { name: 'Add a relation type' }).click();
+  await assertSoon(() => alerts(page), ['A relation type needs a name.'], 'an empty name is refused');
+  await addType.getByRole('textbox', { name: 'Name' }).fill('Said BY');
+  await addType.getByRole('button', { name: 'Add a relation type' }).click();
+  await assertSoon(async () => (await alerts(page)).length, 1, 'a duplicate is refused');
+  assert((await alerts(page))[0].includes('said by'), `the refusal names the other type: ${await alerts(page)}`);
+  await addType.getByRole('textbox', { name: 'Name' }).fill('quotes');
+  await addType.getByRole('group', { name: 'From' }).getByRole('checkbox', { name: 'Actor' }).check();
+  await addType.getByRole('group', { name: 'To' }).getByRole('checkbox', { name: 'Claim' }).check();
+  await addType.getByRole('button', { name: 'Add a relation type' }).click();
+  await assertSoon(() => names(), ['said by', 'takes part in', 'happened in', 'about', 'quotes'], 'added');
+  assertEqual(await alerts(page), [], 'no refusal left');
+  const quotes = types.locator('.def-row', { has: page.getByRole('textbox', { name: 'Name of relation type quotes' }) });
+  assert(await quotes.getByRole('group', { name: 'To' }).getByRole('checkbox', { name: 'Claim' }).isChecked(), 'its To end');
+  // Edit: rename it, and let it start from Location too.
+  await quotes.getByRole('group', { name: 'From' }).getByRole('checkbox', { name: 'Location' }).check();
+  await setField(quotes.getByRole('textbox', { name: 'Name of relation type quotes' }), 'cites');
+  await assertSoon(() => names(), ['said by', 'takes part in', 'happened in', 'about', 'cites'], 'renamed');
+  // Delete a default.
+  await types.getByRole('button', { name: 'Delete relation type happened in' }).click();
+  await assertSoon(() => names(), ['said by', 'takes part in', 'about', 'cites'], 'deleted');
+
+  // Claim's attributes: a default taken out of the values is refused; one added; one deleted.
+  await unfold(page, 'Claim');
+  const claim = labelsDialog(page).locator('.def-group', { hasText: 'Claim' });
+  await setField(claim.getByRole('textbox', { name: 'Values of Claim attribute verified' }), 'true, false, misleading');
+  await assertSoon(async () => (await alerts(page)).length, 1, 'a default not among the values is refused');
+  assert((await alerts(page))[0].includes('unknown'), `the refusal names the default: ${await alerts(page)}`);
+  const addAttribute = claim.getByRole('form', { name: 'Add an attribute to Claim' });
+  await addAttribute.getByRole('textbox', { name: 'Name' }).fill('stance');
+  await addAttribute.getByRole('textbox', { name: 'Values' }).fill('x, y');
+  await addAttribute.getByRole('button', { name: 'Add an attribute to Claim' }).click();
+  await assertSoon(async () => (await alerts(page)).length, 1, 'a second stance is refused');
+  assert((await alerts(page))[0].includes('stance'), `the refusal names it: ${await alerts(page)}`);
+  await addAttribute.getByRole('textbox', { name: 'Name' }).fill('quoted');
+  await addAttribute.getByRole('textbox', { name: 'Values' }).fill('direct, indirect, none');
+  await addAttribute.getByRole('textbox', { name: 'Default' }).fill('none');
+  await addAttribute.getByRole('button', { name: 'Add an attribute to Claim' }).click();
+  const attributeNames = () => claim.locator('.def-rows .def-name').evaluateAll((inputs) => inputs.map((i) => i.value));
+  await assertSoon(() => attributeNames(), ['stance', 'verified', 'quoted'], 'added to Claim');
+  assertEqual(await claim.getByRole('combobox', { name: 'Default of Claim attribute quoted' }).inputValue(), 'none', 'its default');
+  await claim.getByRole('button', { name: 'Delete Claim attribute verified' }).click();
+  await assertSoon(() => attributeNames(), ['stance', 'quoted'], 'verified deleted');
+
+  // The document's categories: genre's default changed, region added, source deleted.
+  await unfold(page, 'Document categories');
+  const cats = labelsDialog(page).locator('.defs', { hasText: 'Document categories' });
+  await cats.getByRole('combobox', { name: 'Default of the document category genre' }).selectOption('report');
+  const addCategory = cats.getByRole('form', { name: 'Add a category to the document' });
+  await addCategory.getByRole('textbox', { name: 'Name' }).fill('region');
+  await addCategory.getByRole('textbox', { name: 'Values' }).fill('mena, europe, elsewhere');
+  await addCategory.getByRole('button', { name: 'Add a category to the document' }).click();
+  await cats.getByRole('button', { name: 'Delete the document category source' }).click();
+  await assertSoon(() => cats.locator('.def-rows .def-name').evaluateAll((inputs) => inputs.map((i) => i.value)), ['topic', 'genre', 'region'], 'the categories');
+  await assertAccessible(page, 'the Labels dialog with its definitions unfolded');
+  await page.keyboard.press('Escape');
+  await labelsDialog(page).waitFor({ state: 'hidden' });
+  const shown = () => categories(page).getByRole('combobox').evaluateAll((selects) => selects.map((s) => `${s.getAttribute('aria-label') ?? s.closest('label').querySelector('.category-name').textContent}=${s.value}`));
+  await assertSoon(() => shown(), ['topic=unset', 'genre=report', 'region=mena'], 'above the text');
+  // Each change one step: undo the deletion of source.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await assertSoon(() => shown(), ['topic=unset', 'genre=report', 'source=unset', 'region=mena'], 'source back after one undo');
+  await saved(page);
+  await page.reload();
+  await page.waitForSelector('article.text [data-p]');
+  await assertSoon(() => shown(), ['topic=unset', 'genre=report', 'source=unset', 'region=mena'], 'kept on reload');
+  await page.getByRole('button', { name: 'Labels', exact: true }).click();
+  await unfold(page, 'Relation types');
+  assertEqual(await names(), ['said by', 'takes part in', 'about', 'cites'], 'the relation types on reload');
+});
