@@ -37,11 +37,23 @@ const LINKS = [
   ['a6', 'a3', 'about'],
 ];
 
+const def = (name, values) => ({ name, values, default: values[0] });
+
+/** The news labels and definitions, as the app writes them (Labels::news). */
 const LABELS = [
   { id: 'actor', name: 'Actor', colour: '#e69f00', hotkey: '1' },
   { id: 'location', name: 'Location', colour: '#56b4e9', hotkey: '2' },
-  { id: 'claim', name: 'Claim', colour: '#cc79a7', hotkey: '3' },
-  { id: 'event', name: 'Event', colour: '#009e73', hotkey: '4' },
+  {
+    id: 'claim', name: 'Claim', colour: '#cc79a7', hotkey: '3',
+    attributes: [def('stance', ['asserts', 'denies', 'hedges']), def('verified', ['unknown', 'true', 'false', 'misleading'])],
+  },
+  { id: 'event', name: 'Event', colour: '#009e73', hotkey: '4', attributes: [def('status', ['reported', 'confirmed', 'denied'])] },
+];
+const RELATION_TYPES = [
+  { id: 'said_by', name: 'said by', from: ['claim'], to: ['actor'] },
+  { id: 'takes_part_in', name: 'takes part in', from: ['actor'], to: ['event'] },
+  { id: 'happened_in', name: 'happened in', from: ['event'], to: ['location'] },
+  { id: 'about', name: 'about', from: ['claim'], to: ['event', 'actor', 'location'] },
 ];
 
 /**
@@ -77,6 +89,8 @@ export function spanmarkFile(title, text, spans, links, attributes = {}) {
       length: { code_points: cps.length, utf16_units: text.length, utf8_bytes: Buffer.byteLength(text, 'utf8') },
     },
     labels: LABELS,
+    relation_types: RELATION_TYPES,
+    document_attributes: [def('topic', ['unset', 'politics', 'conflict'])],
     annotations,
     relations: links.map(([from, to, type], i) => ({ id: `r${i + 1}`, from, to, type })),
   };
