@@ -70,9 +70,11 @@ pub fn RelationTypesEditor(props: &RelationTypesEditorProps) -> Html {
             <li class="def-row" key={t.id.clone()}>
                 <div class="def-fields">
                     <input class="def-name" aria-label={format!("Name of relation type {}", t.name)} value={t.name.clone()} onchange={onchange.clone()} />
+                    <button class="mini" aria-label={format!("Delete relation type {}", t.name)} onclick={ondelete}>{ "Delete" }</button>
+                </div>
+                <div class="def-fields">
                     { ends("From", &t.from, &onchange) }
                     { ends("To", &t.to, &onchange) }
-                    <button class="mini" aria-label={format!("Delete relation type {}", t.name)} onclick={ondelete}>{ "Delete" }</button>
                 </div>
                 { for error_for(Some(&t.id)) }
             </li>
@@ -94,8 +96,8 @@ pub fn RelationTypesEditor(props: &RelationTypesEditorProps) -> Html {
         <div class="def-editor">
             <ul class="def-rows" aria-label="Relation types">{ for rows }</ul>
             <form class="def-add" aria-label="Add a relation type" onsubmit={onadd}>
+                <label class="def-add-name">{ "Name" }<input class="def-name" /></label>
                 <div class="def-fields">
-                    <label>{ "Name" }<input class="def-name" /></label>
                     { ends("From", &[], &none) }
                     { ends("To", &[], &none) }
                     <button type="submit" class="tool small" aria-label="Add a relation type">{ "Add" }</button>
