@@ -7,7 +7,7 @@ use super::compare_dialog::CompareDialog;
 use super::doc_categories::DocCategories;
 use super::documents::{DocList, Documents};
 use super::drawer::{self, Drawer};
-use super::events_claims_dialog::EventsClaimsDialog;
+use super::events_claims_dialog::events_claims_dialog;
 use super::find_bar::FindBar;
 use super::hooks::{
     use_announcement, use_autosave, use_drawer_focus, use_hotkeys, use_launch_files, use_leave_guard,
@@ -352,14 +352,7 @@ pub fn App(props: &AppProps) -> Html {
                 />
             }
             if *coding {
-                <EventsClaimsDialog
-                    doc={DocRef(current.doc.clone())}
-                    labels={current.labels.clone()}
-                    annotations={current.annotations.clone()}
-                    relations={current.relations.clone()}
-                    onaction={onaction.clone()}
-                    onclose={{ let c = coding.clone(); Callback::from(move |_: ()| c.set(false)) }}
-                />
+                { events_claims_dialog(&current.doc, &current.labels, &current.annotations, &current.relations, &onaction, &{ let c = coding.clone(); Callback::from(move |_: ()| c.set(false)) }) }
             }
             if *new_document {
                 <NewDocumentDialog onaction={onaction.clone()} onclose={onnew.reform(|_| false)} />

@@ -19,36 +19,33 @@ pub enum DefEdit {
     Delete(String),
 }
 
-#[derive(Properties, PartialEq)]
-pub struct AttributesEditorProps {
-    /// What the definitions belong to, in headings and accessible names: a label's name, or
-    /// "Document" for the categories.
-    pub owner: AttrValue,
-    /// "attribute" or "category".
-    pub noun: AttrValue,
-    pub defs: Vec<AttributeDef>,
-    /// Why the last edit here was refused: the definition's name, or `None` for the Add form.
-    pub error: Option<(Option<String>, AttrValue)>,
-    /// An edit to check and make: `true` when it was made.
-    pub onedit: Callback<DefEdit, bool>,
-}
+/// Why the last edit of a part was refused: the definition's (or type's) name or id, `None` for
+/// its Add form; and the message.
+pub type Refused = Option<(Option<String>, AttrValue)>;
 
 /// Attribute definitions with a closed set of values (a label's attributes, or the document's
 /// categories): each one's name, values (comma-separated) and default as fields, changed when a
-/// field is left, and deleted by its button; a form adds one. One component for both kinds.
-#[component]
-pub fn AttributesEditor(props: &AttributesEditorProps) -> Html {
-    let (owner, noun) = (props.owner.clone(), props.noun.clone());
+/// field is left, and deleted by its button; a form adds one. One function for both kinds (a
+/// plain function, not a component: a component's lifecycle code is a few kilobytes of wasm).
+/// `owner` is what they belong to (a label's name, or "the document"), `noun` "attribute" or
+/// "category"; `onedit` checks and makes an edit and answers whether it was made.
+pub fn attributes_editor(
+    owner: &str,
+    noun: &str,
+    defs: &[AttributeDef],
+    error: &Refused,
+    onedit: &Callback<DefEdit, bool>,
+) -> Html {
     let error_for = |name: Option<&str>| {
-        props.error.as_ref().filter(|(about, _)| about.as_deref() == name).map(|(_, why)| {
+        error.as_ref().filter(|(about, _)| about.as_deref() == name).map(|(_, why)| {
             html! { <p class="label-error" role="alert">{ why.clone() }</p> }
         })
     };
-    let rows = props.defs.iter().map(|d| {
+    let rows = defs.iter().map(|d| {
         let what = format!("{owner} {noun} {}", d.name);
         // Each field's change re-sends the whole definition with that field replaced.
         let change = |set: fn(&mut Typed, String)| {
-            let (d, onedit) = (d.clone(), props.onedit.clone());
+            let (d, onedit) = (d.clone(), onedit.clone());
             Callback::from(move |e: Event| {
                 let mut now = Typed { name: d.name.clone(), values: d.values.clone(), default: d.default.clone() };
                 set(&mut now, value_of(&e));
@@ -56,7 +53,7 @@ pub fn AttributesEditor(props: &AttributesEditorProps) -> Html {
             })
         };
         let ondelete = {
-            let (name, onedit) = (d.name.clone(), props.onedit.clone());
+            let (name, onedit) = (d.name.clone(), onedit.clone());
             Callback::from(move |_: MouseEvent| {
                 onedit.emit(DefEdit::Delete(name.clone()));
             })
@@ -79,7 +76,7 @@ pub fn AttributesEditor(props: &AttributesEditorProps) -> Html {
         }
     });
     let onadd = {
-        let onedit = props.onedit.clone();
+        let onedit = onedit.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let Some(form) = e.target_dyn_into::<web_sys::Element>() else { return };

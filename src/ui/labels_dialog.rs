@@ -2,10 +2,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::attributes_editor::{AttributesEditor, DefEdit};
+use super::attributes_editor::{attributes_editor, DefEdit};
 use super::label_row::LabelRow;
 use super::modal::Modal;
-use super::relation_types_editor::{RelationTypesEditor, TypeEdit};
+use super::relation_types_editor::{relation_types_editor, TypeEdit};
 use crate::edge;
 use crate::model::label_edit::{free_colour, free_hotkey, Holder};
 use crate::model::{Action, AnnotationSet, LabelChange, LabelId, Labels};
@@ -176,7 +176,7 @@ pub fn LabelsDialog(props: &LabelsDialogProps) -> Html {
         html! {
             <details class="def-group" key={l.id.as_str().to_owned()} style={format!("--hl: {}", l.colour)}>
                 <summary>{ l.name.clone() }<span class="def-summary">{ if names.is_empty() { "none".to_owned() } else { names.join(", ") } }</span></summary>
-                <AttributesEditor owner={l.name.clone()} noun="attribute" defs={l.attributes.clone()} error={attribute_error(&holder)} onedit={attribute_edit(holder)} />
+                { attributes_editor(&l.name, "attribute", &l.attributes, &attribute_error(&holder), &attribute_edit(holder.clone())) }
             </details>
         }
     });
@@ -248,12 +248,12 @@ pub fn LabelsDialog(props: &LabelsDialogProps) -> Html {
             <details class="defs">
                 <summary><h3>{ "Relation types" }</h3></summary>
                 <p class="hint">{ "A type is offered first when linking a span of a From label to one of a To label (none ticked: any)." }</p>
-                <RelationTypesEditor types={props.labels.relation_types().to_vec()} labels={label_names} error={type_error} onedit={ontype} />
+                { relation_types_editor(props.labels.relation_types(), &label_names, &type_error, &ontype) }
             </details>
             <details class="defs">
                 <summary><h3>{ "Document categories" }</h3></summary>
                 <p class="hint">{ "Shown above the text, and the documents list can be filtered by them." }</p>
-                <AttributesEditor owner="the document" noun="category" defs={props.labels.categories().to_vec()} error={attribute_error(&Holder::Document)} onedit={attribute_edit(Holder::Document)} />
+                { attributes_editor("the document", "category", props.labels.categories(), &attribute_error(&Holder::Document), &attribute_edit(Holder::Document)) }
             </details>
             <div class="dialog-buttons">
                 <button class="tool" onclick={onclose}>{ "Close" }</button>

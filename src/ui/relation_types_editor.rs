@@ -1,6 +1,7 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::attributes_editor::Refused;
 use crate::model::{LabelId, RelationType};
 
 /// What the editor asks for: a relation type added (its id made from its name by the model),
@@ -12,24 +13,19 @@ pub enum TypeEdit {
     Delete(String),
 }
 
-#[derive(Properties, PartialEq)]
-pub struct RelationTypesEditorProps {
-    pub types: Vec<RelationType>,
-    /// Every label: id and name (the ends a type can fit).
-    pub labels: Vec<(LabelId, String)>,
-    /// Why the last edit here was refused: the type's id, or `None` for the Add form.
-    pub error: Option<(Option<String>, AttrValue)>,
-    /// An edit to check and make: `true` when it was made.
-    pub onedit: Callback<TypeEdit, bool>,
-}
-
 /// The relation types: each one's name as a field, the labels it is offered from and to as
 /// tick boxes (offered first when linking, not enforced), a Delete button; a form adds one.
-/// Each change is made as the field is left or the box ticked.
-#[component]
-pub fn RelationTypesEditor(props: &RelationTypesEditorProps) -> Html {
+/// Each change is made as the field is left or the box ticked. `labels`: every label's id and
+/// name (the ends a type can fit); `onedit` checks and makes an edit and answers whether it was
+/// made. A plain function, as `attributes_editor` is.
+pub fn relation_types_editor(
+    types: &[RelationType],
+    labels: &[(LabelId, String)],
+    error: &Refused,
+    onedit: &Callback<TypeEdit, bool>,
+) -> Html {
     let error_for = |id: Option<&str>| {
-        props.error.as_ref().filter(|(about, _)| about.as_deref() == id).map(|(_, why)| {
+        error.as_ref().filter(|(about, _)| about.as_deref() == id).map(|(_, why)| {
             html! { <p class="label-error" role="alert">{ why.clone() }</p> }
         })
     };
@@ -38,7 +34,7 @@ pub fn RelationTypesEditor(props: &RelationTypesEditorProps) -> Html {
         html! {
             <fieldset class="def-ends">
                 <legend>{ end }</legend>
-                { for props.labels.iter().map(|(id, name)| html! {
+                { for labels.iter().map(|(id, name)| html! {
                     <label class="def-end">
                         <input type="checkbox" data-end={end} value={id.as_str().to_owned()} checked={chosen.contains(id)} onchange={onchange.clone()} />
                         { name.clone() }
@@ -47,10 +43,10 @@ pub fn RelationTypesEditor(props: &RelationTypesEditorProps) -> Html {
             </fieldset>
         }
     };
-    let rows = props.types.iter().map(|t| {
+    let rows = types.iter().map(|t| {
         // Any field of the row: the whole type is read back from the row and sent.
         let onchange = {
-            let (id, onedit) = (t.id.clone(), props.onedit.clone());
+            let (id, onedit) = (t.id.clone(), onedit.clone());
             Callback::from(move |e: Event| {
                 let Some(row) = e.target_dyn_into::<web_sys::Element>().and_then(|el| el.closest(".def-row").ok().flatten())
                 else {
@@ -61,7 +57,7 @@ pub fn RelationTypesEditor(props: &RelationTypesEditorProps) -> Html {
             })
         };
         let ondelete = {
-            let (id, onedit) = (t.id.clone(), props.onedit.clone());
+            let (id, onedit) = (t.id.clone(), onedit.clone());
             Callback::from(move |_: MouseEvent| {
                 onedit.emit(TypeEdit::Delete(id.clone()));
             })
@@ -81,7 +77,7 @@ pub fn RelationTypesEditor(props: &RelationTypesEditorProps) -> Html {
         }
     });
     let onadd = {
-        let onedit = props.onedit.clone();
+        let onedit = onedit.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let Some(form) = e.target_dyn_into::<web_sys::Element>() else { return };
