@@ -33,6 +33,7 @@ pub mod registry;
 pub mod spacy;
 pub mod spanmark;
 mod spanmark_codes;
+mod spanmark_error;
 pub mod w3c;
 pub mod zip;
 

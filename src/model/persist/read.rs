@@ -3,6 +3,9 @@
 
 use serde::Serialize;
 
+use serde_json::Value;
+
+use crate::model::definitions::set_value;
 use crate::support::json::{Object, ShapeError};
 use crate::support::quote::Quoted;
 
@@ -94,13 +97,16 @@ fn optional_string(o: &mut Object, key: &str) -> Result<Option<String>, ShapeErr
     }
 }
 
-/// An optional object of string values (name–value pairs), sorted by name; absent is empty.
-/// Stored records are read leniently here: a value that is not a string is dropped.
+/// An optional list of `[name, value]` pairs, sorted by name; absent is empty. Read leniently,
+/// as stored records are: a pair that is not two strings is dropped.
 fn pairs(o: &mut Object, key: &str) -> Vec<(String, String)> {
-    let Ok(serde_json::Value::Object(map)) = o.take(key) else { return Vec::new() };
-    let mut out: Vec<(String, String)> =
-        map.into_iter().filter_map(|(k, v)| v.as_str().map(|v| (k, v.to_owned()))).collect();
-    out.sort();
+    let Ok(Value::Array(items)) = o.take(key) else { return Vec::new() };
+    let mut out = Vec::new();
+    for pair in &items {
+        if let Some([Value::String(name), Value::String(value)]) = pair.as_array().map(Vec::as_slice) {
+            set_value(&mut out, name, Some(value));
+        }
+    }
     out
 }
 
