@@ -6,6 +6,7 @@ pub mod agreement;
 pub mod annotation;
 pub mod bulk;
 pub mod caret;
+pub mod coding;
 pub mod contrast;
 pub mod definitions;
 pub mod document;

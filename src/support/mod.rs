@@ -7,6 +7,9 @@
 pub mod case;
 /// A sorted sequence in chunks shared between versions: edits copy one chunk, not the set.
 pub mod chunks;
+/// CSV (RFC 4180) for the agreement report and the events & claims tables; formula-like fields
+/// neutralised in files for spreadsheets. Twenty lines: no crate needed.
+pub mod csv;
 /// Reading a parsed JSON tree field by field, with the path of what is wrong (derived
 /// deserializers for the stored records alone: +11.3 KB gzip).
 pub mod json;

@@ -4,8 +4,10 @@ use yew::prelude::*;
 
 use super::article::Article;
 use super::compare_dialog::CompareDialog;
+use super::doc_categories::DocCategories;
 use super::documents::{DocList, Documents};
 use super::drawer::{self, Drawer};
+use super::events_claims_dialog::events_claims_dialog;
 use super::find_bar::FindBar;
 use super::hooks::{
     use_announcement, use_autosave, use_drawer_focus, use_hotkeys, use_launch_files, use_leave_guard,
@@ -63,6 +65,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let labels_dialog = use_state(|| false);
     let compare = use_state_eq(|| false);
+    let coding = use_state_eq(|| false);
     // "Your name" (remembered): the spanmark export's `annotator`, Compare's name for this document.
     let name = use_state_eq(your_name::load);
     // The find's current match, numbered so that showing the same one again still scrolls.
@@ -102,7 +105,7 @@ pub fn App(props: &AppProps) -> Html {
         use_callback((), move |action: Action, _| dispatch.dispatch(action))
     };
     // Keys anywhere on the page (while no dialog is open).
-    let modal = *new_document || *labels_dialog || *stats || *compare || editor.pending.is_some();
+    let modal = *new_document || *labels_dialog || *stats || *compare || *coding || editor.pending.is_some();
     use_hotkeys(editor.labels().clone(), modal, onapply.clone(), onaction.clone());
     // One tab of this browser writes at a time; Use here moves writing to this one.
     let writer = use_writer(state.clone(), props.store.clone());
@@ -266,6 +269,7 @@ pub fn App(props: &AppProps) -> Html {
                 onnew={onnew.clone()}
                 onlabels={{ let (d, refused) = (labels_dialog.clone(), refused.clone()); Callback::from(move |_| if !refused(true) { d.set(true) }) }}
                 oncompare={{ let c = compare.clone(); Callback::from(move |_| c.set(true)) }}
+                oncoding={{ let c = coding.clone(); Callback::from(move |_| c.set(true)) }}
                 theme={*theme}
                 {ontheme}
                 drawer={*drawer}
@@ -297,6 +301,7 @@ pub fn App(props: &AppProps) -> Html {
                     <TextOptions />
                     <YourName name={AttrValue::from((*name).clone())} onchange={{ let name = name.setter(); Callback::from(move |n: String| name.set(n)) }} />
                 </FindBar>
+                <DocCategories labels={current.labels.clone()} values={current.attributes.clone()} onaction={onaction.clone()} />
                 <div class="reader" id="reader" tabindex="0" role="region" aria-label="Text">
                     <Article
                         doc={DocRef(current.doc.clone())}
@@ -345,6 +350,9 @@ pub fn App(props: &AppProps) -> Html {
                     onaction={onaction.clone()}
                     onclose={{ let c = compare.clone(); Callback::from(move |_: ()| c.set(false)) }}
                 />
+            }
+            if *coding {
+                { events_claims_dialog(&current.doc, &current.labels, &current.annotations, &current.relations, &onaction, &{ let c = coding.clone(); Callback::from(move |_: ()| c.set(false)) }) }
             }
             if *new_document {
                 <NewDocumentDialog onaction={onaction.clone()} onclose={onnew.reform(|_| false)} />

@@ -66,9 +66,25 @@ pub fn Documents(props: &DocumentsProps) -> Html {
             }
         })
     };
-    let total = props.docs.0.len();
+    // The documents whose category `filter.0` reads as `filter.1`, or all of them.
+    let filter = use_state(|| None::<(String, String)>);
+    let choices = categories(&props.docs.0, &props.current);
+    let shown: Vec<&Rc<DocState>> = match &*filter {
+        None => props.docs.0.iter().collect(),
+        Some((name, value)) => {
+            props.docs.0.iter().filter(|d| d.labels.doc_attribute(&d.attributes, name) == value).collect()
+        }
+    };
+    let onfilter = {
+        let (filter, choices) = (filter.clone(), choices.clone());
+        Callback::from(move |e: Event| {
+            let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() else { return };
+            filter.set(select.value().parse::<usize>().ok().and_then(|i| choices.get(i).cloned()));
+        })
+    };
+    let total = shown.len();
     let drawn = rows(total, f64::from(ROW), band.0, band.1, SPARE);
-    let items = props.docs.0[drawn.clone()].iter().map(|d| {
+    let items = shown[drawn.clone()].iter().map(|d| {
         let current = d.id == props.current;
         let d = Summary { id: d.id.clone(), title: AttrValue::from(d.doc.title().to_owned()), annotations: d.annotations.len() };
         let onswitch = {
@@ -168,7 +184,21 @@ pub fn Documents(props: &DocumentsProps) -> Html {
     let style = format!("--row:{ROW}px;height:{}px;padding-top:{}px", px(total), px(drawn.start));
     html! {
         <nav class="documents" aria-label="Documents" ref={nav_ref} {onscroll}>
-            <h2 ref={head_ref}>{ "Documents" }</h2>
+            <div class="documents-head" ref={head_ref}>
+                <h2>{ "Documents" }</h2>
+                if !choices.is_empty() {
+                    <label class="doc-filter">
+                        <span class="visually-hidden">{ "Show documents by category" }</span>
+                        <select onchange={onfilter} title="Show only the documents with this category value">
+                            <option value="" selected={filter.is_none()}>{ "All documents" }</option>
+                            { for groups(&choices, filter.as_ref()) }
+                        </select>
+                    </label>
+                    if filter.is_some() {
+                        <p class="doc-filtered" role="status">{ format!("{total} of {}", props.docs.0.len()) }</p>
+                    }
+                }
+            </div>
             <ul ref={list_ref} style={style}>{ for items }</ul>
             // Always there, so that the question coming and going redraws nothing around it
             // (the delete button it gives the focus back to among them).
@@ -177,6 +207,35 @@ pub fn Documents(props: &DocumentsProps) -> Html {
             { props.children.clone() }
         </nav>
     }
+}
+
+/// Every (category, value) the open document's labels define, to filter by: the definitions are
+/// read from the open document only (reading all of 20,000 documents' on each edit would cost
+/// more than it shows; documents made with the same labels share them).
+fn categories(docs: &[Rc<DocState>], current: &str) -> Rc<Vec<(String, String)>> {
+    let Some(d) = docs.iter().find(|d| d.id == current) else { return Rc::default() };
+    let pairs = d.labels.categories().iter().flat_map(|c| c.values.iter().map(|v| (c.name.clone(), v.clone())));
+    Rc::new(pairs.collect())
+}
+
+/// The filter's options, an `<optgroup>` per category; an option's value is its index in `choices`.
+fn groups<'a>(
+    choices: &'a [(String, String)],
+    chosen: Option<&'a (String, String)>,
+) -> impl Iterator<Item = Html> + 'a {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let name = &choices.get(at)?.0;
+        let start = at;
+        while choices.get(at).is_some_and(|(n, _)| n == name) {
+            at += 1;
+        }
+        let options = (start..at).map(|i| {
+            let (_, value) = &choices[i];
+            html! { <option value={i.to_string()} selected={chosen == Some(&choices[i])}>{ format!("{name}: {value}") }</option> }
+        });
+        Some(html! { <optgroup label={name.clone()}>{ for options }</optgroup> })
+    })
 }
 
 /// What a row shows of one document.

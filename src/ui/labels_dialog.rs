@@ -2,10 +2,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::attributes_editor::{attributes_editor, DefEdit};
 use super::label_row::LabelRow;
 use super::modal::Modal;
+use super::relation_types_editor::{relation_types_editor, TypeEdit};
 use crate::edge;
-use crate::model::label_edit::{free_colour, free_hotkey};
+use crate::model::label_edit::{free_colour, free_hotkey, Holder};
 use crate::model::{Action, AnnotationSet, LabelChange, LabelId, Labels};
 
 #[derive(Properties, PartialEq)]
@@ -17,13 +19,38 @@ pub struct LabelsDialogProps {
     pub onclose: Callback<()>,
 }
 
-/// Which part of the dialog a refusal belongs to: a label's row, or the Add form.
-type Refusal = (Option<LabelId>, AttrValue);
+/// Which part of the dialog a refusal belongs to: a label's row or the Add form (`None`), a
+/// relation type's row or the Add form, a holder's attribute (by name) or its Add form.
+#[derive(Clone, PartialEq)]
+enum Place {
+    Label(Option<LabelId>),
+    Type(Option<String>),
+    Attribute(Holder, Option<String>),
+}
+
+impl Place {
+    fn of(change: &LabelChange) -> Place {
+        match change {
+            LabelChange::AddRelationType { .. } => Place::Type(None),
+            LabelChange::EditRelationType { id, .. } | LabelChange::DeleteRelationType { id } => {
+                Place::Type(Some(id.clone()))
+            }
+            LabelChange::AddAttribute { holder, .. } => Place::Attribute(holder.clone(), None),
+            LabelChange::EditAttribute { holder, name, .. } | LabelChange::DeleteAttribute { holder, name } => {
+                Place::Attribute(holder.clone(), Some(name.clone()))
+            }
+            other => Place::Label(other.label().cloned()),
+        }
+    }
+}
+
+type Refusal = (Place, AttrValue);
 
 /// The Labels settings: every label of the open document as a row (name, colour, key, move up
-/// and down, delete) and a form to add one. Each change is checked by the model first
-/// ([`Labels::changed`]): a refusal is shown beside what caused it, an accepted change is sent
-/// as [`Action::ChangeLabels`] and is one undo step.
+/// and down, delete) and a form to add one; then, each folded under its heading, the labels'
+/// attributes, the relation types and the document's categories. Each change is checked by the
+/// model first ([`Labels::changed`]): a refusal is shown beside what caused it, an accepted
+/// change is sent as [`Action::ChangeLabels`] and is one undo step.
 #[component]
 pub fn LabelsDialog(props: &LabelsDialogProps) -> Html {
     let refusal = use_state(|| None::<Refusal>);
@@ -60,10 +87,12 @@ pub fn LabelsDialog(props: &LabelsDialogProps) -> Html {
         let (refusal, deleting, refocus) = (refusal.clone(), deleting.clone(), refocus.clone());
         let (name_ref, colour_ref, key_ref) = (name_ref.clone(), colour_ref.clone(), key_ref.clone());
         let uses = uses.clone();
-        Callback::from(move |change: LabelChange| {
-            let about = change.label().cloned();
+        Callback::from(move |change: LabelChange| -> bool {
             match labels.changed(&change, &uses) {
-                Err(why) => refusal.set(Some((about, why.into()))),
+                Err(why) => {
+                    refusal.set(Some((Place::of(&change), why.into())));
+                    false
+                }
                 Ok(after) => {
                     refusal.set(None);
                     deleting.set(None);
@@ -83,6 +112,7 @@ pub fn LabelsDialog(props: &LabelsDialogProps) -> Html {
                     if after != *labels {
                         onaction.emit(Action::ChangeLabels(change));
                     }
+                    true
                 }
             }
         })
@@ -99,10 +129,61 @@ pub fn LabelsDialog(props: &LabelsDialogProps) -> Html {
             });
         })
     };
+    // A label row's changes (it needs no answer).
+    let onlabel = {
+        let onchange = onchange.clone();
+        Callback::from(move |change: LabelChange| {
+            onchange.emit(change);
+        })
+    };
+    let attribute_edit = |holder: Holder| {
+        let onchange = onchange.clone();
+        Callback::from(move |edit: DefEdit| {
+            let holder = holder.clone();
+            onchange.emit(match edit {
+                DefEdit::Add(t) => {
+                    LabelChange::AddAttribute { holder, name: t.name, values: t.values, default: t.default }
+                }
+                DefEdit::Change { was, now } => LabelChange::EditAttribute {
+                    holder,
+                    name: was,
+                    new_name: now.name,
+                    values: now.values,
+                    default: now.default,
+                },
+                DefEdit::Delete(name) => LabelChange::DeleteAttribute { holder, name },
+            })
+        })
+    };
+    let ontype = onchange.reform(|edit: TypeEdit| match edit {
+        TypeEdit::Add { name, from, to } => LabelChange::AddRelationType { name, from, to },
+        TypeEdit::Change { id, name, from, to } => LabelChange::EditRelationType { id, name, from, to },
+        TypeEdit::Delete(id) => LabelChange::DeleteRelationType { id },
+    });
+    let attribute_error = |holder: &Holder| match &*refusal {
+        Some((Place::Attribute(h, name), why)) if h == holder => Some((name.clone(), why.clone())),
+        _ => None,
+    };
+    let type_error = match &*refusal {
+        Some((Place::Type(id), why)) => Some((id.clone(), why.clone())),
+        _ => None,
+    };
     let list = props.labels.to_vec();
     let count = list.len();
-    let refused_for =
-        |id: Option<&LabelId>| refusal.as_ref().filter(|(about, _)| about.as_ref() == id).map(|(_, why)| why.clone());
+    let attributes = list.iter().map(|l| {
+        let holder = Holder::Label(l.id.clone());
+        let names: Vec<&str> = l.attributes.iter().map(|a| a.name.as_str()).collect();
+        html! {
+            <details class="def-group" key={l.id.as_str().to_owned()} style={format!("--hl: {}", l.colour)}>
+                <summary>{ l.name.clone() }<span class="def-summary">{ if names.is_empty() { "none".to_owned() } else { names.join(", ") } }</span></summary>
+                { attributes_editor(&l.name, "attribute", &l.attributes, &attribute_error(&holder), &attribute_edit(holder.clone())) }
+            </details>
+        }
+    });
+    let label_names: Vec<(LabelId, String)> = list.iter().map(|l| (l.id.clone(), l.name.clone())).collect();
+    let refused_for = |id: Option<&LabelId>| {
+        refusal.as_ref().filter(|(about, _)| *about == Place::Label(id.cloned())).map(|(_, why)| why.clone())
+    };
     let add_error = refused_for(None);
     let rows = list.iter().enumerate().map(|(index, l)| {
         let others: Vec<(LabelId, String)> =
@@ -133,7 +214,7 @@ pub fn LabelsDialog(props: &LabelsDialogProps) -> Html {
                 {others}
                 deleting={deleting.as_ref() == Some(&l.id)}
                 error={refused_for(Some(&l.id))}
-                onchange={onchange.clone()}
+                onchange={onlabel.clone()}
                 {ondelete}
             />
         }
@@ -159,6 +240,21 @@ pub fn LabelsDialog(props: &LabelsDialogProps) -> Html {
                 }
             </form>
             <p class="hint">{ "Colours are checked in the light and the dark theme: the text on a label button and on a highlight must reach 4.5:1." }</p>
+            <section class="defs" aria-labelledby="defs-attributes">
+                <h3 id="defs-attributes">{ "Attributes" }</h3>
+                <p class="hint">{ "A label's attributes each take one of their values; a span reads as the default until one is chosen." }</p>
+                { for attributes }
+            </section>
+            <details class="defs">
+                <summary><h3>{ "Relation types" }</h3></summary>
+                <p class="hint">{ "A type is offered first when linking a span of a From label to one of a To label (none ticked: any)." }</p>
+                { relation_types_editor(props.labels.relation_types(), &label_names, &type_error, &ontype) }
+            </details>
+            <details class="defs">
+                <summary><h3>{ "Document categories" }</h3></summary>
+                <p class="hint">{ "Shown above the text, and the documents list can be filtered by them." }</p>
+                { attributes_editor("the document", "category", props.labels.categories(), &attribute_error(&Holder::Document), &attribute_edit(Holder::Document)) }
+            </details>
             <div class="dialog-buttons">
                 <button class="tool" onclick={onclose}>{ "Close" }</button>
             </div>

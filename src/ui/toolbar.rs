@@ -30,6 +30,8 @@ pub struct ToolbarProps {
     pub onlabels: Callback<()>,
     /// Opens Compare (annotators' agreement and adjudication).
     pub oncompare: Callback<()>,
+    /// Opens Events & claims (the coding tables and their CSV).
+    pub oncoding: Callback<()>,
     pub theme: Theme,
     /// The theme button: the next theme.
     pub ontheme: Callback<Theme>,
@@ -116,8 +118,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 tabindex="-1"
                 aria-hidden="true"
             />
-            <button class="tool" onclick={onnew}>{ named("New document", "New") }</button>
+            <button class="tool new" onclick={onnew} aria-label="New document">{ named("New document", "New") }</button>
             <button class="tool" onclick={emit(&props.onlabels)} title="Add, rename, recolour, reorder or delete labels and set their keys">{ "Labels" }</button>
+            <button class="tool" onclick={emit(&props.oncoding)} title="Events with their participants, places and claims; claims with who said them: tables to read and download as CSV">{ named("Events & claims", "E&C") }</button>
             <button class="tool" onclick={emit(&props.oncompare)} title="Compare annotators' files of this text: agreement figures, differences, adjudication">{ named("Compare", "⇄") }</button>
             <button class="tool undo" onclick={emit(&props.onundo)} disabled={!props.can_undo} title="Undo (Ctrl+Z)">{ named("Undo", "↶") }</button>
             <button class="tool undo" onclick={emit(&props.onredo)} disabled={!props.can_redo} title="Redo (Ctrl+Shift+Z)">{ named("Redo", "↷") }</button>

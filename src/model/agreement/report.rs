@@ -1,17 +1,19 @@
 //! The agreement report: JSON (`docs/agreement.md`, `schema/spanmark-agreement.schema.json`) and
-//! CSV (RFC 4180). Both are written by hand, numbers by integer arithmetic ([`decimal`]): serde
+//! CSV (RFC 4180, through [`Csv`]). Both are written by hand, numbers by integer arithmetic ([`decimal`]): serde
 //! and float formatting would each add kilobytes to the wasm for these two files.
 
 use super::counts::{Counts, Figure};
 use super::figures::{Figures, ALL};
 use super::keyed::Keyed;
+use crate::support::csv::Csv;
 
 /// The value of the report's `format` field.
 pub const FORMAT: &str = "spanmark-agreement";
 pub const VERSION: u32 = 1;
 
 /// The CSV header.
-pub const CSV_HEADER: &str = "a,b,label,measure,tp,fp,fn,precision,recall,f1,value,undefined";
+pub const CSV_HEADER: [&str; 12] =
+    ["a", "b", "label", "measure", "tp", "fp", "fn", "precision", "recall", "f1", "value", "undefined"];
 
 /// Places after the decimal point that [`decimal`] keeps.
 const PLACES: u32 = 15;
@@ -159,18 +161,9 @@ fn defined(map: &Keyed<String, Figure>, key: &str) -> Option<f64> {
 /// the `value`; `token_kappa`), then one per label for `alpha` (with `a` and `b` empty). An
 /// undefined figure is an empty field, and `undefined` says why.
 pub fn report_csv(f: &Figures) -> String {
-    let mut out = String::from(CSV_HEADER);
-    out.push_str("\r\n");
+    let mut csv = Csv::new(&CSV_HEADER);
     let num = |v: Option<f64>| v.map(decimal).unwrap_or_default();
-    let mut row = |fields: [&str; 12]| {
-        for (i, field) in fields.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            csv_field(&mut out, field);
-        }
-        out.push_str("\r\n");
-    };
+    let mut row = |fields: [&str; 12]| csv.record(fields);
     for p in &f.pairs {
         let (a, b) = (name(f, p.a), name(f, p.b));
         for k in keys(f) {
@@ -189,7 +182,7 @@ pub fn report_csv(f: &Figures) -> String {
         let (value, why) = split(f.alpha.get(k).copied());
         row(["", "", k, "alpha", "", "", "", "", "", "", &value, why]);
     }
-    out
+    csv.finish()
 }
 
 fn split(v: Option<Figure>) -> (String, &'static str) {
@@ -198,22 +191,6 @@ fn split(v: Option<Figure>) -> (String, &'static str) {
         Some(Err(why)) => (String::new(), why.code()),
         None => (String::new(), ""),
     }
-}
-
-/// One CSV field, quoted when it holds a comma, a quote or a line break (a quote doubled).
-fn csv_field(out: &mut String, s: &str) {
-    if !s.chars().any(|c| matches!(c, ',' | '"' | '\r' | '\n')) {
-        out.push_str(s);
-        return;
-    }
-    out.push('"');
-    for c in s.chars() {
-        if c == '"' {
-            out.push('"');
-        }
-        out.push(c);
-    }
-    out.push('"');
 }
 
 #[cfg(test)]
