@@ -91,16 +91,16 @@ pub(super) fn read_values(
         return Err(at(path, "expected an object of attribute names and values".to_owned()));
     };
     let mut out = Vec::new();
-    for (name, value) in map {
+    for (name, value) in &map {
         let field = format!("{path}.{name}");
-        let Value::String(value) = value else { return Err(invalid(&field, "a string", &value).into()) };
-        let Some(def) = defs.iter().find(|d| d.name == name) else {
-            return Err(at(field, format!("{whose} has no attribute {}", Quoted(&name))));
+        let Value::String(value) = value else { return Err(invalid(&field, "a string", value).into()) };
+        let Some(def) = defs.iter().find(|d| &d.name == name) else {
+            return Err(at(field, format!("{whose} has no attribute {}", Quoted(name))));
         };
-        if !def.allows(&value) {
-            return Err(at(field, format!("{} is not among the values of {}", Quoted(&value), Quoted(&name))));
+        if !def.allows(value) {
+            return Err(at(field, format!("{} is not among the values of {}", Quoted(value), Quoted(name))));
         }
-        set_value(&mut out, &name, Some(&value));
+        set_value(&mut out, name, Some(value));
     }
     Ok(out)
 }
