@@ -47,13 +47,7 @@ async fn render(text: &str) -> (Element, Rc<Document>) {
     let n = doc.len();
     for (i, (s, e)) in [(0, n / 2), (n / 4, n / 3), (n / 3, n)].into_iter().enumerate() {
         let span = Span::new(s, e);
-        let _ = annotations.insert(Annotation {
-            id: AnnotationId::new(&format!("t{i}")),
-            label: LabelId::new("actor"),
-            span,
-            created: None,
-            annotators: Vec::new(),
-        });
+        let _ = annotations.insert(Annotation::new(AnnotationId::new(&format!("t{i}")), LabelId::new("actor"), span));
     }
     let node_ref = NodeRef::default();
     let props = ArticleProps {

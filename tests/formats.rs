@@ -316,13 +316,11 @@ proptest! {
 fn brat_writes_fragments_across_line_breaks() {
     let doc = Document::new("b.txt", "first line\r\nsecond line").expect("small");
     let mut set = AnnotationSet::new();
-    set.insert(spanmark::model::Annotation {
-        id: spanmark::model::AnnotationId::new("a1"),
-        label: LabelId::new("event"),
-        span: Span::new(6, 18),
-        created: None,
-        annotators: Vec::new(),
-    })
+    set.insert(spanmark::model::Annotation::new(
+        spanmark::model::AnnotationId::new("a1"),
+        LabelId::new("event"),
+        Span::new(6, 18),
+    ))
     .expect("insert");
     assert_eq!(brat::serialize_ann(&doc, &Labels::news(), &set), "T1\tEvent 6 10;12 18\tline second\n");
 }

@@ -135,6 +135,8 @@ fn ann() -> impl Strategy<Value = AnnRecord> {
             end,
             created: None,
             annotators: Vec::new(),
+            note: None,
+            attributes: Vec::new(),
         },
     )
 }
@@ -171,7 +173,7 @@ proptest! {
         let stored = Stored {
             workspace: None,
             docs: Vec::new(),
-            snapshots: snapshot.into_iter().map(|(annotations, done, seq)| SnapshotRecord { doc: "seed".to_owned(), seq, labels: None, annotations, done, undone: Vec::new() }).collect(),
+            snapshots: snapshot.into_iter().map(|(annotations, done, seq)| SnapshotRecord { doc: "seed".to_owned(), seq, labels: None, definitions: None, annotations, relations: Vec::new(), attributes: Vec::new(), done, undone: Vec::new() }).collect(),
             ops: ops.into_iter().map(|(op, seq)| OpRecord { doc: "seed".to_owned(), seq, op }).collect(),
         };
         let mut e = Editor::restore(Document::new("article.txt", SEED).expect("seed"), Labels::news(), stored);
@@ -197,7 +199,17 @@ proptest! {
         mutations in proptest::collection::vec(mutation(), 1..4),
     ) {
         let op = OpRecord { doc: "d1".to_owned(), seq, op };
-        let snapshot = SnapshotRecord { doc: "d1".to_owned(), seq, labels: None, annotations, undone: done.clone(), done };
+        let snapshot = SnapshotRecord {
+            doc: "d1".to_owned(),
+            seq,
+            labels: None,
+            definitions: None,
+            annotations,
+            relations: Vec::new(),
+            attributes: Vec::new(),
+            undone: done.clone(),
+            done,
+        };
         let (op_json, snapshot_json) = (serde_json::to_string(&op).expect("json"), serde_json::to_string(&snapshot).expect("json"));
         prop_assert_eq!(OpRecord::from_json(&op_json), Ok(op));
         prop_assert_eq!(SnapshotRecord::from_json(&snapshot_json), Ok(snapshot));

@@ -39,9 +39,29 @@ pub struct Annotation {
     /// annotators who agreed on them); empty when no one is recorded. Kept through relabelling,
     /// undo, storage and the spanmark file; no part of the order, nor of what makes a duplicate.
     pub annotators: Vec<String>,
+    /// A free-text note; `None` when there is none (an empty note is never stored). No part of
+    /// the order, nor of what makes a duplicate.
+    pub note: Option<String>,
+    /// The attribute values set explicitly, sorted by name, each one of its definition's
+    /// values when set; an attribute not here reads as its definition's default
+    /// ([`crate::model::label::Labels::attribute`]). Kept through relabelling (an attribute
+    /// the new label does not define is kept, unused). No part of the order, nor of what
+    /// makes a duplicate.
+    pub attributes: Vec<(String, String)>,
 }
 
 impl Annotation {
+    /// An annotation with nothing but its id, label and span (no time, annotators, note or
+    /// attributes).
+    pub fn new(id: AnnotationId, label: LabelId, span: Span) -> Annotation {
+        Annotation { id, label, span, created: None, annotators: Vec::new(), note: None, attributes: Vec::new() }
+    }
+
+    /// The value of attribute `name` if it is set explicitly (see [`Annotation::attributes`]).
+    pub fn attribute(&self, name: &str) -> Option<&str> {
+        crate::model::definitions::value_of(&self.attributes, name)
+    }
+
     /// The order of annotations everywhere: by start, then end, then label, then id.
     fn key(&self) -> (u32, u32, &LabelId, &AnnotationId) {
         (self.span.start(), self.span.end(), &self.label, &self.id)
@@ -221,6 +241,23 @@ impl AnnotationSet {
         let mut found: Vec<&Annotation> = self.overlapping(Span::new(at, at.saturating_add(1))).collect();
         crate::support::order::sort_by(&mut found, |a, b| outermost_first(a, b));
         found
+    }
+
+    /// Replaces the annotation with `changed`'s id by `changed`, which has the same span and
+    /// label (a note or an attribute set); `false` (nothing changed) when there is no such
+    /// annotation or its span or label differ.
+    pub fn update(&mut self, changed: Annotation) -> bool {
+        let Some(at) = self.find(&changed.id) else { return false };
+        match self.items.get(at) {
+            Some(a) if a.span == changed.span && a.label == changed.label => {}
+            _ => return false,
+        }
+        self.items.remove(at);
+        self.items.insert(at, changed.clone());
+        let at = self.ids.locate(&mut |a| a.id < changed.id);
+        self.ids.remove(at);
+        self.ids.insert(at, changed);
+        true
     }
 
     /// How many annotations carry `label`.

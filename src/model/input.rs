@@ -304,7 +304,7 @@ fn documents(
                 ));
             }
         }
-        docs.push((Project { doc, labels, annotations, annotator: None }, report));
+        docs.push((Project::new(doc, labels, annotations), report));
     }
     if docs.is_empty() {
         return Err(InputError::Empty { name: name.to_owned() });

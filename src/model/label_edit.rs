@@ -121,7 +121,7 @@ impl Labels {
                 let hotkey = check_hotkey(hotkey, &list, None)?;
                 let colour = check_colour(colour)?;
                 let id = id_for(&name, &list);
-                list.push(Label { id, name, colour, hotkey: Some(hotkey) });
+                list.push(Label { id, name, colour, hotkey: Some(hotkey), attributes: Vec::new() });
             }
             LabelChange::Rename { id, name } => {
                 let i = at(id)?;
@@ -168,6 +168,6 @@ impl Labels {
                 list.remove(i);
             }
         }
-        Labels::new(list)
+        self.relisted(list)
     }
 }

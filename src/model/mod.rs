@@ -7,6 +7,7 @@ pub mod annotation;
 pub mod bulk;
 pub mod caret;
 pub mod contrast;
+pub mod definitions;
 pub mod document;
 pub mod editor;
 pub mod formats;
@@ -19,6 +20,7 @@ pub mod layout;
 pub mod persist;
 pub mod project;
 mod refusal;
+pub mod relation;
 pub mod search;
 pub mod segments;
 pub mod span;
@@ -28,11 +30,13 @@ pub mod title;
 pub mod words;
 
 pub use annotation::{Annotation, AnnotationId, AnnotationSet};
+pub use definitions::{AttributeDef, RelationType};
 pub use document::{Document, Paragraph};
 pub use editor::{Action, DocState, Editor, ImportChoice, Notice, Restored, Saving, READ_ONLY_NOTICE};
 pub use label::{Label, LabelId, Labels};
 pub use label_edit::LabelChange;
 pub use project::Project;
+pub use relation::{Relation, RelationId, Relations};
 pub use span::{Span, Utf16};
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -115,15 +115,15 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |format: &'static Format| {
             let editor = &state.0;
             let now = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
-            let out = export::render_by(
-                format,
-                editor.doc(),
-                editor.labels(),
-                editor.annotations(),
-                &now,
-                editor.options.doccano_unit,
-                Some(name.as_str()),
-            );
+            let current = editor.current();
+            let parts = export::Parts {
+                doc: &current.doc,
+                labels: &current.labels,
+                annotations: &current.annotations,
+                relations: &current.relations,
+                attributes: &current.attributes,
+            };
+            let out = export::render_parts(format, parts, &now, editor.options.doccano_unit, Some(name.as_str()));
             match edge::download::download(&out.filename, out.mime, &out.bytes) {
                 Ok(()) => {
                     if let Some(note) = out.note {

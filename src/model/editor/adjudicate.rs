@@ -28,18 +28,17 @@ impl Editor {
         let mut set = AnnotationSet::new();
         for c in chosen.iter().filter(|c| c.span.end() <= len) {
             let id = set.fresh_id();
+            let span = Span::new(c.span.start(), c.span.end());
             let annotation = Annotation {
-                id,
-                label: LabelId::new(&c.label),
-                span: Span::new(c.span.start(), c.span.end()),
                 created: now,
                 annotators: c.annotators.clone(),
+                ..Annotation::new(id, LabelId::new(&c.label), span)
             };
             // A twin (the same span and label twice) is dropped: `chosen` holds none.
             let _ = set.insert(annotation);
         }
         let ours = self.labels().clone();
-        let project = Project { doc, labels: (*ours).clone(), annotations: set, annotator: None };
+        let project = Project::new(doc, (*ours).clone(), set);
         let (rename, extra) = labels::missing(&ours, &project);
         let mut set = project.annotations;
         for (theirs, mine) in rename {
@@ -50,9 +49,9 @@ impl Editor {
         }
         let mut list = ours.to_vec();
         list.extend(extra);
-        let labels = crate::model::label::Labels::new(list).unwrap_or_else(|_| (*ours).clone());
+        let labels = ours.relisted(list).unwrap_or_else(|_| (*ours).clone());
         let count = set.len();
-        self.add_document(project.doc, labels, set);
+        self.add_document(Project::new(project.doc, labels, set));
         self.notice = Some(Notice::Info(format!(
             "{title} holds the {count} span{} you accepted.",
             if count == 1 { "" } else { "s" }

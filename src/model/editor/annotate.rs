@@ -61,7 +61,7 @@ impl Editor {
             }
             taken = Some(span);
             let id = Rc::make_mut(&mut self.current_mut().annotations).fresh_id();
-            edits.push(Edit::Add(Annotation { id, label: label.clone(), span, created: now, annotators: Vec::new() }));
+            edits.push(Edit::Add(Annotation { created: now, ..Annotation::new(id, label.clone(), span) }));
         }
         if !edits.is_empty() {
             self.selected = None;
@@ -76,9 +76,12 @@ impl Editor {
         }
     }
 
+    /// Removes `id` and, in the same undoable step, the relations that touch it (first).
     pub(super) fn remove(&mut self, id: &AnnotationId) {
         if let Some(removed) = self.annotations().get(id).cloned() {
-            self.edit(Edit::Remove(removed));
+            let mut edits: Vec<Edit> = self.relations().touching(id).cloned().map(Edit::Unlink).collect();
+            edits.push(Edit::Remove(removed));
+            self.edit(if edits.len() == 1 { edits.remove(0) } else { Edit::Batch(edits) });
             if self.selected.as_ref() == Some(id) {
                 self.selected = None;
             }
@@ -134,20 +137,20 @@ impl Editor {
 
     /// Applies and records an edit to the open document.
     pub(super) fn edit(&mut self, edit: Edit) -> bool {
-        let state = self.current_mut();
-        if !edit.apply(&mut state.labels, Rc::make_mut(&mut state.annotations)) {
+        let (mut work, history) = self.current_mut().work();
+        if !edit.apply(&mut work) {
             return false;
         }
-        state.history.record(edit.clone());
+        history.record(edit.clone());
         self.log(Op::Edit { edit: persist::edit_record(&edit) });
         true
     }
 
     fn step(&mut self, op: Op) {
-        let state = self.current_mut();
+        let (mut work, history) = self.current_mut().work();
         let done = match op {
-            Op::Undo => state.history.undo(&mut state.labels, Rc::make_mut(&mut state.annotations)),
-            _ => state.history.redo(&mut state.labels, Rc::make_mut(&mut state.annotations)),
+            Op::Undo => history.undo(&mut work),
+            _ => history.redo(&mut work),
         };
         if let Some(edit) = done {
             self.log(op);
@@ -173,7 +176,7 @@ impl Editor {
             return;
         }
         let id = Rc::make_mut(&mut self.current_mut().annotations).fresh_id();
-        if self.edit(Edit::Add(Annotation { id: id.clone(), label, span, created: now, annotators: Vec::new() })) {
+        if self.edit(Edit::Add(Annotation { created: now, ..Annotation::new(id.clone(), label, span) })) {
             self.selected = Some(id);
         }
     }

@@ -9,6 +9,7 @@ use crate::model::document::Document;
 use crate::model::input::{InputError, MAX_DOCUMENTS};
 use crate::model::label::Labels;
 use crate::model::persist::{WorkspaceRecord, Write};
+use crate::model::project::Project;
 use crate::model::title::{over_cap, visible};
 
 impl Editor {
@@ -108,12 +109,13 @@ impl Editor {
         }
         self.notice = None;
         let labels = Labels::news();
-        self.add_document(doc, labels, AnnotationSet::new());
+        self.add_document(Project::new(doc, labels, AnnotationSet::new()));
     }
 
     /// Adds a document after the others and opens it.
-    pub(super) fn add_document(&mut self, doc: Document, labels: Labels, annotations: AnnotationSet) {
-        self.push_document(doc, Rc::new(labels), annotations);
+    pub(super) fn add_document(&mut self, project: Project) {
+        let labels = Rc::new(project.labels.clone());
+        self.push_document(project, labels);
         self.switch_to(self.docs.len() - 1);
     }
 
@@ -121,13 +123,16 @@ impl Editor {
     /// file of many records adds them all, then writes the list once: a record per document
     /// holding the whole list made opening 20,000 of them quadratic). The document's id is new,
     /// so its writes supersede nothing in the journal and skip the search for what they would.
-    pub(super) fn push_document(&mut self, doc: Document, labels: Rc<Labels>, annotations: AnnotationSet) {
+    /// The project's labels are `labels` (shared between the documents of one file).
+    pub(super) fn push_document(&mut self, project: Project, labels: Rc<Labels>) {
         let id = format!("d{}", self.next_doc);
         self.next_doc += 1;
-        let mut state = DocState::new(id, doc, labels);
-        state.annotations = Rc::new(annotations);
+        let mut state = DocState::new(id, project.doc, labels);
+        state.annotations = Rc::new(project.annotations);
+        state.relations = Rc::new(project.relations);
+        state.attributes = Rc::new(project.attributes);
         self.write_fresh(Write::doc(state.record()));
-        if !state.annotations.is_empty() {
+        if !state.annotations.is_empty() || !state.attributes.is_empty() {
             let seq = self.journal.last_op();
             self.write_fresh(Write::snapshot(state.snapshot(seq)));
         }

@@ -64,7 +64,7 @@ impl Editor {
             project.annotations.len(),
             if project.annotations.len() == 1 { "" } else { "s" }
         )));
-        self.add_document(project.doc, project.labels, project.annotations);
+        self.add_document(project);
     }
 
     /// Documents from another tool's file, each opened like a spanmark file (asking when its
@@ -93,10 +93,10 @@ impl Editor {
             }
             let labels = match shared.take() {
                 Some(labels) if *labels == project.labels => labels,
-                _ => Rc::new(project.labels),
+                _ => Rc::new(project.labels.clone()),
             };
             shared = Some(labels.clone());
-            self.push_document(project.doc, labels, project.annotations);
+            self.push_document(project, labels);
             self.notice = Some(if report.lost.is_empty() && report.hint.is_none() {
                 Notice::Info(note)
             } else {
@@ -170,7 +170,7 @@ impl Editor {
             }
             let title = format!("{} (copy)", project.doc.title());
             let doc = project.doc.retitled(&title);
-            self.add_document(doc, project.labels.clone(), project.annotations.clone());
+            self.add_document(Project { doc, annotator: None, ..(**project).clone() });
             return;
         }
         self.switch_to(index);

@@ -76,6 +76,7 @@ impl DocState {
             title: self.doc.title().to_owned(),
             text: self.doc.text().to_owned(),
             labels: persist::labels_record(&self.labels),
+            definitions: Some(persist::definitions_record(&self.labels)),
         }
     }
 
@@ -85,7 +86,10 @@ impl DocState {
             doc: self.id.clone(),
             seq,
             labels: Some(persist::labels_record(&self.labels)),
+            definitions: Some(persist::definitions_record(&self.labels)),
             annotations: self.annotations.iter().map(persist::ann_record).collect(),
+            relations: self.relations.iter().map(persist::rel_record).collect(),
+            attributes: (*self.attributes).clone(),
             done: self.history.done().iter().map(persist::edit_record).collect(),
             undone: self.history.undone().iter().map(persist::edit_record).collect(),
         }

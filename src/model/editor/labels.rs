@@ -100,7 +100,13 @@ pub(super) fn missing(labels: &Labels, project: &Project) -> (Vec<(LabelId, Labe
             .filter(|c| contrast::parse(c).is_some_and(contrast::passes))
             .filter(|c| all.iter().all(|l| !l.colour.eq_ignore_ascii_case(c)))
             .unwrap_or_else(|| free_colour(&all).to_owned());
-        extra.push(Label { id: id.clone(), name, colour, hotkey });
+        extra.push(Label {
+            id: id.clone(),
+            name,
+            colour,
+            hotkey,
+            attributes: theirs.map(|l| l.attributes.clone()).unwrap_or_default(),
+        });
     }
     (rename, extra)
 }
@@ -112,6 +118,6 @@ pub(super) fn extended(labels: &Rc<Labels>, extra: Vec<Label>) -> Option<Edit> {
     }
     let mut list = labels.to_vec();
     list.extend(extra);
-    let after = Labels::new(list).ok()?;
+    let after = labels.relisted(list).ok()?;
     Some(Edit::Labels { before: labels.clone(), after: Rc::new(after) })
 }

@@ -8,6 +8,7 @@
 //! - `documents`: open a text, new, switch, rename, delete, bring a deleted one back;
 //! - `annotate`: the label keys, tag, relabel, remove, click/select/deselect, undo and redo;
 //! - `labels`: the open document's labels changed (the Labels dialog), as undoable edits;
+//! - `relate`: relations (link, unlink), notes, attributes and the document's categories;
 //! - `import`: opened files (spanmark, another tool's, spans onto the open text) and the
 //!   replace/merge/copy question;
 //! - `journal`: what must be stored, in order, and when a snapshot folds the ops;
@@ -21,6 +22,7 @@ mod documents;
 mod import;
 mod journal;
 mod labels;
+mod relate;
 mod restore;
 mod tabs;
 
@@ -29,11 +31,12 @@ use std::rc::Rc;
 use super::adjudication::Chosen;
 use super::annotation::{AnnotationId, AnnotationSet};
 use super::document::Document;
-use super::history::History;
+use super::history::{History, Work};
 use super::input::{Options, Unit};
 use super::label::{LabelId, Labels};
 use super::label_edit::LabelChange;
 use super::persist::Write;
+use super::relation::{RelationId, Relations};
 use super::span::Span;
 use crate::support::time::Time;
 
@@ -53,6 +56,11 @@ pub struct DocState {
     pub labels: Rc<Labels>,
     /// Shared between successive states: an edit copies one chunk of the set, a selection nothing.
     pub annotations: Rc<AnnotationSet>,
+    /// The relations between `annotations` (both ends of each are there); shared like them.
+    pub relations: Rc<Relations>,
+    /// The document's own category values, sorted by name, only those set explicitly (one
+    /// missing reads as its definition's default: [`Labels::doc_attribute`]).
+    pub attributes: Rc<Vec<(String, String)>>,
     pub history: History,
     /// Ops journalled since this document's last snapshot (see `journal`).
     ops_since_snapshot: u32,
@@ -154,6 +162,31 @@ pub enum Action {
     Escape,
     Undo,
     Redo,
+    /// A relation of type `kind` from one annotation to another: one undoable step, or a
+    /// notice (nothing changed) when an end is missing, the type unknown, or it is there already.
+    Link {
+        from: AnnotationId,
+        to: AnnotationId,
+        kind: String,
+    },
+    /// Removes a relation.
+    Unlink(RelationId),
+    /// Sets an annotation's note; `""` (or only whitespace) removes it.
+    SetNote {
+        id: AnnotationId,
+        note: String,
+    },
+    /// Sets an attribute of an annotation to one of the values its label defines for it.
+    SetAttribute {
+        id: AnnotationId,
+        name: String,
+        value: String,
+    },
+    /// Sets one of the document's categories to one of its values.
+    SetDocAttribute {
+        name: String,
+        value: String,
+    },
     /// A change to the open document's labels (the Labels dialog): one undoable step, or a
     /// notice saying why not.
     ChangeLabels(LabelChange),
@@ -199,9 +232,22 @@ impl DocState {
             doc: Rc::new(doc),
             labels,
             annotations: Rc::new(AnnotationSet::new()),
+            relations: Rc::new(Relations::new()),
+            attributes: Rc::new(Vec::new()),
             history: History::default(),
             ops_since_snapshot: 0,
         }
+    }
+
+    /// What its edits change, to apply one.
+    pub(super) fn work(&mut self) -> (Work<'_>, &mut History) {
+        let work = Work {
+            labels: &mut self.labels,
+            annotations: &mut self.annotations,
+            relations: &mut self.relations,
+            attributes: &mut self.attributes,
+        };
+        (work, &mut self.history)
     }
 }
 
@@ -240,6 +286,10 @@ impl Editor {
 
     pub fn annotations(&self) -> &AnnotationSet {
         &self.current().annotations
+    }
+
+    pub fn relations(&self) -> &Relations {
+        &self.current().relations
     }
 
     pub fn history(&self) -> &History {
@@ -293,6 +343,11 @@ impl Editor {
             Action::Escape => self.escape(),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
+            Action::Link { from, to, kind } => self.link(from, to, kind),
+            Action::Unlink(id) => self.unlink(&id),
+            Action::SetNote { id, note } => self.set_note(&id, &note),
+            Action::SetAttribute { id, name, value } => self.set_attribute(&id, &name, &value),
+            Action::SetDocAttribute { name, value } => self.set_doc_attribute(&name, &value),
             Action::ChangeLabels(change) => self.change_labels(change),
             Action::OpenFile { name, bytes } => self.open_file(name, &bytes),
             Action::SetDoccanoUnit(unit) => self.options.doccano_unit = unit,

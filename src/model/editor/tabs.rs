@@ -62,6 +62,11 @@ pub(super) fn allowed_read_only(action: &Action, armed: bool) -> bool {
         | Action::Undo
         | Action::Redo
         | Action::ChangeLabels(_)
+        | Action::Link { .. }
+        | Action::Unlink(_)
+        | Action::SetNote { .. }
+        | Action::SetAttribute { .. }
+        | Action::SetDocAttribute { .. }
         | Action::OpenFile { .. }
         | Action::NewDocument { .. }
         | Action::RenameDocument { .. }

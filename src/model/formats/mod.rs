@@ -184,6 +184,7 @@ pub fn label_for(labels: &mut Vec<Label>, name: &str) -> LabelId {
         name: if wanted.is_empty() { id.clone() } else { wanted.to_owned() },
         colour: COLOURS[labels.len() % COLOURS.len()].to_owned(),
         hotkey,
+        attributes: Vec::new(),
     };
     labels.push(label.clone());
     label.id
@@ -195,7 +196,7 @@ pub fn place(doc: &Document, base: &Labels, spans: &[Foreign]) -> (Labels, Annot
     let mut labels: Vec<Label> = base.iter().cloned().collect();
     let mut set = AnnotationSet::new();
     let (report, _) = place_into(doc, &mut labels, &mut set, spans);
-    let labels = Labels::new(labels).unwrap_or_else(|_| base.clone());
+    let labels = base.relisted(labels).unwrap_or_else(|_| base.clone());
     (labels, set, report)
 }
 
@@ -224,7 +225,7 @@ pub fn place_into(
         };
         let label = label_for(labels, &f.label);
         let id = set.fresh_id();
-        let annotation = Annotation { id, label, span, created: f.created, annotators: Vec::new() };
+        let annotation = Annotation { created: f.created, ..Annotation::new(id, label, span) };
         match set.insert(annotation.clone()) {
             Ok(()) => {
                 report.placed += 1;

@@ -12,6 +12,7 @@ use crate::model::annotation::AnnotationSet;
 use crate::model::document::Document;
 use crate::model::label::Labels;
 use crate::model::project::Project;
+use crate::model::relation::Relations;
 
 /// One format: how people and files name it, the unit its offsets count, how to recognise and
 /// read a file of it, and how to write one.
@@ -158,6 +159,11 @@ pub struct Exporting<'a> {
     pub doc: &'a Document,
     pub labels: &'a Labels,
     pub annotations: &'a AnnotationSet,
+    /// The relations between `annotations` (both ends of each among them).
+    pub relations: &'a Relations,
+    /// The document's category values, sorted by name, only those set (one missing reads as
+    /// its definition's default, `labels.doc_attribute`).
+    pub attributes: &'a [(String, String)],
     /// When (ISO 8601), for formats that say.
     pub exported_at: &'a str,
     /// The unit the person chose, for a format whose offsets are [`Offsets::Chosen`].

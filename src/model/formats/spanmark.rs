@@ -331,7 +331,8 @@ pub fn from_value(head: Value) -> Result<Project, ParseError> {
         let Some(label) = labels.by_id(&label) else {
             return Err(ParseError::UnknownLabel { path, label });
         };
-        let annotation = Annotation { id: AnnotationId::new(&id), label: label.id.clone(), span, created, annotators };
+        let annotation =
+            Annotation { created, annotators, ..Annotation::new(AnnotationId::new(&id), label.id.clone(), span) };
         match set.insert(annotation) {
             Ok(()) => {}
             Err(Rejected::Empty) => return Err(ParseError::EmptySpan { path }),
@@ -341,7 +342,7 @@ pub fn from_value(head: Value) -> Result<Project, ParseError> {
             }
         }
     }
-    Ok(Project { doc, labels, annotations: set, annotator })
+    Ok(Project { annotator, ..Project::new(doc, labels, set) })
 }
 
 /// An annotation's optional `created`: absent (files written before spanmark kept it) is none; a

@@ -23,7 +23,9 @@ use std::rc::Rc;
 use serde::Serialize;
 
 pub use read::Record;
-pub use rebuild::{ann_record, edit_record, labels_record, rebuild, Rebuilt, RestoreError};
+pub use rebuild::{
+    ann_record, definitions_record, edit_record, labels_record, rebuild, rel_record, Rebuilt, RestoreError,
+};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct WorkspaceRecord {
@@ -39,6 +41,35 @@ pub struct LabelRecord {
     pub name: String,
     pub colour: String,
     pub hotkey: String,
+    /// The label's attributes; absent when none (and in records stored before spanmark had them).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub attributes: Vec<AttributeRecord>,
+}
+
+/// An attribute's definition (`model::definitions::AttributeDef`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AttributeRecord {
+    pub name: String,
+    pub values: Vec<String>,
+    pub default: String,
+}
+
+/// A relation type (`model::definitions::RelationType`), its ends by label id.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RelationTypeRecord {
+    pub id: String,
+    pub name: String,
+    pub from: Vec<String>,
+    pub to: Vec<String>,
+}
+
+/// What a tag set defines beside its labels. Stored wherever labels are (always, even when
+/// empty); a record stored before spanmark had them has none, and its labels get the news
+/// defaults that fit them (`Labels::with_news_definitions`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DefinitionsRecord {
+    pub relation_types: Vec<RelationTypeRecord>,
+    pub categories: Vec<AttributeRecord>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -47,6 +78,24 @@ pub struct DocRecord {
     pub title: String,
     pub text: String,
     pub labels: Vec<LabelRecord>,
+    /// The labels' definitions; absent in records stored before spanmark had them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub definitions: Option<DefinitionsRecord>,
+}
+
+/// A relation (`model::relation::Relation`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RelRecord {
+    pub id: String,
+    pub from: String,
+    pub to: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+}
+
+/// Name–value pairs written as one JSON object (`{"stance": "denies"}`).
+fn as_map<S: serde::Serializer>(pairs: &[(String, String)], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_map(pairs.iter().map(|(k, v)| (k, v)))
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -63,6 +112,12 @@ pub struct AnnRecord {
     /// stored before spanmark kept it).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub annotators: Vec<String>,
+    /// The note; absent when none (and in records stored before spanmark kept them).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The attribute values set, by name; absent when none.
+    #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "as_map")]
+    pub attributes: Vec<(String, String)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -70,9 +125,50 @@ pub struct AnnRecord {
 pub enum EditRecord {
     Add(AnnRecord),
     Remove(AnnRecord),
-    Relabel { id: String, from: String, to: String },
-    Batch { edits: Vec<EditRecord> },
-    Labels { before: Vec<LabelRecord>, after: Vec<LabelRecord> },
+    Relabel {
+        id: String,
+        from: String,
+        to: String,
+    },
+    Batch {
+        edits: Vec<EditRecord>,
+    },
+    Labels {
+        before: Vec<LabelRecord>,
+        after: Vec<LabelRecord>,
+        /// The definitions before and after; absent in records stored before spanmark had them.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        before_definitions: Option<DefinitionsRecord>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        after_definitions: Option<DefinitionsRecord>,
+    },
+    Link(RelRecord),
+    Unlink(RelRecord),
+    /// A note changed; `before`/`after` absent: no note.
+    Note {
+        id: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        before: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        after: Option<String>,
+    },
+    /// An annotation's attribute changed; `before`/`after` absent: not set.
+    Attribute {
+        id: String,
+        name: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        before: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        after: Option<String>,
+    },
+    /// A category of the document changed; `before`/`after` absent: not set.
+    DocAttribute {
+        name: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        before: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        after: Option<String>,
+    },
 }
 
 /// One change to one document, in the order made. `seq` grows across all documents.
@@ -100,7 +196,17 @@ pub struct SnapshotRecord {
     /// document record's labels are the ones.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub labels: Option<Vec<LabelRecord>>,
+    /// The labels' definitions after op `seq`; absent in snapshots stored before spanmark had
+    /// them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub definitions: Option<DefinitionsRecord>,
     pub annotations: Vec<AnnRecord>,
+    /// The relations; absent when none (and in snapshots stored before spanmark had them).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub relations: Vec<RelRecord>,
+    /// The document's category values set, by name; absent when none.
+    #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "as_map")]
+    pub attributes: Vec<(String, String)>,
     pub done: Vec<EditRecord>,
     pub undone: Vec<EditRecord>,
 }

@@ -6,7 +6,10 @@ use serde::Serialize;
 use crate::support::json::{Object, ShapeError};
 use crate::support::quote::Quoted;
 
-use super::{AnnRecord, DocRecord, EditRecord, LabelRecord, Op, OpRecord, SnapshotRecord, WorkspaceRecord};
+use super::{
+    AnnRecord, AttributeRecord, DefinitionsRecord, DocRecord, EditRecord, LabelRecord, Op, OpRecord, RelRecord,
+    RelationTypeRecord, SnapshotRecord, WorkspaceRecord,
+};
 
 /// A record read back from the JSON it was stored as.
 pub trait Record: Serialize + Sized {
@@ -36,8 +39,69 @@ impl Record for LabelRecord {
             name: o.string("name")?,
             colour: o.string("colour")?,
             hotkey: o.string("hotkey")?,
+            attributes: if o.has("attributes") { o.list("attributes", AttributeRecord::read)? } else { Vec::new() },
         })
     }
+}
+
+impl Record for AttributeRecord {
+    fn read(mut o: Object) -> Result<Self, ShapeError> {
+        Ok(AttributeRecord { name: o.string("name")?, values: o.strings("values")?, default: o.string("default")? })
+    }
+}
+
+impl Record for RelationTypeRecord {
+    fn read(mut o: Object) -> Result<Self, ShapeError> {
+        Ok(RelationTypeRecord {
+            id: o.string("id")?,
+            name: o.string("name")?,
+            from: o.strings("from")?,
+            to: o.strings("to")?,
+        })
+    }
+}
+
+impl Record for DefinitionsRecord {
+    fn read(mut o: Object) -> Result<Self, ShapeError> {
+        Ok(DefinitionsRecord {
+            relation_types: o.list("relation_types", RelationTypeRecord::read)?,
+            categories: o.list("categories", AttributeRecord::read)?,
+        })
+    }
+}
+
+impl Record for RelRecord {
+    fn read(mut o: Object) -> Result<Self, ShapeError> {
+        Ok(RelRecord { id: o.string("id")?, from: o.string("from")?, to: o.string("to")?, kind: o.string("type")? })
+    }
+}
+
+/// An optional field: absent is `None`.
+fn optional<T>(o: &mut Object, key: &str, read: fn(Object) -> Result<T, ShapeError>) -> Result<Option<T>, ShapeError> {
+    if !o.has(key) {
+        return Ok(None);
+    }
+    let path = format!("{}.{key}", o.path());
+    Ok(Some(read(Object::new(o.take(key)?, path)?)?))
+}
+
+/// An optional string field: absent is `None`.
+fn optional_string(o: &mut Object, key: &str) -> Result<Option<String>, ShapeError> {
+    if o.has(key) {
+        o.string(key).map(Some)
+    } else {
+        Ok(None)
+    }
+}
+
+/// An optional object of string values (name–value pairs), sorted by name; absent is empty.
+/// Stored records are read leniently here: a value that is not a string is dropped.
+fn pairs(o: &mut Object, key: &str) -> Vec<(String, String)> {
+    let Ok(serde_json::Value::Object(map)) = o.take(key) else { return Vec::new() };
+    let mut out: Vec<(String, String)> =
+        map.into_iter().filter_map(|(k, v)| v.as_str().map(|v| (k, v.to_owned()))).collect();
+    out.sort();
+    out
 }
 
 impl Record for DocRecord {
@@ -47,6 +111,7 @@ impl Record for DocRecord {
             title: o.string("title")?,
             text: o.string("text")?,
             labels: o.list("labels", LabelRecord::read)?,
+            definitions: optional(&mut o, "definitions", DefinitionsRecord::read)?,
         })
     }
 }
@@ -59,7 +124,9 @@ impl Record for AnnRecord {
         let created = o.take("created").ok().and_then(|v| v.as_u64());
         // Optional too; a value that is not a list of strings is dropped the same way.
         let annotators = if o.has("annotators") { o.strings("annotators").unwrap_or_default() } else { Vec::new() };
-        Ok(AnnRecord { id, label, start, end, created, annotators })
+        let note = o.take("note").ok().and_then(|v| v.as_str().map(str::to_owned)).filter(|n| !n.is_empty());
+        let attributes = pairs(&mut o, "attributes");
+        Ok(AnnRecord { id, label, start, end, created, annotators, note, attributes })
     }
 }
 
@@ -73,6 +140,26 @@ impl Record for EditRecord {
             "labels" => Ok(EditRecord::Labels {
                 before: o.list("before", LabelRecord::read)?,
                 after: o.list("after", LabelRecord::read)?,
+                before_definitions: optional(&mut o, "before_definitions", DefinitionsRecord::read)?,
+                after_definitions: optional(&mut o, "after_definitions", DefinitionsRecord::read)?,
+            }),
+            "link" => Ok(EditRecord::Link(RelRecord::read(o)?)),
+            "unlink" => Ok(EditRecord::Unlink(RelRecord::read(o)?)),
+            "note" => Ok(EditRecord::Note {
+                id: o.string("id")?,
+                before: optional_string(&mut o, "before")?,
+                after: optional_string(&mut o, "after")?,
+            }),
+            "attribute" => Ok(EditRecord::Attribute {
+                id: o.string("id")?,
+                name: o.string("name")?,
+                before: optional_string(&mut o, "before")?,
+                after: optional_string(&mut o, "after")?,
+            }),
+            "doc_attribute" => Ok(EditRecord::DocAttribute {
+                name: o.string("name")?,
+                before: optional_string(&mut o, "before")?,
+                after: optional_string(&mut o, "after")?,
             }),
             other => Err(unknown_kind(&o, other)),
         }
@@ -99,7 +186,10 @@ impl Record for SnapshotRecord {
             doc: o.string("doc")?,
             seq: o.u64("seq")?,
             labels: if o.has("labels") { Some(o.list("labels", LabelRecord::read)?) } else { None },
+            definitions: optional(&mut o, "definitions", DefinitionsRecord::read)?,
             annotations: o.list("annotations", AnnRecord::read)?,
+            relations: if o.has("relations") { o.list("relations", RelRecord::read)? } else { Vec::new() },
+            attributes: pairs(&mut o, "attributes"),
             done: o.list("done", EditRecord::read)?,
             undone: o.list("undone", EditRecord::read)?,
         })

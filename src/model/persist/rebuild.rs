@@ -4,13 +4,18 @@
 use std::rc::Rc;
 
 use crate::model::annotation::{Annotation, AnnotationId, AnnotationSet};
+use crate::model::definitions::{set_value, AttributeDef, RelationType};
 use crate::model::document::Document;
-use crate::model::history::{Edit, History};
+use crate::model::history::{Edit, History, Work};
 use crate::model::label::{Label, LabelId, Labels};
+use crate::model::relation::{Relation, RelationId, Relations};
 use crate::model::span::Span;
 use crate::support::time::Time;
 
-use super::{AnnRecord, DocRecord, EditRecord, LabelRecord, Op, OpRecord, SnapshotRecord};
+use super::{
+    AnnRecord, AttributeRecord, DefinitionsRecord, DocRecord, EditRecord, LabelRecord, Op, OpRecord, RelRecord,
+    RelationTypeRecord, SnapshotRecord,
+};
 
 pub fn ann_record(a: &Annotation) -> AnnRecord {
     AnnRecord {
@@ -20,6 +25,38 @@ pub fn ann_record(a: &Annotation) -> AnnRecord {
         end: a.span.end(),
         created: a.created.map(Time::millis),
         annotators: a.annotators.clone(),
+        note: a.note.clone(),
+        attributes: a.attributes.clone(),
+    }
+}
+
+pub fn rel_record(r: &Relation) -> RelRecord {
+    RelRecord {
+        id: r.id.as_str().to_owned(),
+        from: r.from.as_str().to_owned(),
+        to: r.to.as_str().to_owned(),
+        kind: r.kind.clone(),
+    }
+}
+
+fn attribute_record(d: &AttributeDef) -> AttributeRecord {
+    AttributeRecord { name: d.name.clone(), values: d.values.clone(), default: d.default.clone() }
+}
+
+/// What `labels` define beside their labels.
+pub fn definitions_record(labels: &Labels) -> DefinitionsRecord {
+    DefinitionsRecord {
+        relation_types: labels
+            .relation_types()
+            .iter()
+            .map(|t| RelationTypeRecord {
+                id: t.id.clone(),
+                name: t.name.clone(),
+                from: t.from.iter().map(|l| l.as_str().to_owned()).collect(),
+                to: t.to.iter().map(|l| l.as_str().to_owned()).collect(),
+            })
+            .collect(),
+        categories: labels.categories().iter().map(attribute_record).collect(),
     }
 }
 
@@ -33,8 +70,25 @@ pub fn edit_record(edit: &Edit) -> EditRecord {
             to: to.as_str().to_owned(),
         },
         Edit::Batch(edits) => EditRecord::Batch { edits: edits.iter().map(edit_record).collect() },
-        Edit::Labels { before, after } => {
-            EditRecord::Labels { before: labels_record(before), after: labels_record(after) }
+        Edit::Labels { before, after } => EditRecord::Labels {
+            before: labels_record(before),
+            after: labels_record(after),
+            before_definitions: Some(definitions_record(before)),
+            after_definitions: Some(definitions_record(after)),
+        },
+        Edit::Link(r) => EditRecord::Link(rel_record(r)),
+        Edit::Unlink(r) => EditRecord::Unlink(rel_record(r)),
+        Edit::Note { id, before, after } => {
+            EditRecord::Note { id: id.as_str().to_owned(), before: before.clone(), after: after.clone() }
+        }
+        Edit::Attribute { id, name, before, after } => EditRecord::Attribute {
+            id: id.as_str().to_owned(),
+            name: name.clone(),
+            before: before.clone(),
+            after: after.clone(),
+        },
+        Edit::DocAttribute { name, before, after } => {
+            EditRecord::DocAttribute { name: name.clone(), before: before.clone(), after: after.clone() }
         }
     }
 }
@@ -47,6 +101,7 @@ pub fn labels_record(labels: &Labels) -> Vec<LabelRecord> {
             name: l.name.clone(),
             colour: l.colour.clone(),
             hotkey: l.hotkey.map(String::from).unwrap_or_default(),
+            attributes: l.attributes.iter().map(attribute_record).collect(),
         })
         .collect()
 }
@@ -63,7 +118,22 @@ fn annotation(r: &AnnRecord) -> Result<Annotation, RestoreError> {
         span,
         created,
         annotators: r.annotators.clone(),
+        note: r.note.clone().filter(|n| !n.is_empty()),
+        attributes: r.attributes.clone(),
     })
+}
+
+fn relation(r: &RelRecord) -> Relation {
+    Relation {
+        id: RelationId::new(&r.id),
+        from: AnnotationId::new(&r.from),
+        to: AnnotationId::new(&r.to),
+        kind: r.kind.clone(),
+    }
+}
+
+fn attribute_def(r: &AttributeRecord) -> Result<AttributeDef, RestoreError> {
+    AttributeDef::new(&r.name, r.values.clone(), &r.default)
 }
 
 fn edit(r: &EditRecord) -> Result<Edit, RestoreError> {
@@ -74,19 +144,48 @@ fn edit(r: &EditRecord) -> Result<Edit, RestoreError> {
             Edit::Relabel { id: AnnotationId::new(id), from: LabelId::new(from), to: LabelId::new(to) }
         }
         EditRecord::Batch { edits } => Edit::Batch(edits.iter().map(edit).collect::<Result<_, _>>()?),
-        EditRecord::Labels { before, after } => {
-            Edit::Labels { before: Rc::new(labels(before)?), after: Rc::new(labels(after)?) }
+        EditRecord::Labels { before, after, before_definitions, after_definitions } => Edit::Labels {
+            before: Rc::new(labels(before, before_definitions.as_ref())?),
+            after: Rc::new(labels(after, after_definitions.as_ref())?),
+        },
+        EditRecord::Link(r) => Edit::Link(relation(r)),
+        EditRecord::Unlink(r) => Edit::Unlink(relation(r)),
+        EditRecord::Note { id, before, after } => {
+            Edit::Note { id: AnnotationId::new(id), before: before.clone(), after: after.clone() }
+        }
+        EditRecord::Attribute { id, name, before, after } => Edit::Attribute {
+            id: AnnotationId::new(id),
+            name: name.clone(),
+            before: before.clone(),
+            after: after.clone(),
+        },
+        EditRecord::DocAttribute { name, before, after } => {
+            Edit::DocAttribute { name: name.clone(), before: before.clone(), after: after.clone() }
         }
     })
 }
 
-fn labels(records: &[LabelRecord]) -> Result<Labels, RestoreError> {
+/// Labels from their records and definitions; none stored (a record from before spanmark had
+/// them): the news defaults that fit the labels.
+fn labels(records: &[LabelRecord], definitions: Option<&DefinitionsRecord>) -> Result<Labels, RestoreError> {
     let mut out = Vec::with_capacity(records.len());
     for r in records {
-        let label = Label::from_parts(&r.id, r.name.clone(), r.colour.clone(), &r.hotkey);
-        out.push(label.map_err(|e| format!("label {}: {e}", r.id))?);
+        let mut label = Label::from_parts(&r.id, r.name.clone(), r.colour.clone(), &r.hotkey)
+            .map_err(|e| format!("label {}: {e}", r.id))?;
+        label.attributes = r.attributes.iter().map(attribute_def).collect::<Result<_, _>>()?;
+        out.push(label);
     }
-    Labels::new(out)
+    let labels = Labels::new(out)?;
+    let Some(d) = definitions else { return Ok(labels.with_news_definitions()) };
+    let ids = |ids: &[String]| ids.iter().map(|id| LabelId::new(id)).collect();
+    let types = d.relation_types.iter().map(|t| RelationType {
+        id: t.id.clone(),
+        name: t.name.clone(),
+        from: ids(&t.from),
+        to: ids(&t.to),
+    });
+    let categories = d.categories.iter().map(attribute_def).collect::<Result<_, _>>()?;
+    labels.with_definitions(types.collect(), categories)
 }
 
 /// One document as stored, rebuilt: its text and labels (the snapshot's when it has them, else
@@ -95,7 +194,9 @@ fn labels(records: &[LabelRecord]) -> Result<Labels, RestoreError> {
 pub struct Rebuilt {
     pub doc: Rc<Document>,
     pub labels: Rc<Labels>,
-    pub annotations: AnnotationSet,
+    pub annotations: Rc<AnnotationSet>,
+    pub relations: Rc<Relations>,
+    pub attributes: Rc<Vec<(String, String)>>,
     pub history: History,
 }
 
@@ -107,10 +208,12 @@ pub fn rebuild(
 ) -> Result<Rebuilt, RestoreError> {
     let doc = Document::new(record.title.clone(), record.text.clone()).map_err(|e| e.to_string())?;
     let mut labels = Rc::new(match snapshot.and_then(|s| s.labels.as_deref()) {
-        Some(records) => labels(records)?,
-        None => labels(&record.labels)?,
+        Some(records) => labels(records, snapshot.and_then(|s| s.definitions.as_ref()))?,
+        None => labels(&record.labels, record.definitions.as_ref())?,
     });
     let mut annotations = AnnotationSet::new();
+    let mut relations = Relations::new();
+    let mut attributes = Vec::new();
     let mut history = History::default();
     let mut after = 0;
     if let Some(s) = snapshot {
@@ -125,6 +228,15 @@ pub fn rebuild(
                 _ => problems.push(format!("{}: a stored annotation did not fit the text", record.title)),
             }
         }
+        for r in s.relations.iter().map(relation) {
+            let ends = annotations.get(&r.from).is_some() && annotations.get(&r.to).is_some();
+            if !ends || relations.insert(r).is_err() {
+                problems.push(format!("{}: a stored relation did not fit the annotations", record.title));
+            }
+        }
+        for (name, value) in &s.attributes {
+            set_value(&mut attributes, name, Some(value));
+        }
         let done = s.done.iter().map(edit).collect::<Result<Vec<_>, _>>();
         let undone = s.undone.iter().map(edit).collect::<Result<Vec<_>, _>>();
         match (done, undone) {
@@ -134,23 +246,31 @@ pub fn rebuild(
             _ => problems.push(format!("{}: the undo history could not be read", record.title)),
         }
     }
+    let (mut annotations, mut relations, mut attributes) =
+        (Rc::new(annotations), Rc::new(relations), Rc::new(attributes));
     for op in ops.iter().filter(|o| o.seq > after) {
+        let mut work = Work {
+            labels: &mut labels,
+            annotations: &mut annotations,
+            relations: &mut relations,
+            attributes: &mut attributes,
+        };
         let ok = match &op.op {
             Op::Edit { edit: r } => match edit(r) {
-                Ok(e) if fits(&e, &doc, &known(&labels, &e)) && e.apply(&mut labels, &mut annotations) => {
+                Ok(e) if fits(&e, &doc, &known(work.labels, &e)) && e.apply(&mut work) => {
                     history.record(e);
                     true
                 }
                 _ => false,
             },
-            Op::Undo => history.undo(&mut labels, &mut annotations).is_some(),
-            Op::Redo => history.redo(&mut labels, &mut annotations).is_some(),
+            Op::Undo => history.undo(&mut work).is_some(),
+            Op::Redo => history.redo(&mut work).is_some(),
         };
         if !ok {
             problems.push(format!("{}: a stored change (#{}) could not be replayed", record.title, op.seq));
         }
     }
-    Ok(Rebuilt { doc: Rc::new(doc), labels, annotations, history })
+    Ok(Rebuilt { doc: Rc::new(doc), labels, annotations, relations, attributes, history })
 }
 
 /// The label ids edits may name: those of `labels` and of any set the edits change labels from
@@ -187,6 +307,12 @@ fn fits(edit: &Edit, doc: &Document, known: &[LabelId]) -> bool {
         Edit::Add(a) | Edit::Remove(a) => a.span.end() <= doc.len() && !a.span.is_empty() && known.contains(&a.label),
         Edit::Relabel { from, to, .. } => known.contains(from) && known.contains(to),
         Edit::Batch(edits) => edits.iter().all(|e| fits(e, doc, known)),
-        Edit::Labels { .. } => true,
+        // Checked when applied: both ends there, the values they change from.
+        Edit::Labels { .. }
+        | Edit::Link(_)
+        | Edit::Unlink(_)
+        | Edit::Note { .. }
+        | Edit::Attribute { .. }
+        | Edit::DocAttribute { .. } => true,
     }
 }

@@ -62,7 +62,7 @@ proptest::proptest! {
             let victim = s.iter().nth(start as usize % s.len().max(1)).map(|a| a.id.clone());
             if add {
                 let id = AnnotationId::new(&format!("x{i}"));
-                let _ = s.insert(Annotation { id, label: LabelId::new(labels[label]), span: Span::new(start, start + len), created: None, annotators: Vec::new() });
+                let _ = s.insert(Annotation::new(id, LabelId::new(labels[label]), Span::new(start, start + len)));
             } else if let Some(victim) = victim {
                 proptest::prop_assert!(s.remove(&victim).is_some());
                 proptest::prop_assert!(s.get(&victim).is_none());

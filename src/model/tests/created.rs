@@ -72,6 +72,8 @@ fn created_is_stored_and_restored_and_old_records_have_none() {
         end: 3,
         created,
         annotators: Vec::new(),
+        note: None,
+        attributes: Vec::new(),
     };
     assert_eq!(record(with), EditRecord::Add(ann(Some(1_796_124_258_007))));
     assert_eq!(record(without), EditRecord::Add(ann(None)));

@@ -346,12 +346,18 @@ fn changes_of_labels_keep_their_stored_json() {
         name: id.to_owned(),
         colour: "#e69f00".to_owned(),
         hotkey: key.to_owned(),
+        attributes: Vec::new(),
     };
     let op = OpRecord {
         doc: "d1".to_owned(),
         seq: 3,
         op: Op::Edit {
-            edit: EditRecord::Labels { before: vec![label("a", "1")], after: vec![label("a", "1"), label("b", "2")] },
+            edit: EditRecord::Labels {
+                before: vec![label("a", "1")],
+                after: vec![label("a", "1"), label("b", "2")],
+                before_definitions: None,
+                after_definitions: None,
+            },
         },
     };
     let json = serde_json::to_string(&op).expect("json");

@@ -50,13 +50,7 @@ const TEXTS: &[&str] = &[
 ];
 
 fn ann(id: &str, label: &str, start: u32, end: u32) -> Annotation {
-    Annotation {
-        id: AnnotationId::new(id),
-        label: LabelId::new(label),
-        span: Span::new(start, end),
-        created: None,
-        annotators: Vec::new(),
-    }
+    Annotation::new(AnnotationId::new(id), LabelId::new(label), Span::new(start, end))
 }
 
 fn set(items: &[Annotation]) -> AnnotationSet {

@@ -18,6 +18,8 @@ fn stored_records_keep_their_json() {
         end,
         created: None,
         annotators: Vec::new(),
+        note: None,
+        attributes: Vec::new(),
     };
     assert_eq!(
         OpRecord::from_json(
@@ -51,9 +53,15 @@ fn stored_records_keep_their_json() {
         name: "Actor".to_owned(),
         colour: "#e69f00".to_owned(),
         hotkey: "1".to_owned(),
+        attributes: Vec::new(),
     };
-    let record =
-        DocRecord { id: "d2".to_owned(), title: "t.txt".to_owned(), text: "abc".to_owned(), labels: vec![label] };
+    let record = DocRecord {
+        id: "d2".to_owned(),
+        title: "t.txt".to_owned(),
+        text: "abc".to_owned(),
+        labels: vec![label],
+        definitions: None,
+    };
     assert_eq!(serde_json::to_string(&record).expect("json"), doc);
     assert_eq!(DocRecord::from_json(doc), Ok(record));
     let refused = |json: &str| OpRecord::from_json(json).map_err(|e| e.to_string()).expect_err("must be refused");
