@@ -77,7 +77,7 @@ pub struct Drawn {
 }
 
 /// How far above a span's box its connectors start: above the label chip drawn there.
-pub const LIFT: f64 = 10.0;
+pub const LIFT: f64 = 13.0;
 /// The height of the lowest level's peak above the higher end, and of each level more.
 pub const BASE: f64 = 9.0;
 pub const STEP: f64 = 11.0;
@@ -203,9 +203,9 @@ mod tests {
     fn an_arc_rises_from_its_from_and_ends_on_its_to() {
         let drawn = place(&[both(0.0, 200.0, 100.0)], 600.0);
         assert_eq!(drawn[0].level, 0);
-        // From (20, 90), peak 81 (90 − BASE), onto (220, 90).
-        assert_eq!(drawn[0].path, "M20 90C20 78 220 78 220 90");
-        assert_eq!(drawn[0].label, (120, 84));
+        // From (20, 87), peak 78 (87 − BASE), onto (220, 87).
+        assert_eq!(drawn[0].path, "M20 87C20 75 220 75 220 87");
+        assert_eq!(drawn[0].label, (120, 81));
         assert_eq!(drawn[0].anchor, Anchor::Middle);
     }
 
@@ -230,9 +230,9 @@ mod tests {
     fn an_arc_between_lines_peaks_above_the_higher_end() {
         let c = Connector { ends: Ends::Both { from: at(300.0, 160.0), to: at(0.0, 100.0) }, label_chars: 3 };
         let drawn = &place(&[c], 600.0)[0];
-        assert_eq!(drawn.label.1, 84, "peak 81 (90 − 9), baseline 3 below");
-        assert!(drawn.path.starts_with("M320 150C"), "{}", drawn.path);
-        assert!(drawn.path.ends_with("20 90"), "{}", drawn.path);
+        assert_eq!(drawn.label.1, 81, "peak 78 (87 − 9), baseline 3 below");
+        assert!(drawn.path.starts_with("M320 147C"), "{}", drawn.path);
+        assert!(drawn.path.ends_with("20 87"), "{}", drawn.path);
     }
 
     #[test]
@@ -240,16 +240,16 @@ mod tests {
         let from = Connector { ends: Ends::From { from: at(0.0, 100.0), to: Off::After }, label_chars: 7 };
         let to = Connector { ends: Ends::To { from: Off::Before, to: at(200.0, 100.0) }, label_chars: 7 };
         let drawn = place(&[from, to], 600.0);
-        assert_eq!(drawn[0].path, "M20 90V81H34", "out of a drawn from, away along the stub");
+        assert_eq!(drawn[0].path, "M20 87V78H34", "out of a drawn from, away along the stub");
         assert_eq!(drawn[0].off, Some(Off::After));
         assert_eq!(drawn[0].anchor, Anchor::Start);
-        assert_eq!(drawn[1].path, "M234 81H220V90", "into a drawn to, down onto it");
+        assert_eq!(drawn[1].path, "M234 78H220V87", "into a drawn to, down onto it");
         assert_eq!(drawn[1].off, Some(Off::Before));
         // Near the right edge a stub runs left.
         let edge = Connector { ends: Ends::From { from: at(560.0, 0.0), to: Off::Before }, label_chars: 7 };
         let drawn = &place(&[edge], 600.0)[0];
         assert_eq!(drawn.anchor, Anchor::End);
-        assert_eq!(drawn.path, "M580 -10V-19H566");
+        assert_eq!(drawn.path, "M580 -13V-22H566");
     }
 
     #[test]
