@@ -3,7 +3,6 @@
 //! ([`crate::model::layout::arcs`] places them), and the lighting of a span's related spans.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -102,8 +101,9 @@ pub fn Arcs(props: &ArcsProps) -> Html {
             move || drop(listener)
         });
     }
-    // The ends measured so far, for the layout `Key`.
-    let measured = use_mut_ref(|| (Key::default(), HashMap::<AnnotationId, Option<EndBox>>::new()));
+    // The ends measured so far, for the layout `Key` (a list: the drawn window holds few; a
+    // map's hashing cost more in the wasm than the searches).
+    let measured = use_mut_ref(|| (Key::default(), Vec::<(AnnotationId, Option<EndBox>)>::new()));
     let generation = use_mut_ref(|| 0u32);
     {
         let deps = (
@@ -147,19 +147,19 @@ pub fn Arcs(props: &ArcsProps) -> Html {
                 let (drawn, found) = touching_window(&doc, &annotations, &relations, &key.window);
                 let mut cache = measured.borrow_mut();
                 if cache.0 != key {
-                    *cache = (key, HashMap::new());
+                    *cache = (key, Vec::new());
                 }
                 // Read: every end not measured yet, at once.
                 let mut wanted: Vec<AnnotationId> = Vec::new();
                 for (r, from, to) in &found {
                     for (id, drawn) in [(&r.from, *from), (&r.to, *to)] {
-                        if drawn && !cache.1.contains_key(id) && !wanted.contains(id) {
+                        if drawn && !cache.1.iter().any(|(m, _)| m == id) && !wanted.contains(id) {
                             wanted.push(id.clone());
                         }
                     }
                 }
                 for (id, at) in wanted.iter().zip(edge::arcs::ends(&article, &svg, &wanted)) {
-                    cache.1.insert(id.clone(), at);
+                    cache.1.push((id.clone(), at));
                 }
                 let width = edge::arcs::width(&svg);
                 let off = |id: &AnnotationId| match annotations.get(id) {
@@ -169,8 +169,13 @@ pub fn Arcs(props: &ArcsProps) -> Html {
                 let mut connectors = Vec::new();
                 let mut kept = Vec::new();
                 for (r, from, to) in &found {
-                    let end =
-                        |id: &AnnotationId, drawn: bool| if drawn { cache.1.get(id).copied().flatten() } else { None };
+                    let end = |id: &AnnotationId, drawn: bool| {
+                        if drawn {
+                            cache.1.iter().find(|(m, _)| m == id).and_then(|(_, at)| *at)
+                        } else {
+                            None
+                        }
+                    };
                     let ends = match (end(&r.from, *from), end(&r.to, *to), from, to) {
                         (Some(a), Some(b), _, _) => Ends::Both { from: a, to: b },
                         (Some(a), None, _, false) => Ends::From { from: a, to: off(&r.to) },

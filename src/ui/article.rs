@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::arcs::{Arcs, Lights};
 use super::hooks::{use_caret, use_drawn_window, use_touch};
-use super::link_menu::{named, LinkBanner, LinkMenu, Linking};
+use super::link_menu::{link_banner, named, LinkMenu, Linking};
 use super::paragraph::Paragraph;
 use super::state::DocRef;
 use super::suggestion_marks::Verdict;
@@ -335,7 +335,7 @@ pub fn Article(props: &ArticleProps) -> Html {
             </article>
             <div class="text-spacer" style={format!("height:{}px", below.round() as i64)} aria-hidden="true"></div>
             if let Some(text) = banner {
-                <LinkBanner text={AttrValue::from(text)} oncancel={ondone.clone()} />
+                { link_banner(text, &ondone) }
             }
             if let Some(Linking::Choosing { from, to }) = &props.linking {
                 <LinkMenu

@@ -3,7 +3,7 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::relations_list::RelationsList;
+use super::relations_list::relations_list;
 use super::state::DocRef;
 use crate::model::definitions::value_of;
 use crate::model::{Action, AnnotationId, AnnotationSet, Labels, Relations};
@@ -78,14 +78,7 @@ pub fn Details(props: &DetailsProps) -> Html {
                 <button class="mini link-start" aria-keyshortcuts="R" onclick={onlink}>{ "Link… (R)" }</button>
                 { for attributes }
             </div>
-            <RelationsList
-                doc={props.doc.clone()}
-                labels={props.labels.clone()}
-                annotations={props.annotations.clone()}
-                relations={props.relations.clone()}
-                id={props.id.clone()}
-                onaction={props.onaction.clone()}
-            />
+            { relations_list(props) }
             <label class="field note">
                 <span>{ "Note" }</span>
                 <input key={props.id.as_str().to_owned()} type="text" value={note} placeholder="Add a note" {onblur} {onkeydown} />

@@ -43,20 +43,13 @@ pub fn named(labels: &Labels, annotations: &AnnotationSet, doc: &crate::model::D
     format!("{label} {}{quote}{}", if open { "" } else { "“" }, if close { "" } else { "”" })
 }
 
-#[derive(Properties, PartialEq)]
-pub struct LinkBannerProps {
-    /// What the banner says (the flow's step, in words).
-    pub text: AttrValue,
-    pub oncancel: Callback<()>,
-}
-
-/// The picking step said visibly and in a live region, with a way out.
-#[component]
-pub fn LinkBanner(props: &LinkBannerProps) -> Html {
+/// The picking step said visibly and in a live region (`text`), with a way out (a plain
+/// function, not a component: it has no state of its own).
+pub fn link_banner(text: String, oncancel: &Callback<()>) -> Html {
     html! {
         <div class="link-banner">
-            <p role="status" aria-live="polite">{ props.text.clone() }</p>
-            <button class="mini" onclick={props.oncancel.reform(|_: MouseEvent| ())}>{ "Cancel" }</button>
+            <p role="status" aria-live="polite">{ text }</p>
+            <button class="mini" onclick={oncancel.reform(|_: MouseEvent| ())}>{ "Cancel" }</button>
         </div>
     }
 }

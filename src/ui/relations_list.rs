@@ -1,29 +1,16 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::arcs::type_name;
+use super::details::DetailsProps;
 use super::link_menu::named;
-use super::state::DocRef;
-use crate::model::{Action, AnnotationId, AnnotationSet, Labels, Relations};
-
-#[derive(Properties, PartialEq)]
-pub struct RelationsListProps {
-    pub doc: DocRef,
-    pub labels: Rc<Labels>,
-    pub annotations: Rc<AnnotationSet>,
-    pub relations: Rc<Relations>,
-    /// The span whose relations are listed.
-    pub id: AnnotationId,
-    pub onaction: Callback<Action>,
-}
+use crate::model::Action;
 
 /// The selected span's relations, outgoing (→) then incoming (←): each the relation's type and
 /// the other end's label and text, a button that selects the other end (the text brings it into
 /// view, drawing it first when it is not drawn), and a × button that removes the relation (one
-/// undo step). Buttons: Tab reaches them, Enter or Space presses them.
-#[component]
-pub fn RelationsList(props: &RelationsListProps) -> Html {
+/// undo step). Buttons: Tab reaches them, Enter or Space presses them. A part of
+/// [`super::details::Details`], drawn with it (a function, not a component of its own).
+pub fn relations_list(props: &DetailsProps) -> Html {
     let doc = &props.doc.0;
     let row = |r: &crate::model::Relation, out: bool| {
         let other = if out { &r.to } else { &r.from };
