@@ -343,6 +343,8 @@ fn op_record(doc: &str, seq: u64, id: &str) -> spanmark::model::persist::OpRecor
         end: 9,
         created: None,
         annotators: Vec::new(),
+        note: None,
+        attributes: Vec::new(),
     };
     OpRecord { doc: doc.to_owned(), seq, op: Op::Edit { edit: EditRecord::Add(ann) } }
 }
@@ -370,7 +372,9 @@ async fn records_are_stored_as_objects_and_what_earlier_versions_stored_restores
             name: "Person".to_owned(),
             colour: "#f00".to_owned(),
             hotkey: "1".to_owned(),
+            attributes: Vec::new(),
         }],
+        definitions: None,
     };
     let written = op_record(&doc.id, 7, "a1");
     let batch = [Write::delete_doc(&doc.id), Write::doc(doc.clone()), Write::op(written.clone())];
@@ -418,7 +422,10 @@ async fn local_storage_holds_the_same_json_text_as_before() {
         doc: "d-local".to_owned(),
         seq: 3,
         labels: None,
+        definitions: None,
         annotations: vec![],
+        relations: vec![],
+        attributes: vec![],
         done: vec![],
         undone: vec![],
     };

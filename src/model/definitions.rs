@@ -1,7 +1,8 @@
 //! What a document's codes can be beyond labels: attributes with a closed set of values (a
 //! label's, on its annotations; or the document's own categories) and relation types.
 
-use super::label::LabelId;
+use super::label::{LabelId, Labels};
+use crate::support::case::to_lowercase;
 use crate::support::quote::Quoted;
 
 /// An attribute: a name, the values it can take, and the one it reads as until set.
@@ -79,8 +80,83 @@ pub fn set_value(values: &mut Vec<(String, String)>, name: &str, value: Option<&
     }
 }
 
-/// What `name` reads as among `values`, given the definitions `defs`: the value set, else the
-/// definition's default, else "" (no such attribute).
+/// What `name` reads as among `values`, given the definitions `defs`: the value set if its
+/// definition allows it, else the definition's default; "" when there is no such definition.
+/// (A value set under another label's definition, kept through a relabel, reads as the
+/// default where the new label's definition does not allow it.)
 pub fn read_value<'a>(defs: &'a [AttributeDef], values: &'a [(String, String)], name: &str) -> &'a str {
-    value_of(values, name).or_else(|| defs.iter().find(|d| d.name == name).map(|d| d.default.as_str())).unwrap_or("")
+    let Some(def) = defs.iter().find(|d| d.name == name) else { return "" };
+    value_of(values, name).filter(|v| def.allows(v)).unwrap_or(&def.default)
+}
+
+/// A relation type named `name` from `from` to `to`, checked against the other `types`
+/// (`except`: the id of the one being edited, which keeps it); a new one's id is made from the
+/// name: lowercase, letters and digits kept, anything else `_`, and `_2`, `_3`… while taken.
+pub fn check_relation_type(
+    except: Option<&String>,
+    name: &str,
+    from: &[LabelId],
+    to: &[LabelId],
+    types: &[RelationType],
+    labels: &Labels,
+) -> Result<RelationType, String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err("A relation type needs a name.".to_owned());
+    }
+    let lower = to_lowercase(name);
+    if let Some(other) = types.iter().find(|t| Some(&t.id) != except && to_lowercase(&t.name) == lower) {
+        return Err(format!("There is already a relation type named {}.", other.name));
+    }
+    if from.iter().chain(to).any(|id| labels.get(id).is_none()) {
+        return Err("That label is gone.".to_owned());
+    }
+    let id = match except {
+        Some(id) => id.clone(),
+        None => {
+            let base: String = lower.chars().map(|c| if c.is_alphanumeric() { c } else { '_' }).collect();
+            let base = if base.trim_matches('_').is_empty() { "relation".to_owned() } else { base };
+            let (mut id, mut n) = (base.clone(), 1);
+            while types.iter().any(|t| t.id == id) {
+                n += 1;
+                id = format!("{base}_{n}");
+            }
+            id
+        }
+    };
+    Ok(RelationType { id, name: name.to_owned(), from: from.to_vec(), to: to.to_vec() })
+}
+
+/// An attribute named `name` with `values` and `default`, checked against the other `defs` of
+/// its holder (`except`: the name of the one being edited).
+pub fn check_attribute(
+    except: Option<&String>,
+    name: &str,
+    values: &[String],
+    default: &str,
+    defs: &[AttributeDef],
+) -> Result<AttributeDef, String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err("An attribute needs a name.".to_owned());
+    }
+    if defs.iter().any(|d| Some(&d.name) != except && d.name == name) {
+        return Err(format!("There is already an attribute named {name}."));
+    }
+    let values: Vec<String> = values.iter().map(|v| v.trim().to_owned()).collect();
+    if values.is_empty() {
+        return Err(format!("{name} needs at least one value."));
+    }
+    if values.iter().any(String::is_empty) {
+        return Err(format!("A value of {name} is blank: give it a name or remove it."));
+    }
+    if let Some((_, v)) = values.iter().enumerate().find(|(i, v)| values[..*i].contains(v)) {
+        return Err(format!("{name} has the value {v} twice."));
+    }
+    let default = match default.trim() {
+        "" => values[0].clone(),
+        d if values.iter().any(|v| v == d) => d.to_owned(),
+        d => return Err(format!("The default {d} is not one of the values of {name}.")),
+    };
+    Ok(AttributeDef { name: name.to_owned(), values, default })
 }

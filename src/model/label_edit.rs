@@ -8,10 +8,25 @@
 //! (the refusal names that label); a colour is `#rrggbb`; a rename keeps the label's id (so its
 //! annotations keep it); a new label's id is made from its name and unique; the last label is
 //! never deleted, and one that tags annotations only with another label to move them to.
+//!
+//! The definitions change here too (checked in `model::definitions`): relation types (a name
+//! not blank and not another type's, ignoring case; its ends among the labels; an id made from
+//! the name, kept through renames) and attributes, a label's or the document's (a name not
+//! blank and not another of the same holder's; values trimmed, at least one, none blank or
+//! twice; the default one of them, the first when blank). What a deleted relation type or
+//! attribute, or a value no longer allowed, leaves behind, the editor removes in the same step.
 
 use super::contrast;
+use super::definitions::{check_attribute, check_relation_type};
 use super::label::{Label, LabelId, Labels};
 use crate::support::case::to_lowercase;
+
+/// Whose attribute: a label's (its annotations carry it) or the document's own (a category).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Holder {
+    Label(LabelId),
+    Document,
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LabelChange {
@@ -42,6 +57,62 @@ pub enum LabelChange {
         id: LabelId,
         reassign: Option<LabelId>,
     },
+    /// A new relation type, from spans of the `from` labels to spans of the `to` labels (empty:
+    /// any); its id is made from its name.
+    AddRelationType {
+        name: String,
+        from: Vec<LabelId>,
+        to: Vec<LabelId>,
+    },
+    /// The relation type `id` renamed or given other ends (its id and relations kept).
+    EditRelationType {
+        id: String,
+        name: String,
+        from: Vec<LabelId>,
+        to: Vec<LabelId>,
+    },
+    /// The relation type `id` and, in the same step, every relation of that type.
+    DeleteRelationType {
+        id: String,
+    },
+    /// A new attribute of a label, or a new category of the document.
+    AddAttribute {
+        holder: Holder,
+        name: String,
+        values: Vec<String>,
+        default: String,
+    },
+    /// The attribute `name` renamed (`new_name`) or given other values or default; the values
+    /// set that it still allows are kept (under the new name), the others unset.
+    EditAttribute {
+        holder: Holder,
+        name: String,
+        new_name: String,
+        values: Vec<String>,
+        default: String,
+    },
+    /// The attribute `name` and, in the same step, every value set for it.
+    DeleteAttribute {
+        holder: Holder,
+        name: String,
+    },
+}
+
+impl LabelChange {
+    /// The label the change is about, if it is about one (a refusal is shown beside it).
+    pub fn label(&self) -> Option<&LabelId> {
+        match self {
+            LabelChange::Rename { id, .. }
+            | LabelChange::Recolour { id, .. }
+            | LabelChange::SetHotkey { id, .. }
+            | LabelChange::Move { id, .. }
+            | LabelChange::Delete { id, .. } => Some(id),
+            LabelChange::AddAttribute { holder: Holder::Label(id), .. }
+            | LabelChange::EditAttribute { holder: Holder::Label(id), .. }
+            | LabelChange::DeleteAttribute { holder: Holder::Label(id), .. } => Some(id),
+            _ => None,
+        }
+    }
 }
 
 /// Keys offered to new labels, in order.
@@ -167,7 +238,59 @@ impl Labels {
                 }
                 list.remove(i);
             }
+            _ => return self.definitions_changed(change),
         }
         self.relisted(list)
+    }
+
+    /// The set after a change of its relation types or attributes, or why it is refused.
+    fn definitions_changed(&self, change: &LabelChange) -> Result<Labels, String> {
+        let (mut list, mut types, mut categories) =
+            (self.to_vec(), self.relation_types().to_vec(), self.categories().to_vec());
+        let gone = || "That relation type is gone.".to_owned();
+        match change {
+            LabelChange::AddRelationType { name, from, to } => {
+                types.push(check_relation_type(None, name, from, to, &types, self)?);
+            }
+            LabelChange::EditRelationType { id, name, from, to } => {
+                let i = types.iter().position(|t| &t.id == id).ok_or_else(gone)?;
+                types[i] = check_relation_type(Some(id), name, from, to, &types, self)?;
+            }
+            LabelChange::DeleteRelationType { id } => {
+                let i = types.iter().position(|t| &t.id == id).ok_or_else(gone)?;
+                types.remove(i);
+            }
+            LabelChange::AddAttribute { holder, name, values, default } => {
+                let defs = holder_defs(holder, &mut list, &mut categories)?;
+                defs.push(check_attribute(None, name, values, default, defs)?);
+            }
+            LabelChange::EditAttribute { holder, name, new_name, values, default } => {
+                let defs = holder_defs(holder, &mut list, &mut categories)?;
+                let i = defs.iter().position(|d| &d.name == name).ok_or("That attribute is gone.")?;
+                defs[i] = check_attribute(Some(name), new_name, values, default, defs)?;
+            }
+            LabelChange::DeleteAttribute { holder, name } => {
+                let defs = holder_defs(holder, &mut list, &mut categories)?;
+                let i = defs.iter().position(|d| &d.name == name).ok_or("That attribute is gone.")?;
+                defs.remove(i);
+            }
+            _ => return Err("That change is not about the definitions.".to_owned()),
+        }
+        Labels::new(list)?.with_definitions(types, categories)
+    }
+}
+
+/// The attribute definitions of `holder`, to change.
+fn holder_defs<'a>(
+    holder: &Holder,
+    list: &'a mut [Label],
+    categories: &'a mut Vec<super::definitions::AttributeDef>,
+) -> Result<&'a mut Vec<super::definitions::AttributeDef>, String> {
+    match holder {
+        Holder::Document => Ok(categories),
+        Holder::Label(id) => match list.iter_mut().find(|l| &l.id == id) {
+            Some(l) => Ok(&mut l.attributes),
+            None => Err("That label is gone.".to_owned()),
+        },
     }
 }

@@ -61,14 +61,7 @@ pub fn LabelsDialog(props: &LabelsDialogProps) -> Html {
         let (name_ref, colour_ref, key_ref) = (name_ref.clone(), colour_ref.clone(), key_ref.clone());
         let uses = uses.clone();
         Callback::from(move |change: LabelChange| {
-            let about = match &change {
-                LabelChange::Add { .. } => None,
-                LabelChange::Rename { id, .. }
-                | LabelChange::Recolour { id, .. }
-                | LabelChange::SetHotkey { id, .. }
-                | LabelChange::Move { id, .. }
-                | LabelChange::Delete { id, .. } => Some(id.clone()),
-            };
+            let about = change.label().cloned();
             match labels.changed(&change, &uses) {
                 Err(why) => refusal.set(Some((about, why.into()))),
                 Ok(after) => {

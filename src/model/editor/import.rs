@@ -4,11 +4,13 @@
 use std::rc::Rc;
 
 use super::{labels, Editor, Notice};
-use crate::model::annotation::AnnotationSet;
+use crate::model::annotation::{AnnotationId, AnnotationSet};
+use crate::model::definitions::value_of;
 use crate::model::history::Edit;
 use crate::model::input::{self, place_into, Foreign, InputError, Opened, Report};
 use crate::model::label::{Label, LabelId, Labels};
 use crate::model::project::Project;
+use crate::model::relation::{Relation, Relations};
 use crate::model::title::visible;
 use crate::support::order::Index;
 
@@ -142,7 +144,7 @@ impl Editor {
             return;
         }
         let extra = labels.split_off(self.labels().len());
-        match labels::extended(self.labels(), extra) {
+        match labels::extended(self.labels(), extra, &[]) {
             Some(change) => {
                 self.edit_with_labels(Edit::Batch([change].into_iter().chain(edits).collect()));
             }
@@ -183,7 +185,7 @@ impl Editor {
         };
         let all_covered = project.annotations.iter().all(|a| covered(&a.label));
         let mut edits = Vec::new();
-        let labels_edit = labels::extended(self.labels(), extra);
+        let labels_edit = labels::extended(self.labels(), extra, project.labels.relation_types());
         if !all_covered || labels_edit.is_none() && !added_names.is_empty() {
             self.notice = Some(Notice::Error(format!(
                 "{} brings labels this document cannot take; open it as a copy instead.",
@@ -191,21 +193,33 @@ impl Editor {
             )));
             return;
         }
+        let after = match &labels_edit {
+            Some(Edit::Labels { after, .. }) => after.clone(),
+            _ => self.labels().clone(),
+        };
         edits.extend(labels_edit);
         let (mut added, mut dropped) = (0, 0);
         let mut scratch: AnnotationSet = self.annotations().clone();
+        let mut links: Relations = self.relations().clone();
         if choice == ImportChoice::Replace {
+            edits.extend(self.relations().iter().cloned().map(Edit::Unlink));
             for a in self.annotations().iter() {
                 edits.push(Edit::Remove(a.clone()));
             }
             scratch = AnnotationSet::new();
+            links = Relations::new();
         }
+        // The file's annotation ids, as they are in the document after the merge (a twin's, or
+        // a fresh id where the file's is taken).
+        let mut ids: Vec<(AnnotationId, AnnotationId)> = Vec::new();
         for a in project.annotations.iter() {
             let mut a = a.clone();
             if let Some((_, to)) = rename.iter().find(|(from, _)| *from == a.label) {
                 a.label = to.clone();
             }
-            if scratch.twin(a.span, &a.label).is_some() {
+            let theirs = a.id.clone();
+            if let Some(twin) = scratch.twin(a.span, &a.label) {
+                ids.push((theirs, twin.id.clone()));
                 dropped += 1;
                 continue;
             }
@@ -213,9 +227,42 @@ impl Editor {
             {
                 a.id = scratch.fresh_id();
             }
+            // Only the attribute values the document's definitions allow come along.
+            let defs = after.get(&a.label).map_or(&[][..], |l| &l.attributes[..]);
+            a.attributes.retain(|(n, v)| defs.iter().any(|d| &d.name == n && d.allows(v)));
             if scratch.insert(a.clone()).is_ok() {
+                ids.push((theirs, a.id.clone()));
                 edits.push(Edit::Add(a));
                 added += 1;
+            }
+        }
+        ids.sort();
+        let ours =
+            |id: &AnnotationId| ids.binary_search_by(|(theirs, _)| theirs.cmp(id)).ok().map(|i| ids[i].1.clone());
+        for r in project.relations.iter() {
+            let (Some(from), Some(to)) = (ours(&r.from), ours(&r.to)) else { continue };
+            if from == to || after.relation_type(&r.kind).is_none() || links.twin(&from, &to, &r.kind).is_some() {
+                continue;
+            }
+            let id = if links.get(&r.id).is_some() { links.next_id() } else { r.id.clone() };
+            let r = Relation { id, from, to, kind: r.kind.clone() };
+            if links.insert(r.clone()).is_ok() {
+                edits.push(Edit::Link(r));
+            }
+        }
+        // The file's categories: all of them on a replace, those the document has not set on a merge.
+        let values = self.current().attributes.clone();
+        for (name, value) in &project.attributes {
+            let now = value_of(&values, name);
+            let fits = after.category(name).is_some_and(|d| d.allows(value));
+            if fits && now != Some(value) && (now.is_none() || choice == ImportChoice::Replace) {
+                let before = now.map(str::to_owned);
+                edits.push(Edit::DocAttribute { name: name.clone(), before, after: Some(value.clone()) });
+            }
+        }
+        if choice == ImportChoice::Replace {
+            for (name, value) in values.iter().filter(|(n, _)| value_of(&project.attributes, n).is_none()) {
+                edits.push(Edit::DocAttribute { name: name.clone(), before: Some(value.clone()), after: None });
             }
         }
         if !edits.is_empty() {

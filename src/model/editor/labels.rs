@@ -11,9 +11,10 @@ use std::rc::Rc;
 
 use super::{Editor, Notice};
 use crate::model::contrast;
+use crate::model::definitions::{value_of, RelationType};
 use crate::model::history::Edit;
 use crate::model::label::{Label, LabelId, Labels};
-use crate::model::label_edit::{free_colour, free_hotkey, LabelChange};
+use crate::model::label_edit::{free_colour, free_hotkey, Holder, LabelChange};
 use crate::model::persist::Write;
 use crate::model::project::Project;
 use crate::support::case::to_lowercase;
@@ -35,14 +36,77 @@ impl Editor {
             }
         };
         let mut edits = Vec::new();
-        if let LabelChange::Delete { id, reassign: Some(to) } = &change {
-            for a in self.annotations().iter().filter(|a| &a.label == id) {
-                edits.push(Edit::Relabel { id: a.id.clone(), from: id.clone(), to: to.clone() });
+        match &change {
+            LabelChange::Delete { id, reassign: Some(to) } => {
+                for a in self.annotations().iter().filter(|a| &a.label == id) {
+                    edits.push(Edit::Relabel { id: a.id.clone(), from: id.clone(), to: to.clone() });
+                }
             }
+            LabelChange::DeleteRelationType { id } => {
+                edits.extend(self.relations().iter().filter(|r| &r.kind == id).cloned().map(Edit::Unlink));
+            }
+            LabelChange::AddAttribute { holder, name, .. } => self.values_moved(holder, name, None, &after, &mut edits),
+            LabelChange::EditAttribute { holder, name, new_name, .. } => {
+                self.values_moved(holder, name, Some(new_name.trim()), &after, &mut edits)
+            }
+            LabelChange::DeleteAttribute { holder, name } => self.values_moved(holder, name, None, &after, &mut edits),
+            _ => {}
         }
         edits.push(Edit::Labels { before, after });
         let edit = if edits.len() == 1 { edits.remove(0) } else { Edit::Batch(edits) };
         self.edit_with_labels(edit);
+    }
+
+    /// The edits that keep every value set allowed when attribute `name` of `holder` changes
+    /// to `after`'s definition named `to` (a rename, other values) or goes (`to` none, or a new
+    /// attribute of that name): each value set under `name` is unset, then set again under
+    /// `to` when `after` allows it there.
+    fn values_moved(&self, holder: &Holder, name: &str, to: Option<&str>, after: &Labels, edits: &mut Vec<Edit>) {
+        let def = |label: Option<&LabelId>| {
+            let to = to?;
+            match label {
+                Some(l) => after.attribute_def(l, to),
+                None => after.category(to),
+            }
+        };
+        let moved = |v: &str, label: Option<&LabelId>| def(label).filter(|d| d.allows(v)).map(|d| d.name.clone());
+        let owned = |v: Option<&str>| v.map(str::to_owned);
+        match holder {
+            Holder::Label(label) => {
+                for a in self.annotations().iter().filter(|a| &a.label == label) {
+                    let Some(v) = a.attribute(name) else { continue };
+                    let to = moved(v, Some(label));
+                    if to.as_deref() == Some(name) {
+                        continue;
+                    }
+                    let (id, v) = (a.id.clone(), Some(v.to_owned()));
+                    edits.push(Edit::Attribute {
+                        id: id.clone(),
+                        name: name.to_owned(),
+                        before: v.clone(),
+                        after: None,
+                    });
+                    if let Some(to) = to {
+                        let before = owned(a.attribute(&to));
+                        edits.push(Edit::Attribute { id, name: to, before, after: v });
+                    }
+                }
+            }
+            Holder::Document => {
+                let values = &self.current().attributes;
+                let Some(v) = value_of(values, name) else { return };
+                let to = moved(v, None);
+                if to.as_deref() == Some(name) {
+                    return;
+                }
+                let v = Some(v.to_owned());
+                edits.push(Edit::DocAttribute { name: name.to_owned(), before: v.clone(), after: None });
+                if let Some(to) = to {
+                    let before = owned(value_of(values, &to));
+                    edits.push(Edit::DocAttribute { name: to, before, after: v });
+                }
+            }
+        }
     }
 
     /// Applies an edit that may change the labels (alone or with annotations) as one undo step.
@@ -111,13 +175,18 @@ pub(super) fn missing(labels: &Labels, project: &Project) -> (Vec<(LabelId, Labe
     (rename, extra)
 }
 
-/// `labels` with `extra` added after them, for a merge: the edit, or `None` when there are none.
-pub(super) fn extended(labels: &Rc<Labels>, extra: Vec<Label>) -> Option<Edit> {
-    if extra.is_empty() {
+/// `labels` with `extra` added after them and the relation types of `types` they lack (by
+/// id), for a merge: the edit, or `None` when there are none.
+pub(super) fn extended(labels: &Rc<Labels>, extra: Vec<Label>, types: &[RelationType]) -> Option<Edit> {
+    let new_types: Vec<RelationType> =
+        types.iter().filter(|t| labels.relation_type(&t.id).is_none()).cloned().collect();
+    if extra.is_empty() && new_types.is_empty() {
         return None;
     }
     let mut list = labels.to_vec();
     list.extend(extra);
-    let after = labels.relisted(list).ok()?;
+    let mut all = labels.relation_types().to_vec();
+    all.extend(new_types);
+    let after = labels.relisted(list).ok()?.with_definitions(all, labels.categories().to_vec()).ok()?;
     Some(Edit::Labels { before: labels.clone(), after: Rc::new(after) })
 }

@@ -32,6 +32,8 @@ pub mod offsets;
 pub mod registry;
 pub mod spacy;
 pub mod spanmark;
+mod spanmark_codes;
+mod spanmark_error;
 pub mod w3c;
 pub mod zip;
 

@@ -1,8 +1,6 @@
 //! spanmark JSON, the native lossless format (documented in `docs/format.md`, schema in
 //! `schema/spanmark.schema.json`). Offsets are code points.
 
-use std::fmt;
-
 use serde::Serialize;
 use serde_json::Value;
 
@@ -10,19 +8,24 @@ use crate::support::json::{Object, ShapeError};
 use crate::support::quote::Quoted;
 use crate::support::time::Time;
 
+use super::export::Parts;
 use super::registry::{Format, Offsets, Read, ReadError, Reader, Written};
+use super::spanmark_codes::{self as codes, AttributeOut, Pairs, RelationOut, RelationTypeOut};
 use super::Unit;
 use crate::model::annotation::{Annotation, AnnotationId, AnnotationSet, Rejected};
 use crate::model::document::Document;
 use crate::model::label::{Label, Labels};
+use crate::model::relation::Relations;
 use crate::model::span::Span;
 
 /// What a spanmark file holds (a domain value, kept nameable here).
 use crate::model::project::Project;
 
+pub use super::spanmark_error::ParseError;
+
 /// The value of a spanmark file's `format` field.
 pub const NAME: &str = "spanmark";
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 pub const OFFSET_UNIT: &str = "codepoint";
 
 pub const FORMAT: Format = Format {
@@ -38,14 +41,17 @@ pub const FORMAT: Format = Format {
         detect: |tree| tree.get("format").is_some(),
         read: |tree| from_value(tree).map(|project| Read::Project(Box::new(project))).map_err(ReadError::Spanmark),
     }],
-    write: |e| Written::text(serialize_by(e.doc, e.labels, e.annotations, e.exported_at, e.annotator)),
+    write: |e| {
+        let parts = Parts {
+            doc: e.doc,
+            labels: e.labels,
+            annotations: e.annotations,
+            relations: e.relations,
+            attributes: e.attributes,
+        };
+        Written::text(serialize_parts(parts, e.exported_at, e.annotator))
+    },
 };
-
-impl From<ShapeError> for ParseError {
-    fn from(e: ShapeError) -> ParseError {
-        ParseError::Shape { path: e.path, message: e.message, field: e.field }
-    }
-}
 
 #[derive(Serialize)]
 struct FileOut<'a> {
@@ -58,7 +64,10 @@ struct FileOut<'a> {
     annotator: Option<&'a str>,
     document: DocOut<'a>,
     labels: Vec<LabelOut<'a>>,
+    relation_types: Vec<RelationTypeOut<'a>>,
+    document_attributes: Vec<AttributeOut<'a>>,
     annotations: Vec<AnnOut<'a>>,
+    relations: Vec<RelationOut<'a>>,
 }
 
 #[derive(Serialize)]
@@ -67,6 +76,9 @@ struct DocOut<'a> {
     text: &'a str,
     sha256: &'a str,
     length: Length,
+    /// The document's category values set; absent when none.
+    #[serde(skip_serializing_if = "Pairs::is_empty")]
+    attributes: Pairs<'a>,
 }
 
 #[derive(Serialize)]
@@ -82,6 +94,9 @@ struct LabelOut<'a> {
     name: &'a str,
     colour: &'a str,
     hotkey: String,
+    /// The label's attribute definitions; absent when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    attributes: Vec<AttributeOut<'a>>,
 }
 
 #[derive(Serialize)]
@@ -99,6 +114,12 @@ struct AnnOut<'a> {
     /// Who had the annotation (an adjudicated document's); absent when no one is recorded.
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     annotators: &'a [String],
+    /// The note; absent when none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
+    /// The attribute values set; absent when none (each reads as its default).
+    #[serde(skip_serializing_if = "Pairs::is_empty")]
+    attributes: Pairs<'a>,
 }
 
 /// Writes `doc`'s annotations as a spanmark file. The same annotations give the same bytes,
@@ -115,6 +136,14 @@ pub fn serialize_by(
     exported_at: &str,
     annotator: Option<&str>,
 ) -> String {
+    let relations = Relations::new();
+    serialize_parts(Parts { doc, labels, annotations, relations: &relations, attributes: &[] }, exported_at, annotator)
+}
+
+/// A document with everything it carries (relations, notes, attributes, categories), as
+/// [`serialize_by`] writes it.
+pub fn serialize_parts(parts: Parts<'_>, exported_at: &str, annotator: Option<&str>) -> String {
+    let Parts { doc, labels, annotations, relations, attributes } = parts;
     let file = FileOut {
         format: NAME,
         version: VERSION,
@@ -126,6 +155,7 @@ pub fn serialize_by(
             text: doc.text(),
             sha256: doc.sha256(),
             length: Length { code_points: doc.len(), utf16_units: doc.len_utf16(), utf8_bytes: doc.len_bytes() },
+            attributes: Pairs(attributes),
         },
         labels: labels
             .iter()
@@ -134,8 +164,11 @@ pub fn serialize_by(
                 name: &l.name,
                 colour: &l.colour,
                 hotkey: l.hotkey.map(String::from).unwrap_or_default(),
+                attributes: codes::attributes_out(&l.attributes),
             })
             .collect(),
+        relation_types: codes::relation_types_out(labels),
+        document_attributes: codes::attributes_out(labels.categories()),
         annotations: annotations
             .iter()
             .map(|a| AnnOut {
@@ -148,111 +181,16 @@ pub fn serialize_by(
                 suffix: doc.suffix(a.span),
                 created: a.created.map(Time::iso),
                 annotators: &a.annotators,
+                note: a.note.as_deref(),
+                attributes: Pairs(&a.attributes),
             })
             .collect(),
+        relations: codes::relations_out(relations),
     };
     // Serializing plain structs of strings and numbers to a String cannot fail.
     let mut out = serde_json::to_string_pretty(&file).unwrap_or_default();
     out.push('\n');
     out
-}
-
-/// Why a file is not a spanmark file that fits its own text.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ParseError {
-    /// Not JSON, or JSON of another shape.
-    Json {
-        line: usize,
-        column: usize,
-        message: String,
-    },
-    /// JSON, but a field is missing or of the wrong type.
-    Shape {
-        /// The object the message is about.
-        path: String,
-        message: String,
-        /// The field at fault: the same as `path` unless the field is missing.
-        field: String,
-    },
-    UnknownFormat(String),
-    NewerVersion(u32),
-    UnknownOffsetUnit(String),
-    Sha256Mismatch {
-        declared: String,
-        actual: String,
-    },
-    LengthMismatch {
-        field: &'static str,
-        declared: u32,
-        actual: u32,
-    },
-    BadLabel {
-        path: String,
-        message: String,
-    },
-    InvertedSpan {
-        path: String,
-        start: u32,
-        end: u32,
-    },
-    EmptySpan {
-        path: String,
-    },
-    PastEnd {
-        path: String,
-        end: u32,
-        len: u32,
-    },
-    TextMismatch {
-        path: String,
-        declared: String,
-        actual: String,
-    },
-    UnknownLabel {
-        path: String,
-        label: String,
-    },
-    DuplicateId {
-        path: String,
-        id: String,
-    },
-    DuplicateAnnotation {
-        path: String,
-        twin: String,
-    },
-}
-
-impl fmt::Display for ParseError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use ParseError::*;
-        match self {
-            Json { line, column, message } => write!(f, "line {line}, column {column}: {message}"),
-            Shape { path, message, .. } => write!(f, "{path}: {message}"),
-            UnknownFormat(s) => write!(f, "format is {}, not \"spanmark\"", Quoted(s)),
-            NewerVersion(v) => write!(f, "version {v} is newer than this spanmark reads (up to {VERSION})"),
-            UnknownOffsetUnit(u) => write!(f, "offset_unit is {}; spanmark files count \"codepoint\"", Quoted(u)),
-            Sha256Mismatch { declared, actual } => {
-                write!(f, "document.sha256 is {declared} but the text hashes to {actual}")
-            }
-            LengthMismatch { field, declared, actual } => {
-                write!(f, "document.length.{field} is {declared} but the text has {actual}")
-            }
-            BadLabel { path, message } => write!(f, "{path}: {message}"),
-            InvertedSpan { path, start, end } => write!(f, "{path}: start {start} is after end {end}"),
-            EmptySpan { path } => write!(f, "{path}: the span is empty"),
-            PastEnd { path, end, len } => {
-                write!(f, "{path}: end {end} is past the end of the text ({len} code points)")
-            }
-            TextMismatch { path, declared, actual } => {
-                write!(f, "{path}.text is {} but the document has {} there", Quoted(declared), Quoted(actual))
-            }
-            UnknownLabel { path, label } => write!(f, "{path}.label {} is not among the file's labels", Quoted(label)),
-            DuplicateId { path, id } => write!(f, "{path}.id {} is used twice", Quoted(id)),
-            DuplicateAnnotation { path, twin } => {
-                write!(f, "{path} repeats annotation {} (same span, same label)", Quoted(twin))
-            }
-        }
-    }
 }
 
 /// Reads a spanmark file, checking every offset and quote against its own text.
@@ -280,7 +218,7 @@ pub fn from_value(head: Value) -> Result<Project, ParseError> {
         }
     }
     let mut file = Object::new(head, String::new())?;
-    file.u32("version")?;
+    let version = file.u32("version")?;
     let offset_unit = file.string("offset_unit")?;
     let mut document = file.object("document")?;
     let (title, text, sha256) = (document.string("title")?, document.string("text")?, document.string("sha256")?);
@@ -290,7 +228,9 @@ pub fn from_value(head: Value) -> Result<Project, ParseError> {
         ("utf16_units", length.u32("utf16_units")?),
         ("utf8_bytes", length.u32("utf8_bytes")?),
     ];
-    let labels = read_labels(file.objects("labels")?)?;
+    let doc_attributes = if document.has("attributes") { Some(document.take("attributes")?) } else { None };
+    let labels = read_labels(file.objects("labels")?, version)?;
+    let labels = codes::definitions(&mut file, labels, version)?;
     let annotator = annotator(&mut file)?;
     let annotations = file.objects("annotations")?;
     if offset_unit != OFFSET_UNIT {
@@ -316,6 +256,9 @@ pub fn from_value(head: Value) -> Result<Project, ParseError> {
             (a.string("id")?, a.string("label")?, a.u32("start")?, a.u32("end")?, a.string("text")?);
         let created = created(&mut a)?;
         let annotators = if a.has("annotators") { a.strings("annotators")? } else { Vec::new() };
+        let note = codes::read_note(&mut a)?;
+        let defs = labels.by_id(&label).map_or(&[][..], |l| &l.attributes[..]);
+        let attributes = codes::read_values(&mut a, defs, &format!("label {}", Quoted(&label)))?;
         let path = a.into_path();
         let span = Span::try_new(start, end).map_err(|e| ParseError::InvertedSpan {
             path: path.clone(),
@@ -331,8 +274,13 @@ pub fn from_value(head: Value) -> Result<Project, ParseError> {
         let Some(label) = labels.by_id(&label) else {
             return Err(ParseError::UnknownLabel { path, label });
         };
-        let annotation =
-            Annotation { created, annotators, ..Annotation::new(AnnotationId::new(&id), label.id.clone(), span) };
+        let annotation = Annotation {
+            created,
+            annotators,
+            note,
+            attributes,
+            ..Annotation::new(AnnotationId::new(&id), label.id.clone(), span)
+        };
         match set.insert(annotation) {
             Ok(()) => {}
             Err(Rejected::Empty) => return Err(ParseError::EmptySpan { path }),
@@ -342,7 +290,12 @@ pub fn from_value(head: Value) -> Result<Project, ParseError> {
             }
         }
     }
-    Ok(Project { annotator, ..Project::new(doc, labels, set) })
+    let relations = codes::read_relations(&mut file, &set, &labels)?;
+    let attributes = match doc_attributes {
+        Some(value) => codes::read_doc_values(value, labels.categories())?,
+        None => Vec::new(),
+    };
+    Ok(Project { relations, attributes, annotator, ..Project::new(doc, labels, set) })
 }
 
 /// An annotation's optional `created`: absent (files written before spanmark kept it) is none; a
@@ -377,13 +330,20 @@ fn annotator(file: &mut Object) -> Result<Option<String>, ParseError> {
     }
 }
 
-fn read_labels(input: impl Iterator<Item = Result<Object, ShapeError>>) -> Result<Labels, ParseError> {
+/// The labels; in a version 2 file, each with its attributes.
+fn read_labels(input: impl Iterator<Item = Result<Object, ShapeError>>, version: u32) -> Result<Labels, ParseError> {
     let mut labels = Vec::new();
     for l in input {
         let mut l = l?;
         let (id, name, colour, hotkey) = (l.string("id")?, l.string("name")?, l.string("colour")?, l.string("hotkey")?);
-        let label = Label::from_parts(&id, name, colour, &hotkey)
+        let attributes = if version >= 2 && l.has("attributes") {
+            codes::read_attribute_defs(&mut l, "attributes")?
+        } else {
+            Vec::new()
+        };
+        let mut label = Label::from_parts(&id, name, colour, &hotkey)
             .map_err(|message| ParseError::BadLabel { path: l.into_path(), message })?;
+        label.attributes = attributes;
         labels.push(label);
     }
     Labels::new(labels).map_err(|message| ParseError::BadLabel { path: "labels".to_owned(), message })

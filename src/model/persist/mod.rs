@@ -93,11 +93,6 @@ pub struct RelRecord {
     pub kind: String,
 }
 
-/// Name–value pairs written as one JSON object (`{"stance": "denies"}`).
-fn as_map<S: serde::Serializer>(pairs: &[(String, String)], s: S) -> Result<S::Ok, S::Error> {
-    s.collect_map(pairs.iter().map(|(k, v)| (k, v)))
-}
-
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct AnnRecord {
     pub id: String,
@@ -115,8 +110,10 @@ pub struct AnnRecord {
     /// The note; absent when none (and in records stored before spanmark kept them).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    /// The attribute values set, by name; absent when none.
-    #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "as_map")]
+    /// The attribute values set, as `[name, value]` pairs sorted by name (pairs, not an object:
+    /// `serde_wasm_bindgen` writes a map as a JS `Map`, which IndexedDB keeps but `JSON.stringify`
+    /// empties); absent when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub attributes: Vec<(String, String)>,
 }
 
@@ -204,8 +201,9 @@ pub struct SnapshotRecord {
     /// The relations; absent when none (and in snapshots stored before spanmark had them).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub relations: Vec<RelRecord>,
-    /// The document's category values set, by name; absent when none.
-    #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "as_map")]
+    /// The document's category values set, as `[name, value]` pairs (see
+    /// `AnnRecord::attributes`); absent when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub attributes: Vec<(String, String)>,
     pub done: Vec<EditRecord>,
     pub undone: Vec<EditRecord>,

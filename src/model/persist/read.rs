@@ -94,13 +94,19 @@ fn optional_string(o: &mut Object, key: &str) -> Result<Option<String>, ShapeErr
     }
 }
 
-/// An optional object of string values (name–value pairs), sorted by name; absent is empty.
-/// Stored records are read leniently here: a value that is not a string is dropped.
+/// An optional list of `[name, value]` pairs, sorted by name; absent is empty. Read leniently,
+/// as stored records are: a pair that is not two strings is dropped.
 fn pairs(o: &mut Object, key: &str) -> Vec<(String, String)> {
-    let Ok(serde_json::Value::Object(map)) = o.take(key) else { return Vec::new() };
-    let mut out: Vec<(String, String)> =
-        map.into_iter().filter_map(|(k, v)| v.as_str().map(|v| (k, v.to_owned()))).collect();
+    let Ok(serde_json::Value::Array(items)) = o.take(key) else { return Vec::new() };
+    let mut out: Vec<(String, String)> = items
+        .iter()
+        .filter_map(|pair| match pair.as_array()?.as_slice() {
+            [name, value] => Some((name.as_str()?.to_owned(), value.as_str()?.to_owned())),
+            _ => None,
+        })
+        .collect();
     out.sort();
+    out.dedup_by(|a, b| a.0 == b.0);
     out
 }
 

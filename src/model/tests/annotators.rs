@@ -30,10 +30,10 @@ fn annotators_are_written_only_where_known_and_read_back() {
     let back = spanmark::parse(&out).expect("its own file");
     assert_eq!(back.annotator.as_deref(), Some("cy"));
     assert_eq!(&back.annotations, &anns);
-    // Without a name, no `annotator` at all; a version-1 reader's file is the same shape.
+    // Without a name, no `annotator` at all.
     let plain = spanmark::serialize(&d, &Labels::news(), &anns, STAMP);
     assert!(!plain.contains("\"annotator\""));
-    assert!(plain.contains("\"version\": 1"));
+    assert!(plain.contains("\"version\": 2"));
     assert_eq!(spanmark::parse(&plain).expect("reads").annotator, None);
     // A blank name from the setting writes none.
     let blank = render_by(&FORMATS[0], &d, &Labels::news(), &anns, STAMP, Unit::CodePoint, Some("  "));

@@ -47,7 +47,8 @@ fn spanmark_export_is_deterministic_and_ordered() {
     assert_eq!(strip(&a), strip(&b));
     let keys: Vec<&str> =
         a.lines().filter(|l| l.starts_with("  \"")).map(|l| l.trim().split('"').nth(1).unwrap_or("")).collect();
-    assert_eq!(keys, ["format", "version", "offset_unit", "exported_at", "document", "labels", "annotations"]);
+    let order = ["format", "version", "offset_unit", "exported_at", "document", "labels", "relation_types"];
+    assert_eq!(keys, [&order[..], &["document_attributes", "annotations", "relations"]].concat());
     let v: serde_json::Value = serde_json::from_str(&a).expect("json");
     let starts: Vec<u64> =
         v["annotations"].as_array().expect("array").iter().map(|a| a["start"].as_u64().unwrap_or(0)).collect();
@@ -86,7 +87,7 @@ fn spanmark_parse_names_what_is_wrong() {
         "file: missing field `labels`",
     );
     check(with(&|v| v["format"] = "brat".into()), "\"brat\"");
-    check(with(&|v| v["version"] = 2.into()), "version 2");
+    check(with(&|v| v["version"] = 3.into()), "version 3");
     check(with(&|v| v["annotations"][0]["end"] = 99.into()), "annotations[0]: end 99 is past the end");
     check(with(&|v| v["annotations"][0]["start"] = 12.into()), "start 12 is after end 10");
     check(with(&|v| v["annotations"][0]["text"] = "Ron Dermen".into()), "annotations[0].text");

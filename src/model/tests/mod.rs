@@ -15,6 +15,8 @@ mod journal;
 mod labels;
 mod limits;
 mod persist;
+mod relations;
+mod relations_files;
 mod stats;
 mod tabs;
 mod view;
@@ -99,12 +101,28 @@ fn picture(e: &Editor) -> Vec<String> {
             let anns: Vec<String> = d
                 .annotations
                 .iter()
-                .map(|a| format!("{}:{}:{}", a.id.as_str(), a.label.as_str(), d.doc.slice(a.span)))
+                .map(|a| {
+                    let mut out = format!("{}:{}:{}", a.id.as_str(), a.label.as_str(), d.doc.slice(a.span));
+                    if let Some(note) = &a.note {
+                        out.push_str(&format!(" note {note:?}"));
+                    }
+                    for (n, v) in &a.attributes {
+                        out.push_str(&format!(" {n}={v}"));
+                    }
+                    out
+                })
+                .collect();
+            let rels: Vec<String> = d
+                .relations
+                .iter()
+                .map(|r| format!("{}:{}-{}->{}", r.id.as_str(), r.from.as_str(), r.kind, r.to.as_str()))
                 .collect();
             format!(
-                "{} [{}] undo {} redo {} {}",
+                "{} [{}] rel [{}] doc {:?} undo {} redo {} {}",
                 d.doc.title(),
                 anns.join(", "),
+                rels.join(", "),
+                d.attributes,
                 d.history.done().len(),
                 d.history.undone().len(),
                 d.doc.sha256()
