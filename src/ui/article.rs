@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::arcs::{Arcs, Lights};
 use super::hooks::{use_caret, use_drawn_window, use_touch};
-use super::link_menu::{link_banner, named, LinkMenu, Linking};
+use super::link_menu::{link_banner, link_menu, named, open_menu, LinkMenu, Linking};
 use super::paragraph::Paragraph;
 use super::state::DocRef;
 use super::suggestion_marks::Verdict;
@@ -197,11 +197,15 @@ pub fn Article(props: &ArticleProps) -> Html {
         })
     };
     let onmouseleave = onmouseover.reform(|e: MouseEvent| e);
-    // While picking a target: the focus in the text (Tab and Enter pick there), and the target
-    // Tab reached brought into view.
+    // Choosing a type: the menu opened under the target. While picking a target: the focus in
+    // the text (Tab and Enter pick there), and the target Tab reached brought into view.
+    let menu = use_node_ref();
     {
-        let article = props.node_ref.clone();
+        let (article, menu) = (props.node_ref.clone(), menu.clone());
         use_effect_with(props.linking.clone(), move |linking| {
+            if let Some(Linking::Choosing { to, .. }) = linking {
+                open_menu(&menu, &article, to);
+            }
             if let Some(Linking::Picking { candidate, .. }) = linking {
                 if let Some(el) = article.cast::<web_sys::HtmlElement>() {
                     if !edge::focus::within(&article) {
@@ -338,15 +342,15 @@ pub fn Article(props: &ArticleProps) -> Html {
                 { link_banner(text, &ondone) }
             }
             if let Some(Linking::Choosing { from, to }) = &props.linking {
-                <LinkMenu
-                    labels={props.labels.clone()}
-                    annotations={props.annotations.clone()}
-                    from={from.clone()}
-                    to={to.clone()}
-                    article={props.node_ref.clone()}
-                    onaction={props.onaction.clone()}
-                    {ondone}
-                />
+                { link_menu(LinkMenu {
+                    labels: &props.labels,
+                    annotations: &props.annotations,
+                    from,
+                    to,
+                    menu: &menu,
+                    onaction: &props.onaction,
+                    ondone: &ondone,
+                }) }
             }
         </>
     }

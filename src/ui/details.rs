@@ -8,7 +8,7 @@ use super::state::DocRef;
 use crate::model::definitions::value_of;
 use crate::model::{Action, AnnotationId, AnnotationSet, Labels, Relations};
 
-#[derive(Properties, PartialEq)]
+/// What the details show and do.
 pub struct DetailsProps {
     pub doc: DocRef,
     pub labels: Rc<Labels>,
@@ -23,9 +23,9 @@ pub struct DetailsProps {
 
 /// The selected span's details in the side panel: **Link…** (R), its relations, its note (a
 /// text field, kept on Enter or when the focus leaves it: one undo step) and its label's
-/// attributes (one `<select>` each, its value shown; a change is one undo step).
-#[component]
-pub fn Details(props: &DetailsProps) -> Html {
+/// attributes (one `<select>` each, its value shown; a change is one undo step). A function of
+/// the side panel's, not a component: it has no state of its own.
+pub fn details(props: &DetailsProps) -> Html {
     let Some(a) = props.annotations.get(&props.id) else { return Html::default() };
     let label = props.labels.get(&a.label);
     let onlink = props.onlink.reform({

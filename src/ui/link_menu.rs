@@ -2,8 +2,6 @@
 //! target (a click on a span, or Tab / Shift+Tab through the spans and Enter; Escape cancels),
 //! then a menu of relation types, those whose label pair fits first, makes it: one undo step.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::arcs::type_name;
@@ -54,37 +52,35 @@ pub fn link_banner(text: String, oncancel: &Callback<()>) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct LinkMenuProps {
-    pub labels: Rc<Labels>,
-    pub annotations: Rc<AnnotationSet>,
-    pub from: AnnotationId,
-    pub to: AnnotationId,
-    /// The text, to place the menu under the target.
-    pub article: NodeRef,
-    pub onaction: Callback<Action>,
+/// The type menu's inputs: the spans' labels, the relation's ends, what choosing does, and the
+/// menu's element (the text's effect places it under the target and focuses its first item).
+pub struct LinkMenu<'a> {
+    pub labels: &'a Labels,
+    pub annotations: &'a AnnotationSet,
+    pub from: &'a AnnotationId,
+    pub to: &'a AnnotationId,
+    pub menu: &'a NodeRef,
+    pub onaction: &'a Callback<Action>,
     /// The flow ends (a type chosen, or cancelled): the focus goes back to the text.
-    pub ondone: Callback<()>,
+    pub ondone: &'a Callback<()>,
+}
+
+/// Opens the drawn menu: under the target span, its first item focused.
+pub fn open_menu(menu: &NodeRef, article: &NodeRef, to: &AnnotationId) {
+    if let (Some(m), Some(a)) = (menu.cast::<web_sys::HtmlElement>(), article.cast::<web_sys::Element>()) {
+        edge::arcs::place_menu(&m, &a, to);
+        focus::move_in_menu(&m, Step::First);
+    }
 }
 
 /// The relation types as a menu (role `menu`, one `menuitem` per type, named by it), those that
-/// fit the two spans' labels first; it opens under the target with the first item focused.
-/// Arrows move (wrapping), Home and End go to the ends, Enter or a click makes the relation,
-/// Escape or Tab cancels.
-#[component]
-pub fn LinkMenu(props: &LinkMenuProps) -> Html {
-    let menu = use_node_ref();
-    {
-        let (menu, article, to) = (menu.clone(), props.article.clone(), props.to.clone());
-        use_effect_with((), move |_| {
-            if let (Some(m), Some(a)) = (menu.cast::<web_sys::HtmlElement>(), article.cast::<web_sys::Element>()) {
-                edge::arcs::place_menu(&m, &a, &to);
-                focus::move_in_menu(&m, Step::First);
-            }
-        });
-    }
+/// fit the two spans' labels first (see [`open_menu`]). Arrows move (wrapping), Home and End go
+/// to the ends, Enter or a click makes the relation, Escape or Tab cancels. A function of the
+/// text's, not a component: its one effect is the text's.
+pub fn link_menu(props: LinkMenu<'_>) -> Html {
+    let menu = props.menu.clone();
     let onkeydown = {
-        let (menu, ondone) = (menu.clone(), props.ondone.clone());
+        let ondone = props.ondone.clone();
         Callback::from(move |e: KeyboardEvent| {
             let step = match e.key().as_str() {
                 "ArrowDown" => Step::Next,
@@ -107,7 +103,7 @@ pub fn LinkMenu(props: &LinkMenuProps) -> Html {
         })
     };
     let label_of = |id: &AnnotationId| props.annotations.get(id).map(|a| a.label.clone());
-    let (Some(from_label), Some(to_label)) = (label_of(&props.from), label_of(&props.to)) else {
+    let (Some(from_label), Some(to_label)) = (label_of(props.from), label_of(props.to)) else {
         return Html::default();
     };
     let types = props.labels.relation_types();
@@ -122,7 +118,7 @@ pub fn LinkMenu(props: &LinkMenuProps) -> Html {
         });
         html! {
             <button role="menuitem" tabindex="-1" class={classes!("menu-item", (!fits).then_some("unfit"))} {onclick}>
-                { type_name(&props.labels, id) }
+                { type_name(props.labels, id) }
             </button>
         }
     };
@@ -130,7 +126,7 @@ pub fn LinkMenu(props: &LinkMenuProps) -> Html {
     let rest: Vec<Html> = others.map(|t| item(&t.id, false)).collect();
     let rule = !first.is_empty() && !rest.is_empty();
     html! {
-        <div class="menu link-menu" role="menu" aria-label="Relation type" ref={menu} {onkeydown}>
+        <div class="menu link-menu" role="menu" aria-label="Relation type" ref={props.menu.clone()} {onkeydown}>
             { for first }
             if rule {
                 <div role="separator" class="menu-rule"></div>

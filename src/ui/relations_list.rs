@@ -9,7 +9,7 @@ use crate::model::Action;
 /// the other end's label and text, a button that selects the other end (the text brings it into
 /// view, drawing it first when it is not drawn), and a × button that removes the relation (one
 /// undo step). Buttons: Tab reaches them, Enter or Space presses them. A part of
-/// [`super::details::Details`], drawn with it (a function, not a component of its own).
+/// [`super::details::details`], drawn with it (a function, not a component of its own).
 pub fn relations_list(props: &DetailsProps) -> Html {
     let doc = &props.doc.0;
     let row = |r: &crate::model::Relation, out: bool| {

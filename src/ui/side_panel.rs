@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::details::Details;
+use super::details::{details, DetailsProps};
 use super::entry::{short, Entry};
 use super::hooks::use_deferred;
 use super::state::DocRef;
@@ -72,7 +72,7 @@ impl Shown {
 /// one Tab stop: ArrowUp/ArrowDown, Home and End select an entry (the text follows, as on a
 /// click), Enter brings the selected one into view again, Delete removes it and selects the next,
 /// R starts linking it to another. Under the counts, the selected annotation's details: its
-/// relations, note and attributes ([`Details`]).
+/// relations, note and attributes ([`details`]).
 /// A long list draws only the entries near its visible part, between padding as tall as the
 /// entries it stands for.
 #[component]
@@ -252,15 +252,15 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
                 </div>
                 <ul class="counts" aria-label="Show one label only">{ for count_buttons }</ul>
                 if let Some(id) = selected.as_ref().filter(|id| annotations.get(id).is_some()) {
-                    <Details
-                        doc={props.doc.clone()}
-                        labels={props.labels.clone()}
-                        annotations={annotations.clone()}
-                        relations={props.relations.clone()}
-                        id={id.clone()}
-                        onaction={props.onaction.clone()}
-                        onlink={props.onlink.clone()}
-                    />
+                    { details(&DetailsProps {
+                        doc: props.doc.clone(),
+                        labels: props.labels.clone(),
+                        annotations: annotations.clone(),
+                        relations: props.relations.clone(),
+                        id: id.clone(),
+                        onaction: props.onaction.clone(),
+                        onlink: props.onlink.clone(),
+                    }) }
                 }
             </div>
             if let Some(text) = empty {
