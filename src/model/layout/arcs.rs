@@ -20,6 +20,11 @@ impl EndBox {
     fn centre(&self) -> f64 {
         (self.left + self.right) / 2.0
     }
+
+    /// Where a stub rises: near the right end, clear of the label chips at the left.
+    fn stub_x(&self) -> f64 {
+        (self.right - 4.0).max(self.left)
+    }
 }
 
 /// Which way a relation's end that is not drawn lies from the drawn text.
@@ -83,7 +88,7 @@ pub const BASE: f64 = 9.0;
 pub const STEP: f64 = 11.0;
 /// A label's width per character (the labels' face at 10 px), for telling overlaps.
 pub const CHAR_PX: f64 = 6.0;
-/// A stub's horizontal run, from the end's centre to the label.
+/// A stub's horizontal run, from where it rises (near the end's right edge) to the label.
 pub const STUB_PX: f64 = 14.0;
 /// Two ends whose tops differ by less than this are on the same line.
 const SAME_LINE: f64 = 4.0;
@@ -104,9 +109,9 @@ pub fn place(connectors: &[Connector], width: f64) -> Vec<Drawn> {
                 }
                 Ends::From { from: end, .. } | Ends::To { to: end, .. } => {
                     let reach = STUB_PX + 3.0 + label + 10.0;
-                    let left = end.centre() + reach > width && end.centre() - reach >= 0.0;
-                    let (a, b) =
-                        if left { (end.centre() - reach, end.centre()) } else { (end.centre(), end.centre() + reach) };
+                    let x = end.stub_x();
+                    let left = x + reach > width && x - reach >= 0.0;
+                    let (a, b) = if left { (x - reach, x) } else { (x, x + reach) };
                     (end.top, a, b, left)
                 }
             }
@@ -166,10 +171,10 @@ fn draw(c: &Connector, level: u32, leftward: bool) -> Drawn {
             }
         }
         Ends::From { from: end, to: off } | Ends::To { to: end, from: off } => {
-            let (x, y) = (end.centre(), end.top - LIFT);
+            let (x, y) = (end.stub_x(), end.top - LIFT);
             let peak = px(y - rise);
             let sign = if leftward { -1.0 } else { 1.0 };
-            let (x, y, out) = (px(x), px(y), px(end.centre() + sign * STUB_PX));
+            let (x, y, out) = (px(x), px(y), px(end.stub_x() + sign * STUB_PX));
             // From the drawn `from`, the arrow points away along the stub; into a drawn `to`, down onto it.
             let path = match c.ends {
                 Ends::From { .. } => format!("M{x} {y}V{peak}H{out}"),
@@ -240,16 +245,16 @@ mod tests {
         let from = Connector { ends: Ends::From { from: at(0.0, 100.0), to: Off::After }, label_chars: 7 };
         let to = Connector { ends: Ends::To { from: Off::Before, to: at(200.0, 100.0) }, label_chars: 7 };
         let drawn = place(&[from, to], 600.0);
-        assert_eq!(drawn[0].path, "M20 87V78H34", "out of a drawn from, away along the stub");
+        assert_eq!(drawn[0].path, "M36 87V78H50", "out of a drawn from, away along the stub");
         assert_eq!(drawn[0].off, Some(Off::After));
         assert_eq!(drawn[0].anchor, Anchor::Start);
-        assert_eq!(drawn[1].path, "M234 78H220V87", "into a drawn to, down onto it");
+        assert_eq!(drawn[1].path, "M250 78H236V87", "into a drawn to, down onto it");
         assert_eq!(drawn[1].off, Some(Off::Before));
         // Near the right edge a stub runs left.
         let edge = Connector { ends: Ends::From { from: at(560.0, 0.0), to: Off::Before }, label_chars: 7 };
         let drawn = &place(&[edge], 600.0)[0];
         assert_eq!(drawn.anchor, Anchor::End);
-        assert_eq!(drawn.path, "M580 -13V-22H566");
+        assert_eq!(drawn.path, "M596 -13V-22H582");
     }
 
     #[test]
