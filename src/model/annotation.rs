@@ -15,6 +15,12 @@ pub use crate::support::chunks::Iter;
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
 pub struct AnnotationId(Rc<str>);
 
+impl serde::Serialize for AnnotationId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
 impl AnnotationId {
     pub fn new(id: &str) -> AnnotationId {
         AnnotationId(Rc::from(id))
@@ -252,11 +258,13 @@ impl AnnotationSet {
             Some(a) if a.span == changed.span && a.label == changed.label => {}
             _ => return false,
         }
-        self.items.remove(at);
-        self.items.insert(at, changed.clone());
-        let at = self.ids.locate(&mut |a| a.id < changed.id);
-        self.ids.remove(at);
-        self.ids.insert(at, changed);
+        // In place: the chunks keep their sizes, so the max-end tree over them stays true.
+        let by_id = self.ids.locate(&mut |a| a.id < changed.id);
+        for (seq, (c, i)) in [(&mut self.items, at), (&mut self.ids, by_id)] {
+            if let Some(slot) = seq.chunks.get_mut(c).map(Rc::make_mut).and_then(|chunk| chunk.get_mut(i)) {
+                *slot = changed.clone();
+            }
+        }
         true
     }
 

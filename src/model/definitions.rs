@@ -1,14 +1,17 @@
 //! What a document's codes can be beyond labels: attributes with a closed set of values (a
 //! label's, on its annotations; or the document's own categories) and relation types.
 
+use serde::Serialize;
+
 use super::label::{LabelId, Labels};
 use crate::support::case::to_lowercase;
+use crate::support::json::{Object, ShapeError};
 use crate::support::quote::Quoted;
 
 /// An attribute: a name, the values it can take, and the one it reads as until set.
 /// Invariant (kept by [`AttributeDef::new`]): `values` is not empty, holds no value twice and
 /// no empty value, and holds `default`; `name` is not empty.
-#[derive(Clone, PartialEq, Eq, Debug)]
+#[derive(Clone, PartialEq, Eq, Debug, Serialize)]
 pub struct AttributeDef {
     pub name: String,
     pub values: Vec<String>,
@@ -38,6 +41,13 @@ impl AttributeDef {
         Ok(AttributeDef { name: name.to_owned(), values, default: default.to_owned() })
     }
 
+    /// A definition as files and stored records write it (`{name, values, default}`),
+    /// checked.
+    pub fn read(mut o: Object) -> Result<AttributeDef, ShapeError> {
+        let (name, values, default) = (o.string("name")?, o.strings("values")?, o.string("default")?);
+        AttributeDef::new(&name, values, &default).map_err(|m| ShapeError::at(o.into_path(), m))
+    }
+
     /// Whether `value` is one of the values.
     pub fn allows(&self, value: &str) -> bool {
         self.values.iter().any(|v| v == value)
@@ -47,7 +57,7 @@ impl AttributeDef {
 /// A relation type: its id (as files write it), its name, and the label pairs it fits (from
 /// one of `from` to one of `to`): offered first when linking, not enforced. An empty list fits
 /// every label.
-#[derive(Clone, PartialEq, Eq, Debug)]
+#[derive(Clone, PartialEq, Eq, Debug, Serialize)]
 pub struct RelationType {
     pub id: String,
     pub name: String,
@@ -56,6 +66,18 @@ pub struct RelationType {
 }
 
 impl RelationType {
+    /// A relation type as files and stored records write it (`{id, name, from, to}`, the ends
+    /// label ids, not checked here); refused when its id or name is empty.
+    pub fn read(mut o: Object) -> Result<RelationType, ShapeError> {
+        let (id, name) = (o.string("id")?, o.string("name")?);
+        let ids = |ids: Vec<String>| ids.iter().map(|id| LabelId::new(id)).collect();
+        let (from, to) = (ids(o.strings("from")?), ids(o.strings("to")?));
+        if id.is_empty() || name.trim().is_empty() {
+            return Err(ShapeError::at(o.into_path(), "a relation type needs an id and a name"));
+        }
+        Ok(RelationType { id, name, from, to })
+    }
+
     /// Whether a relation of this type from a span labelled `from` to one labelled `to` fits
     /// the pairs it is meant for.
     pub fn fits(&self, from: &LabelId, to: &LabelId) -> bool {

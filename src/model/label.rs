@@ -10,6 +10,12 @@ use crate::support::quote::Quoted;
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
 pub struct LabelId(Rc<str>);
 
+impl serde::Serialize for LabelId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
 impl LabelId {
     pub fn new(id: &str) -> LabelId {
         LabelId(Rc::from(id))

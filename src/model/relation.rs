@@ -2,12 +2,21 @@
 
 use std::rc::Rc;
 
+use serde::Serialize;
+
 use super::annotation::AnnotationId;
 use crate::support::chunks::{Chunks, Iter};
+use crate::support::json::{Object, ShapeError};
 
 /// A relation's stable id, `r<n>` when spanmark makes it; kept through undo, storage and files.
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
 pub struct RelationId(Rc<str>);
+
+impl Serialize for RelationId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
 
 impl RelationId {
     pub fn new(id: &str) -> RelationId {
@@ -19,14 +28,28 @@ impl RelationId {
     }
 }
 
-/// A directed, typed link from one annotation to another.
-#[derive(Clone, PartialEq, Eq, Debug)]
+/// A directed, typed link from one annotation to another. Written (in files and stored
+/// records alike) as `{id, from, to, type}`.
+#[derive(Clone, PartialEq, Eq, Debug, Serialize)]
 pub struct Relation {
     pub id: RelationId,
     pub from: AnnotationId,
     pub to: AnnotationId,
     /// The relation type's id (see [`crate::model::definitions::RelationType`]).
+    #[serde(rename = "type")]
     pub kind: String,
+}
+
+impl Relation {
+    /// A relation as files and stored records write it (its ends and type not checked here).
+    pub fn read(mut o: Object) -> Result<Relation, ShapeError> {
+        Ok(Relation {
+            id: RelationId::new(&o.string("id")?),
+            from: AnnotationId::new(&o.string("from")?),
+            to: AnnotationId::new(&o.string("to")?),
+            kind: o.string("type")?,
+        })
+    }
 }
 
 /// Why a relation was not added.

@@ -204,24 +204,33 @@ test('a resumed file whose text is new opens as its own document, byte for byte'
   const span = (s, e) => cps.slice(s, e).join('');
   const { createHash } = await import('node:crypto');
   const file = {
-    format: 'spanmark', version: 1, offset_unit: 'codepoint', exported_at: '2026-01-01T00:00:00.000Z',
+    format: 'spanmark', version: 2, offset_unit: 'codepoint', exported_at: '2026-01-01T00:00:00.000Z',
     document: { title: 'daraa.txt', text, sha256: createHash('sha256').update(text).digest('hex'), length: { code_points: cps.length, utf16_units: text.length, utf8_bytes: Buffer.byteLength(text) } },
     labels: [
       { id: 'actor', name: 'Actor', colour: '#e69f00', hotkey: '1' },
       { id: 'location', name: 'Location', colour: '#56b4e9', hotkey: '2' },
       { id: 'claim', name: 'Claim', colour: '#cc79a7', hotkey: '3' },
-      { id: 'event', name: 'Event', colour: '#009e73', hotkey: '4' },
+      { id: 'event', name: 'Event', colour: '#009e73', hotkey: '4', attributes: [{ name: 'status', values: ['reported', 'confirmed', 'denied'], default: 'reported' }] },
     ],
+    relation_types: [{ id: 'happened_in', name: 'happened in', from: ['event'], to: ['location'] }],
+    document_attributes: [{ name: 'genre', values: ['unset', 'report'], default: 'unset' }],
     annotations: [
-      { id: 'x1', label: 'event', start: 13, end: 23, text: span(13, 23), prefix: span(0, 13), suffix: span(23, 55) },
+      { id: 'x1', label: 'event', start: 13, end: 23, text: span(13, 23), prefix: span(0, 13), suffix: span(23, 55), note: 'fled "south"\nin 2018', attributes: { status: 'confirmed' } },
       { id: 'x2', label: 'location', start: 18, end: 23, text: span(18, 23), prefix: span(0, 18), suffix: span(23, 55) },
     ],
+    relations: [{ id: 'r1', from: 'x1', to: 'x2', type: 'happened_in' }],
   };
+  file.document.attributes = { genre: 'report' };
   const raw = `${JSON.stringify(file, null, 2)}\n`;
   await openFiles(page, await file_('daraa.spanmark.json', raw));
   await assertSoon(() => documents(page), ['article.txt', 'daraa.txt *'], 'opened as a new document');
   assertEqual((await highlights(page)).map((h) => h.text).sort(), ['Daraa', 'left Daraa'], 'both spans drawn');
   assertEqual(await exportBytes(page), raw.replace('"2026-01-01T00:00:00.000Z"', '""'), 'exports the same bytes');
+  // Its relation, note, attributes and category are stored too: the same bytes after a reload.
+  await saved(page);
+  await page.reload();
+  await assertSoon(() => documents(page), ['article.txt', 'daraa.txt *'], 'the same documents after a reload');
+  assertEqual(await exportBytes(page), raw.replace('"2026-01-01T00:00:00.000Z"', '""'), 'the same bytes after a reload');
 });
 const file_ = file;
 
@@ -240,7 +249,11 @@ test('bad files are refused with a message that names the problem; the work is u
     ['truncated.json', good.slice(0, Math.floor(good.length / 2)), 'truncated.json is not valid JSON (it stops before its end)'],
     ['other.json', '{"tasks": [1, 2, 3]}', 'other.json is JSON, but not a file spanmark reads'],
     ['format.json', json((x) => { x.format = 'brat'; }), 'format is "brat", not "spanmark"'],
-    ['newer.json', json((x) => { x.version = 2; }), 'version 2 is newer than this spanmark reads'],
+    ['newer.json', json((x) => { x.version = 3; }), 'version 3 is newer than this spanmark reads'],
+    ['relation.json', json((x) => { x.relations = [{ id: 'r1', from: x.annotations[0].id, to: 'a99', type: 'said_by' }]; }), 'relations[0].to: no annotation has id "a99"'],
+    ['type.json', json((x) => { x.relations = [{ id: 'r1', from: x.annotations[0].id, to: x.annotations[1].id, type: 'loves' }]; }), 'relations[0].type: unknown relation type "loves"'],
+    ['value.json', json((x) => { x.document.attributes = { topic: 'gossip' }; }), 'document.attributes.topic: "gossip" is not among the values of "topic"'],
+    ['note.json', json((x) => { x.annotations[0].note = 7; }), 'annotations[0].note: invalid type'],
     ['past.json', json((x) => { x.annotations[0].end = 99999; }), 'annotations[0]: end 99999 is past the end of the text (3024 code points)'],
     ['inverted.json', json((x) => { x.annotations[0].start = 70; }), 'annotations[0]: start 70 is after end 60'],
     ['quote.json', json((x) => { x.annotations[1].text = 'Ron Dermot'; }), 'annotations[1].text is "Ron Dermot" but the document has "Ron Dermer" there'],

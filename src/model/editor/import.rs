@@ -236,7 +236,7 @@ impl Editor {
                 added += 1;
             }
         }
-        ids.sort();
+        crate::support::order::sort_by(&mut ids, |a, b| a.0.cmp(&b.0));
         let ours =
             |id: &AnnotationId| ids.binary_search_by(|(theirs, _)| theirs.cmp(id)).ok().map(|i| ids[i].1.clone());
         for r in project.relations.iter() {

@@ -88,7 +88,7 @@ impl DocState {
             labels: Some(persist::labels_record(&self.labels)),
             definitions: Some(persist::definitions_record(&self.labels)),
             annotations: self.annotations.iter().map(persist::ann_record).collect(),
-            relations: self.relations.iter().map(persist::rel_record).collect(),
+            relations: self.relations.iter().cloned().collect(),
             attributes: (*self.attributes).clone(),
             done: self.history.done().iter().map(persist::edit_record).collect(),
             undone: self.history.undone().iter().map(persist::edit_record).collect(),

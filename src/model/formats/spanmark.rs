@@ -10,11 +10,13 @@ use crate::support::time::Time;
 
 use super::export::Parts;
 use super::registry::{Format, Offsets, Read, ReadError, Reader, Written};
-use super::spanmark_codes::{self as codes, AttributeOut, Pairs, RelationOut, RelationTypeOut};
+use super::spanmark_codes::{self as codes, Pairs};
 use super::Unit;
 use crate::model::annotation::{Annotation, AnnotationId, AnnotationSet, Rejected};
+use crate::model::definitions::{AttributeDef, RelationType};
 use crate::model::document::Document;
 use crate::model::label::{Label, Labels};
+use crate::model::relation::Relation;
 use crate::model::relation::Relations;
 use crate::model::span::Span;
 
@@ -64,10 +66,10 @@ struct FileOut<'a> {
     annotator: Option<&'a str>,
     document: DocOut<'a>,
     labels: Vec<LabelOut<'a>>,
-    relation_types: Vec<RelationTypeOut<'a>>,
-    document_attributes: Vec<AttributeOut<'a>>,
+    relation_types: &'a [RelationType],
+    document_attributes: &'a [AttributeDef],
     annotations: Vec<AnnOut<'a>>,
-    relations: Vec<RelationOut<'a>>,
+    relations: Vec<&'a Relation>,
 }
 
 #[derive(Serialize)]
@@ -95,8 +97,8 @@ struct LabelOut<'a> {
     colour: &'a str,
     hotkey: String,
     /// The label's attribute definitions; absent when none.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    attributes: Vec<AttributeOut<'a>>,
+    #[serde(skip_serializing_if = "<[AttributeDef]>::is_empty")]
+    attributes: &'a [AttributeDef],
 }
 
 #[derive(Serialize)]
@@ -164,11 +166,11 @@ pub fn serialize_parts(parts: Parts<'_>, exported_at: &str, annotator: Option<&s
                 name: &l.name,
                 colour: &l.colour,
                 hotkey: l.hotkey.map(String::from).unwrap_or_default(),
-                attributes: codes::attributes_out(&l.attributes),
+                attributes: &l.attributes,
             })
             .collect(),
-        relation_types: codes::relation_types_out(labels),
-        document_attributes: codes::attributes_out(labels.categories()),
+        relation_types: labels.relation_types(),
+        document_attributes: labels.categories(),
         annotations: annotations
             .iter()
             .map(|a| AnnOut {
@@ -185,7 +187,7 @@ pub fn serialize_parts(parts: Parts<'_>, exported_at: &str, annotator: Option<&s
                 attributes: Pairs(&a.attributes),
             })
             .collect(),
-        relations: codes::relations_out(relations),
+        relations: relations.iter().collect(),
     };
     // Serializing plain structs of strings and numbers to a String cannot fail.
     let mut out = serde_json::to_string_pretty(&file).unwrap_or_default();

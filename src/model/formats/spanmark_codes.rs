@@ -7,36 +7,12 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::spanmark::ParseError;
-use crate::model::annotation::{AnnotationId, AnnotationSet};
+use crate::model::annotation::AnnotationSet;
 use crate::model::definitions::{set_value, AttributeDef, RelationType};
-use crate::model::label::{LabelId, Labels};
-use crate::model::relation::{Relation, RelationId, RelationRejected, Relations};
+use crate::model::label::Labels;
+use crate::model::relation::{Relation, RelationRejected, Relations};
 use crate::support::json::{invalid, Object};
 use crate::support::quote::Quoted;
-
-#[derive(Serialize)]
-pub(super) struct AttributeOut<'a> {
-    name: &'a str,
-    values: &'a [String],
-    default: &'a str,
-}
-
-#[derive(Serialize)]
-pub(super) struct RelationTypeOut<'a> {
-    id: &'a str,
-    name: &'a str,
-    from: Vec<&'a str>,
-    to: Vec<&'a str>,
-}
-
-#[derive(Serialize)]
-pub(super) struct RelationOut<'a> {
-    id: &'a str,
-    from: &'a str,
-    to: &'a str,
-    #[serde(rename = "type")]
-    kind: &'a str,
-}
 
 /// Name–value pairs written as one JSON object.
 #[derive(Serialize)]
@@ -53,28 +29,6 @@ fn as_map<S: serde::Serializer>(pairs: &&[(String, String)], s: S) -> Result<S::
     s.collect_map(pairs.iter().map(|(k, v)| (k, v)))
 }
 
-pub(super) fn attributes_out(defs: &[AttributeDef]) -> Vec<AttributeOut<'_>> {
-    defs.iter().map(|d| AttributeOut { name: &d.name, values: &d.values, default: &d.default }).collect()
-}
-
-pub(super) fn relation_types_out(labels: &Labels) -> Vec<RelationTypeOut<'_>> {
-    fn ids(ids: &[LabelId]) -> Vec<&str> {
-        ids.iter().map(LabelId::as_str).collect()
-    }
-    labels
-        .relation_types()
-        .iter()
-        .map(|t| RelationTypeOut { id: &t.id, name: &t.name, from: ids(&t.from), to: ids(&t.to) })
-        .collect()
-}
-
-pub(super) fn relations_out(relations: &Relations) -> Vec<RelationOut<'_>> {
-    relations
-        .iter()
-        .map(|r| RelationOut { id: r.id.as_str(), from: r.from.as_str(), to: r.to.as_str(), kind: &r.kind })
-        .collect()
-}
-
 /// A refusal of the field at `path`.
 pub(super) fn at(path: String, message: String) -> ParseError {
     ParseError::Shape { field: path.clone(), path, message }
@@ -84,13 +38,12 @@ pub(super) fn at(path: String, message: String) -> ParseError {
 pub(super) fn read_attribute_defs(o: &mut Object, key: &str) -> Result<Vec<AttributeDef>, ParseError> {
     let mut out: Vec<AttributeDef> = Vec::new();
     for d in o.objects(key)? {
-        let mut d = d?;
-        let (name, values, default) = (d.string("name")?, d.strings("values")?, d.string("default")?);
-        let path = d.into_path();
-        if out.iter().any(|o| o.name == name) {
-            return Err(at(format!("{path}.name"), format!("attribute {} is defined twice", Quoted(&name))));
+        let d = AttributeDef::read(d?)?;
+        if out.iter().any(|o| o.name == d.name) {
+            let path = format!("{}.{key}[{}].name", o.path(), out.len());
+            return Err(at(path.replace("file.", ""), format!("attribute {} is defined twice", Quoted(&d.name))));
         }
-        out.push(AttributeDef::new(&name, values, &default).map_err(|m| at(path, m))?);
+        out.push(d);
     }
     Ok(out)
 }
@@ -104,28 +57,18 @@ pub(super) fn definitions(file: &mut Object, labels: Labels, version: u32) -> Re
     }
     let mut types: Vec<RelationType> = Vec::new();
     if file.has("relation_types") {
-        for t in file.objects("relation_types")? {
-            let mut t = t?;
-            let (id, name) = (t.string("id")?, t.string("name")?);
-            let (from, to) = (t.strings("from")?, t.strings("to")?);
-            let path = t.into_path();
-            if id.is_empty() || name.trim().is_empty() {
-                return Err(at(path, "a relation type needs an id and a name".to_owned()));
+        for (i, t) in file.objects("relation_types")?.enumerate() {
+            let t = RelationType::read(t?)?;
+            let path = format!("relation_types[{i}]");
+            if types.iter().any(|o| o.id == t.id) {
+                return Err(at(format!("{path}.id"), format!("relation type id {} is used twice", Quoted(&t.id))));
             }
-            if types.iter().any(|t| t.id == id) {
-                return Err(at(format!("{path}.id"), format!("relation type id {} is used twice", Quoted(&id))));
+            for (key, ends) in [("from", &t.from), ("to", &t.to)] {
+                if let Some((j, id)) = ends.iter().enumerate().find(|(_, id)| labels.get(id).is_none()) {
+                    return Err(at(format!("{path}.{key}[{j}]"), format!("no label has id {}", Quoted(id.as_str()))));
+                }
             }
-            let ends = |ids: Vec<String>, key: &str| -> Result<Vec<LabelId>, ParseError> {
-                ids.into_iter()
-                    .enumerate()
-                    .map(|(i, id)| match labels.by_id(&id) {
-                        Some(l) => Ok(l.id.clone()),
-                        None => Err(at(format!("{path}.{key}[{i}]"), format!("no label has id {}", Quoted(&id)))),
-                    })
-                    .collect()
-            };
-            let (from, to) = (ends(from, "from")?, ends(to, "to")?);
-            types.push(RelationType { id, name, from, to });
+            types.push(t);
         }
     }
     let categories =
@@ -148,16 +91,16 @@ pub(super) fn read_values(
         return Err(at(path, "expected an object of attribute names and values".to_owned()));
     };
     let mut out = Vec::new();
-    for (name, value) in map {
+    for (name, value) in &map {
         let field = format!("{path}.{name}");
-        let Value::String(value) = value else { return Err(invalid(&field, "a string", &value).into()) };
-        let Some(def) = defs.iter().find(|d| d.name == name) else {
-            return Err(at(field, format!("{whose} has no attribute {}", Quoted(&name))));
+        let Value::String(value) = value else { return Err(invalid(&field, "a string", value).into()) };
+        let Some(def) = defs.iter().find(|d| &d.name == name) else {
+            return Err(at(field, format!("{whose} has no attribute {}", Quoted(name))));
         };
-        if !def.allows(&value) {
-            return Err(at(field, format!("{} is not among the values of {}", Quoted(&value), Quoted(&name))));
+        if !def.allows(value) {
+            return Err(at(field, format!("{} is not among the values of {}", Quoted(value), Quoted(name))));
         }
-        set_value(&mut out, &name, Some(&value));
+        set_value(&mut out, name, Some(value));
     }
     Ok(out)
 }
@@ -191,26 +134,24 @@ pub(super) fn read_relations(
         return Ok(relations);
     }
     for r in file.objects("relations")? {
-        let mut r = r?;
-        let (id, from, to, kind) = (r.string("id")?, r.string("from")?, r.string("to")?, r.string("type")?);
-        let path = r.into_path();
-        for (key, end) in [("from", &from), ("to", &to)] {
-            if annotations.get(&AnnotationId::new(end)).is_none() {
-                return Err(at(format!("{path}.{key}"), format!("no annotation has id {}", Quoted(end))));
+        let relation = Relation::read(r?)?;
+        let path = format!("relations[{}]", relations.len());
+        for (key, end) in [("from", &relation.from), ("to", &relation.to)] {
+            if annotations.get(end).is_none() {
+                return Err(at(format!("{path}.{key}"), format!("no annotation has id {}", Quoted(end.as_str()))));
             }
         }
-        if labels.relation_type(&kind).is_none() {
-            return Err(at(format!("{path}.type"), format!("unknown relation type {}", Quoted(&kind))));
+        if labels.relation_type(&relation.kind).is_none() {
+            return Err(at(format!("{path}.type"), format!("unknown relation type {}", Quoted(&relation.kind))));
         }
-        let relation =
-            Relation { id: RelationId::new(&id), from: AnnotationId::new(&from), to: AnnotationId::new(&to), kind };
+        let id = relation.id.clone();
         match relations.insert(relation) {
             Ok(()) => {}
             Err(RelationRejected::SelfLink) => {
                 return Err(at(format!("{path}.to"), "a relation links an annotation to itself".to_owned()))
             }
             Err(RelationRejected::DuplicateId(_)) => {
-                return Err(at(format!("{path}.id"), format!("relation id {} is used twice", Quoted(&id))))
+                return Err(at(format!("{path}.id"), format!("relation id {} is used twice", Quoted(id.as_str()))))
             }
             Err(RelationRejected::Duplicate(twin)) => {
                 let twin = Quoted(twin.as_str());

@@ -22,10 +22,11 @@ use std::rc::Rc;
 
 use serde::Serialize;
 
+use crate::model::definitions::{AttributeDef, RelationType};
+use crate::model::relation::Relation;
+
 pub use read::Record;
-pub use rebuild::{
-    ann_record, definitions_record, edit_record, labels_record, rebuild, rel_record, Rebuilt, RestoreError,
-};
+pub use rebuild::{ann_record, definitions_record, edit_record, labels_record, rebuild, Rebuilt, RestoreError};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct WorkspaceRecord {
@@ -43,24 +44,7 @@ pub struct LabelRecord {
     pub hotkey: String,
     /// The label's attributes; absent when none (and in records stored before spanmark had them).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub attributes: Vec<AttributeRecord>,
-}
-
-/// An attribute's definition (`model::definitions::AttributeDef`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct AttributeRecord {
-    pub name: String,
-    pub values: Vec<String>,
-    pub default: String,
-}
-
-/// A relation type (`model::definitions::RelationType`), its ends by label id.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct RelationTypeRecord {
-    pub id: String,
-    pub name: String,
-    pub from: Vec<String>,
-    pub to: Vec<String>,
+    pub attributes: Vec<AttributeDef>,
 }
 
 /// What a tag set defines beside its labels. Stored wherever labels are (always, even when
@@ -68,8 +52,8 @@ pub struct RelationTypeRecord {
 /// defaults that fit them (`Labels::with_news_definitions`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct DefinitionsRecord {
-    pub relation_types: Vec<RelationTypeRecord>,
-    pub categories: Vec<AttributeRecord>,
+    pub relation_types: Vec<RelationType>,
+    pub categories: Vec<AttributeDef>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -81,16 +65,6 @@ pub struct DocRecord {
     /// The labels' definitions; absent in records stored before spanmark had them.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub definitions: Option<DefinitionsRecord>,
-}
-
-/// A relation (`model::relation::Relation`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct RelRecord {
-    pub id: String,
-    pub from: String,
-    pub to: String,
-    #[serde(rename = "type")]
-    pub kind: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -139,8 +113,8 @@ pub enum EditRecord {
         #[serde(skip_serializing_if = "Option::is_none")]
         after_definitions: Option<DefinitionsRecord>,
     },
-    Link(RelRecord),
-    Unlink(RelRecord),
+    Link(Relation),
+    Unlink(Relation),
     /// A note changed; `before`/`after` absent: no note.
     Note {
         id: String,
@@ -200,7 +174,7 @@ pub struct SnapshotRecord {
     pub annotations: Vec<AnnRecord>,
     /// The relations; absent when none (and in snapshots stored before spanmark had them).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub relations: Vec<RelRecord>,
+    pub relations: Vec<Relation>,
     /// The document's category values set, as `[name, value]` pairs (see
     /// `AnnRecord::attributes`); absent when none.
     #[serde(skip_serializing_if = "Vec::is_empty")]

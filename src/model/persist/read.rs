@@ -3,13 +3,17 @@
 
 use serde::Serialize;
 
+use serde_json::Value;
+
+use crate::model::definitions::set_value;
 use crate::support::json::{Object, ShapeError};
 use crate::support::quote::Quoted;
 
 use super::{
-    AnnRecord, AttributeRecord, DefinitionsRecord, DocRecord, EditRecord, LabelRecord, Op, OpRecord, RelRecord,
-    RelationTypeRecord, SnapshotRecord, WorkspaceRecord,
+    AnnRecord, DefinitionsRecord, DocRecord, EditRecord, LabelRecord, Op, OpRecord, SnapshotRecord, WorkspaceRecord,
 };
+use crate::model::definitions::{AttributeDef, RelationType};
+use crate::model::relation::Relation;
 
 /// A record read back from the JSON it was stored as.
 pub trait Record: Serialize + Sized {
@@ -39,24 +43,7 @@ impl Record for LabelRecord {
             name: o.string("name")?,
             colour: o.string("colour")?,
             hotkey: o.string("hotkey")?,
-            attributes: if o.has("attributes") { o.list("attributes", AttributeRecord::read)? } else { Vec::new() },
-        })
-    }
-}
-
-impl Record for AttributeRecord {
-    fn read(mut o: Object) -> Result<Self, ShapeError> {
-        Ok(AttributeRecord { name: o.string("name")?, values: o.strings("values")?, default: o.string("default")? })
-    }
-}
-
-impl Record for RelationTypeRecord {
-    fn read(mut o: Object) -> Result<Self, ShapeError> {
-        Ok(RelationTypeRecord {
-            id: o.string("id")?,
-            name: o.string("name")?,
-            from: o.strings("from")?,
-            to: o.strings("to")?,
+            attributes: if o.has("attributes") { o.list("attributes", AttributeDef::read)? } else { Vec::new() },
         })
     }
 }
@@ -64,15 +51,9 @@ impl Record for RelationTypeRecord {
 impl Record for DefinitionsRecord {
     fn read(mut o: Object) -> Result<Self, ShapeError> {
         Ok(DefinitionsRecord {
-            relation_types: o.list("relation_types", RelationTypeRecord::read)?,
-            categories: o.list("categories", AttributeRecord::read)?,
+            relation_types: o.list("relation_types", RelationType::read)?,
+            categories: o.list("categories", AttributeDef::read)?,
         })
-    }
-}
-
-impl Record for RelRecord {
-    fn read(mut o: Object) -> Result<Self, ShapeError> {
-        Ok(RelRecord { id: o.string("id")?, from: o.string("from")?, to: o.string("to")?, kind: o.string("type")? })
     }
 }
 
@@ -97,16 +78,13 @@ fn optional_string(o: &mut Object, key: &str) -> Result<Option<String>, ShapeErr
 /// An optional list of `[name, value]` pairs, sorted by name; absent is empty. Read leniently,
 /// as stored records are: a pair that is not two strings is dropped.
 fn pairs(o: &mut Object, key: &str) -> Vec<(String, String)> {
-    let Ok(serde_json::Value::Array(items)) = o.take(key) else { return Vec::new() };
-    let mut out: Vec<(String, String)> = items
-        .iter()
-        .filter_map(|pair| match pair.as_array()?.as_slice() {
-            [name, value] => Some((name.as_str()?.to_owned(), value.as_str()?.to_owned())),
-            _ => None,
-        })
-        .collect();
-    out.sort();
-    out.dedup_by(|a, b| a.0 == b.0);
+    let Ok(Value::Array(items)) = o.take(key) else { return Vec::new() };
+    let mut out = Vec::new();
+    for pair in &items {
+        if let Some([Value::String(name), Value::String(value)]) = pair.as_array().map(Vec::as_slice) {
+            set_value(&mut out, name, Some(value));
+        }
+    }
     out
 }
 
@@ -149,8 +127,8 @@ impl Record for EditRecord {
                 before_definitions: optional(&mut o, "before_definitions", DefinitionsRecord::read)?,
                 after_definitions: optional(&mut o, "after_definitions", DefinitionsRecord::read)?,
             }),
-            "link" => Ok(EditRecord::Link(RelRecord::read(o)?)),
-            "unlink" => Ok(EditRecord::Unlink(RelRecord::read(o)?)),
+            "link" => Ok(EditRecord::Link(Relation::read(o)?)),
+            "unlink" => Ok(EditRecord::Unlink(Relation::read(o)?)),
             "note" => Ok(EditRecord::Note {
                 id: o.string("id")?,
                 before: optional_string(&mut o, "before")?,
@@ -194,7 +172,7 @@ impl Record for SnapshotRecord {
             labels: if o.has("labels") { Some(o.list("labels", LabelRecord::read)?) } else { None },
             definitions: optional(&mut o, "definitions", DefinitionsRecord::read)?,
             annotations: o.list("annotations", AnnRecord::read)?,
-            relations: if o.has("relations") { o.list("relations", RelRecord::read)? } else { Vec::new() },
+            relations: if o.has("relations") { o.list("relations", Relation::read)? } else { Vec::new() },
             attributes: pairs(&mut o, "attributes"),
             done: o.list("done", EditRecord::read)?,
             undone: o.list("undone", EditRecord::read)?,

@@ -4,18 +4,15 @@
 use std::rc::Rc;
 
 use crate::model::annotation::{Annotation, AnnotationId, AnnotationSet};
-use crate::model::definitions::{set_value, AttributeDef, RelationType};
+use crate::model::definitions::set_value;
 use crate::model::document::Document;
 use crate::model::history::{Edit, History, Work};
 use crate::model::label::{Label, LabelId, Labels};
-use crate::model::relation::{Relation, RelationId, Relations};
+use crate::model::relation::Relations;
 use crate::model::span::Span;
 use crate::support::time::Time;
 
-use super::{
-    AnnRecord, AttributeRecord, DefinitionsRecord, DocRecord, EditRecord, LabelRecord, Op, OpRecord, RelRecord,
-    RelationTypeRecord, SnapshotRecord,
-};
+use super::{AnnRecord, DefinitionsRecord, DocRecord, EditRecord, LabelRecord, Op, OpRecord, SnapshotRecord};
 
 pub fn ann_record(a: &Annotation) -> AnnRecord {
     AnnRecord {
@@ -30,34 +27,9 @@ pub fn ann_record(a: &Annotation) -> AnnRecord {
     }
 }
 
-pub fn rel_record(r: &Relation) -> RelRecord {
-    RelRecord {
-        id: r.id.as_str().to_owned(),
-        from: r.from.as_str().to_owned(),
-        to: r.to.as_str().to_owned(),
-        kind: r.kind.clone(),
-    }
-}
-
-fn attribute_record(d: &AttributeDef) -> AttributeRecord {
-    AttributeRecord { name: d.name.clone(), values: d.values.clone(), default: d.default.clone() }
-}
-
 /// What `labels` define beside their labels.
 pub fn definitions_record(labels: &Labels) -> DefinitionsRecord {
-    DefinitionsRecord {
-        relation_types: labels
-            .relation_types()
-            .iter()
-            .map(|t| RelationTypeRecord {
-                id: t.id.clone(),
-                name: t.name.clone(),
-                from: t.from.iter().map(|l| l.as_str().to_owned()).collect(),
-                to: t.to.iter().map(|l| l.as_str().to_owned()).collect(),
-            })
-            .collect(),
-        categories: labels.categories().iter().map(attribute_record).collect(),
-    }
+    DefinitionsRecord { relation_types: labels.relation_types().to_vec(), categories: labels.categories().to_vec() }
 }
 
 pub fn edit_record(edit: &Edit) -> EditRecord {
@@ -76,8 +48,8 @@ pub fn edit_record(edit: &Edit) -> EditRecord {
             before_definitions: Some(definitions_record(before)),
             after_definitions: Some(definitions_record(after)),
         },
-        Edit::Link(r) => EditRecord::Link(rel_record(r)),
-        Edit::Unlink(r) => EditRecord::Unlink(rel_record(r)),
+        Edit::Link(r) => EditRecord::Link(r.clone()),
+        Edit::Unlink(r) => EditRecord::Unlink(r.clone()),
         Edit::Note { id, before, after } => {
             EditRecord::Note { id: id.as_str().to_owned(), before: before.clone(), after: after.clone() }
         }
@@ -101,7 +73,7 @@ pub fn labels_record(labels: &Labels) -> Vec<LabelRecord> {
             name: l.name.clone(),
             colour: l.colour.clone(),
             hotkey: l.hotkey.map(String::from).unwrap_or_default(),
-            attributes: l.attributes.iter().map(attribute_record).collect(),
+            attributes: l.attributes.clone(),
         })
         .collect()
 }
@@ -123,19 +95,6 @@ fn annotation(r: &AnnRecord) -> Result<Annotation, RestoreError> {
     })
 }
 
-fn relation(r: &RelRecord) -> Relation {
-    Relation {
-        id: RelationId::new(&r.id),
-        from: AnnotationId::new(&r.from),
-        to: AnnotationId::new(&r.to),
-        kind: r.kind.clone(),
-    }
-}
-
-fn attribute_def(r: &AttributeRecord) -> Result<AttributeDef, RestoreError> {
-    AttributeDef::new(&r.name, r.values.clone(), &r.default)
-}
-
 fn edit(r: &EditRecord) -> Result<Edit, RestoreError> {
     Ok(match r {
         EditRecord::Add(a) => Edit::Add(annotation(a)?),
@@ -148,8 +107,8 @@ fn edit(r: &EditRecord) -> Result<Edit, RestoreError> {
             before: Rc::new(labels(before, before_definitions.as_ref())?),
             after: Rc::new(labels(after, after_definitions.as_ref())?),
         },
-        EditRecord::Link(r) => Edit::Link(relation(r)),
-        EditRecord::Unlink(r) => Edit::Unlink(relation(r)),
+        EditRecord::Link(r) => Edit::Link(r.clone()),
+        EditRecord::Unlink(r) => Edit::Unlink(r.clone()),
         EditRecord::Note { id, before, after } => {
             Edit::Note { id: AnnotationId::new(id), before: before.clone(), after: after.clone() }
         }
@@ -172,20 +131,12 @@ fn labels(records: &[LabelRecord], definitions: Option<&DefinitionsRecord>) -> R
     for r in records {
         let mut label = Label::from_parts(&r.id, r.name.clone(), r.colour.clone(), &r.hotkey)
             .map_err(|e| format!("label {}: {e}", r.id))?;
-        label.attributes = r.attributes.iter().map(attribute_def).collect::<Result<_, _>>()?;
+        label.attributes = r.attributes.clone();
         out.push(label);
     }
     let labels = Labels::new(out)?;
     let Some(d) = definitions else { return Ok(labels.with_news_definitions()) };
-    let ids = |ids: &[String]| ids.iter().map(|id| LabelId::new(id)).collect();
-    let types = d.relation_types.iter().map(|t| RelationType {
-        id: t.id.clone(),
-        name: t.name.clone(),
-        from: ids(&t.from),
-        to: ids(&t.to),
-    });
-    let categories = d.categories.iter().map(attribute_def).collect::<Result<_, _>>()?;
-    labels.with_definitions(types.collect(), categories)
+    labels.with_definitions(d.relation_types.clone(), d.categories.clone())
 }
 
 /// One document as stored, rebuilt: its text and labels (the snapshot's when it has them, else
@@ -228,7 +179,7 @@ pub fn rebuild(
                 _ => problems.push(format!("{}: a stored annotation did not fit the text", record.title)),
             }
         }
-        for r in s.relations.iter().map(relation) {
+        for r in s.relations.iter().cloned() {
             let ends = annotations.get(&r.from).is_some() && annotations.get(&r.to).is_some();
             if !ends || relations.insert(r).is_err() {
                 problems.push(format!("{}: a stored relation did not fit the annotations", record.title));

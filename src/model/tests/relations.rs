@@ -510,3 +510,27 @@ fn the_editor_keeps_relation_ends_at_scale() {
     e.apply(Action::Unlink(RelationId::new("r10")));
     assert_eq!(e.relations().len(), 4_999);
 }
+
+/// A note or attribute changes an annotation in place: finding annotations by range still
+/// agrees with a scan afterwards (the max-end tree over the chunks stays true).
+#[test]
+fn notes_leave_range_queries_true() {
+    let text = "word ".repeat(300);
+    let mut e = editor(&text);
+    let spans: Vec<Span> = (0..300).map(|i| Span::new(i * 5, i * 5 + 4 + (i % 3) * 5)).collect();
+    e.apply(Action::AnnotateAll { label: label("claim"), spans: std::rc::Rc::new(spans) });
+    let ids: Vec<AnnotationId> = e.annotations().iter().map(|a| a.id.clone()).collect();
+    for (n, id) in ids.iter().enumerate().step_by(3) {
+        e.apply(Action::SetNote { id: id.clone(), note: format!("note {n}") });
+        e.apply(Action::SetAttribute { id: id.clone(), name: "verified".to_owned(), value: "true".to_owned() });
+    }
+    assert_eq!(e.notice, None);
+    for start in (0..1_500).step_by(37) {
+        let range = Span::new(start, start + 12);
+        let found: Vec<&str> = e.annotations().overlapping(range).map(|a| a.id.as_str()).collect();
+        let scan: Vec<&str> =
+            e.annotations().iter().filter(|a| a.span.overlaps(range)).map(|a| a.id.as_str()).collect();
+        assert_eq!(found, scan, "{range:?}");
+    }
+    assert_eq!(e.annotations().iter().filter(|a| a.note.is_some()).count(), 100);
+}
