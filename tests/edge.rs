@@ -65,6 +65,9 @@ async fn render(text: &str) -> (Element, Rc<Document>) {
         onaction: Callback::from(|_: Action| {}),
         suggestions: Rc::default(),
         onsuggest: Callback::noop(),
+        relations: Rc::default(),
+        linking: None,
+        onlinking: Callback::noop(),
     };
     yew::Renderer::<Article>::with_root_and_props(root.clone(), props).render();
     next_frame().await;

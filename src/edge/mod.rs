@@ -2,6 +2,7 @@
 //! here, and nowhere else. It turns browser events into plain values for the model
 //! (`crate::model`) and carries the model's results back out.
 
+pub mod arcs;
 pub mod compare;
 pub mod dom;
 pub mod download;

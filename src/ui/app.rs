@@ -16,6 +16,7 @@ use super::hooks::{
 use super::import_dialog::ImportDialog;
 use super::label_bar::LabelBar;
 use super::labels_dialog::LabelsDialog;
+use super::link_menu::Linking;
 use super::new_document_dialog::NewDocumentDialog;
 use super::notice_bar::NoticeBar;
 use super::side_panel::SidePanel;
@@ -83,6 +84,28 @@ pub fn App(props: &AppProps) -> Html {
     let suggestions = use_state(|| Rc::new(Vec::<Suggestion>::new()));
     let rejected = use_state(|| Rc::new(Vec::<Span>::new()));
     let editor = &state.0;
+    // A relation being made from the selected span (R or Link…): ends when it is made,
+    // cancelled, or the selection moves to another span.
+    let linking = use_state_eq(|| None::<Linking>);
+    let onlinking = {
+        let linking = linking.setter();
+        use_callback((), move |next: Option<Linking>, _| linking.set(next))
+    };
+    let onlink = {
+        let linking = linking.setter();
+        use_callback((), move |from: crate::model::AnnotationId, _| {
+            linking.set(Some(Linking::Picking { from, candidate: None }))
+        })
+    };
+    let linking_now = (*linking).clone().filter(|l| Some(l.from()) == editor.selected.as_ref());
+    {
+        let linking = linking.clone();
+        use_effect_with(editor.selected.clone(), move |selected| {
+            if linking.as_ref().is_some_and(|l| Some(l.from()) != selected.as_ref()) {
+                linking.set(None);
+            }
+        });
+    }
 
     // A label's key or button: tag the selection, relabel the selected span, or arm the label.
     let onapply = {
@@ -317,6 +340,9 @@ pub fn App(props: &AppProps) -> Html {
                         onaction={onaction.clone()}
                         suggestions={(*suggestions).clone()}
                         {onsuggest}
+                        relations={current.relations.clone()}
+                        linking={linking_now}
+                        {onlinking}
                     />
                 </div>
                 </div>
@@ -329,6 +355,8 @@ pub fn App(props: &AppProps) -> Html {
                         onaction={ondraweraction}
                         onkeyaction={onaction.clone()}
                         {onstats}
+                        relations={current.relations.clone()}
+                        {onlink}
                     />
                 }) }
             </main>

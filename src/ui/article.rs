@@ -4,7 +4,9 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::arcs::{Arcs, Lights};
 use super::hooks::{use_caret, use_drawn_window, use_touch};
+use super::link_menu::{link_banner, link_menu, named, open_menu, LinkMenu, Linking};
 use super::paragraph::Paragraph;
 use super::state::DocRef;
 use super::suggestion_marks::Verdict;
@@ -13,7 +15,7 @@ use crate::edge;
 use crate::edge::selection::Show;
 use crate::model::search::{within, Found};
 use crate::model::suggest::Suggestion;
-use crate::model::{Action, Annotation, AnnotationId, AnnotationSet, Document, Labels, Span};
+use crate::model::{Action, Annotation, AnnotationId, AnnotationSet, Document, Labels, Relations, Span};
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleProps {
@@ -35,6 +37,11 @@ pub struct ArticleProps {
     /// Suggestions from the person's own tags (in text order), and what is decided about one.
     pub suggestions: Rc<Vec<Suggestion>>,
     pub onsuggest: Callback<Verdict>,
+    /// The document's relations, drawn as arcs and stubs over the text.
+    pub relations: Rc<Relations>,
+    /// The link flow, while a relation is being made from the selected span.
+    pub linking: Option<Linking>,
+    pub onlinking: Callback<Option<Linking>>,
 }
 
 /// What the find's highlights were last made for.
@@ -73,6 +80,10 @@ pub fn Article(props: &ArticleProps) -> Html {
         top_ref.clone(),
         props.node_ref.clone(),
     );
+    // The arcs' layer, and what is lit on the text (a span's related spans, the target picked).
+    let layer = use_node_ref();
+    let lights = use_memo((), |_| Lights::default());
+    let picking = matches!(props.linking, Some(Linking::Picking { .. }));
     // Where the mouse went down, to tell a click from a drag.
     let down_at = use_mut_ref(|| Cell::new((0, 0)));
     // How many times an IME changed the text: the article is then drawn anew (keyed by it).
@@ -118,7 +129,7 @@ pub fn Article(props: &ArticleProps) -> Html {
             if edge::selection::snapping() {
                 text_keys::snap_selection(&article, &doc);
             }
-            if !armed {
+            if !armed || picking {
                 return;
             }
             if let Some(span) = edge::selection::chosen_span(&article, &doc) {
@@ -137,17 +148,26 @@ pub fn Article(props: &ArticleProps) -> Html {
             onaction: props.onaction.clone(),
             engaged: (*engaged).clone(),
             labels: props.labels.clone(),
+            linking: props.linking.clone(),
+            onlinking: props.onlinking.clone(),
             suggestions: props.suggestions.clone(),
             onsuggest: props.onsuggest.clone(),
         };
         Callback::from(move |e: KeyboardEvent| keys.key(&e))
     };
     let onclick = {
-        let onaction = props.onaction.clone();
+        let (onaction, onlinking, linking) = (props.onaction.clone(), props.onlinking.clone(), props.linking.clone());
         Callback::from(move |e: MouseEvent| {
             let (x, y) = down_at.borrow().get();
             if (e.client_x() - x).abs() + (e.client_y() - y).abs() > 3 {
                 return; // the end of a drag, not a click
+            }
+            // Picking a relation's target: a click on another span picks it; elsewhere, nothing.
+            if let Some(Linking::Picking { from, .. }) = &linking {
+                if let Some(to) = edge::arcs::mark_under(e.target()).filter(|to| to != from) {
+                    onlinking.emit(Some(Linking::Choosing { from: from.clone(), to }));
+                }
+                return;
             }
             let at = e
                 .target()
@@ -159,6 +179,45 @@ pub fn Article(props: &ArticleProps) -> Html {
         })
     };
 
+    // Hovering a span lights its related spans and its arcs (when the document has relations).
+    let onmouseover = {
+        let (lights, layer, article, relations) =
+            (lights.clone(), layer.clone(), props.node_ref.clone(), props.relations.clone());
+        let (selected, candidate) =
+            (props.selected.clone(), props.linking.as_ref().and_then(|l| l.candidate().cloned()));
+        Callback::from(move |e: MouseEvent| {
+            if relations.is_empty() {
+                return;
+            }
+            let under = edge::arcs::mark_under(e.target());
+            if *lights.hovered.borrow() != under {
+                *lights.hovered.borrow_mut() = under;
+                lights.apply(&article, &layer, &relations, selected.as_ref(), candidate.as_ref());
+            }
+        })
+    };
+    let onmouseleave = onmouseover.reform(|e: MouseEvent| e);
+    // Choosing a type: the menu opened under the target. While picking a target: the focus in
+    // the text (Tab and Enter pick there), and the target Tab reached brought into view.
+    let menu = use_node_ref();
+    {
+        let (article, menu) = (props.node_ref.clone(), menu.clone());
+        use_effect_with(props.linking.clone(), move |linking| {
+            if let Some(Linking::Choosing { to, .. }) = linking {
+                open_menu(&menu, &article, to);
+            }
+            if let Some(Linking::Picking { candidate, .. }) = linking {
+                if let Some(el) = article.cast::<web_sys::HtmlElement>() {
+                    if !edge::focus::within(&article) {
+                        edge::focus::give(&el);
+                    }
+                    if let Some(id) = candidate {
+                        edge::dom::reveal(&el, id);
+                    }
+                }
+            }
+        });
+    }
     let (window, (above, below)) = (drawn.window, drawn.spacers);
     // After a draw that may have changed the text's nodes (another document, annotations or
     // window) or a new query, every match in the drawn paragraphs highlighted (at most
@@ -214,14 +273,50 @@ pub fn Article(props: &ArticleProps) -> Html {
         }
     });
 
+    let linked = !props.relations.is_empty();
+    let banner = match &props.linking {
+        Some(Linking::Picking { from, candidate }) => {
+            let name = |id| named(&props.labels, &props.annotations, doc, id);
+            Some(match candidate {
+                None => format!(
+                    "Link from {}: click the target span, or Tab to it and press Enter. Esc cancels.",
+                    name(from)
+                ),
+                Some(to) => format!("Target: {}. Enter links it, Tab moves on, Esc cancels.", name(to)),
+            })
+        }
+        _ => None,
+    };
+    let ondone = {
+        let (onlinking, article) = (props.onlinking.clone(), props.node_ref.clone());
+        Callback::from(move |_: ()| {
+            onlinking.emit(None);
+            if let Some(el) = article.cast::<web_sys::HtmlElement>() {
+                edge::focus::give(&el);
+            }
+        })
+    };
     html! {
         <>
+            <Arcs
+                doc={props.doc.clone()}
+                labels={props.labels.clone()}
+                annotations={props.annotations.clone()}
+                relations={props.relations.clone()}
+                window={window.clone()}
+                chips_all={props.chips_all}
+                article={props.node_ref.clone()}
+                layer={layer.clone()}
+                selected={props.selected.clone()}
+                candidate={props.linking.as_ref().and_then(|l| l.candidate().cloned())}
+                lights={lights.clone()}
+            />
             <div class="text-spacer" ref={top_ref} style={format!("height:{}px", above.round() as i64)} aria-hidden="true"></div>
             // Editable only so that the browser draws and moves a caret (every input refused,
             // see use_caret; no on-screen keyboard); keys.rs reads keys here by `data-caret`.
             <article
                 key={*repairs}
-                class={classes!("text", props.armed.then_some("armed"), props.chips_all.then_some("chips-all"), doc.blank_separated().then_some("lines"))}
+                class={classes!("text", props.armed.then_some("armed"), props.chips_all.then_some("chips-all"), doc.blank_separated().then_some("lines"), linked.then_some("linked"), picking.then_some("picking"))}
                 ref={props.node_ref.clone()}
                 contenteditable="true"
                 data-caret="true"
@@ -230,8 +325,10 @@ pub fn Article(props: &ArticleProps) -> Html {
                 autocorrect="off"
                 autocapitalize="off"
                 aria-label="Document text"
-                aria-keyshortcuts="Tab Shift+Tab J K Delete Enter"
+                aria-keyshortcuts="Tab Shift+Tab J K R Delete Enter"
                 {onfocus}
+                {onmouseover}
+                {onmouseleave}
                 {onmousedown}
                 {onmousemove}
                 {onmouseup}
@@ -241,6 +338,20 @@ pub fn Article(props: &ArticleProps) -> Html {
                 { for paragraphs }
             </article>
             <div class="text-spacer" style={format!("height:{}px", below.round() as i64)} aria-hidden="true"></div>
+            if let Some(text) = banner {
+                { link_banner(text, &ondone) }
+            }
+            if let Some(Linking::Choosing { from, to }) = &props.linking {
+                { link_menu(LinkMenu {
+                    labels: &props.labels,
+                    annotations: &props.annotations,
+                    from,
+                    to,
+                    menu: &menu,
+                    onaction: &props.onaction,
+                    ondone: &ondone,
+                }) }
+            }
         </>
     }
 }

@@ -29,6 +29,7 @@ const GROUPS: &[(&str, &[(&str, &str)])] = &[
             ("1 2 3 4", "Tag the selection with a label, relabel the selected annotation, or arm the label"),
             ("J / K", "Select the next or previous annotation and show it"),
             ("Delete / Backspace", "Remove the selected annotation"),
+            ("R", "Link the selected annotation to another: click it (or Tab to it, Enter), then pick a type"),
             ("Escape", "Deselect and disarm"),
             ("Ctrl+Z", "Undo"),
             ("Ctrl+Shift+Z / Ctrl+Y", "Redo"),

@@ -33,6 +33,8 @@ pub struct ParagraphProps {
 /// text by the stylesheet (generated content: never in the text's `textContent`), with
 /// `--chip-ch` / `--chip-n` saying how far the chips of spans starting at the same point push
 /// it right; `overlap` marks a span sharing text with another, whose chip is always shown.
+/// The mark on the last segment of a span with a note carries `data-note`, drawn as a dot at
+/// its end (generated content too); the note is in every one of its marks' titles.
 #[component]
 pub fn Paragraph(props: &ParagraphProps) -> Html {
     let doc = &props.doc.0;
@@ -54,6 +56,11 @@ pub fn Paragraph(props: &ParagraphProps) -> Html {
             let innermost = level + 1 == depth;
             let chip = &chips[i];
             let first = seg.span.start() == a.span.start();
+            let noted = a.note.is_some() && seg.span.end() == a.span.end();
+            let title = match &a.note {
+                Some(note) => format!("{name}: {note}"),
+                None => name.clone(),
+            };
             let before: usize = chip.before.iter().map(|&j| name_of(j).chars().count()).sum();
             let mut style = format!("--hl:{colour};--under:{}", depth - 1 - level);
             if first && !chip.before.is_empty() {
@@ -67,8 +74,9 @@ pub fn Paragraph(props: &ParagraphProps) -> Html {
                     data-depth={level.min(3).to_string()}
                     data-name={first.then(|| name.clone())}
                     data-seg={innermost.then(|| seg.span.start().to_string())}
+                    data-note={noted.then_some("")}
                     {style}
-                    title={name}
+                    {title}
                 >{node}</mark>
             };
         }

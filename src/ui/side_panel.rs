@@ -2,12 +2,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::details::{details, DetailsProps};
 use super::entry::{short, Entry};
 use super::hooks::use_deferred;
 use super::state::DocRef;
 use crate::edge;
 use crate::model::layout::rows;
-use crate::model::{Action, AnnotationId, AnnotationSet, LabelId, Labels};
+use crate::model::{Action, AnnotationId, AnnotationSet, LabelId, Labels, Relations};
 
 #[derive(Properties, PartialEq)]
 pub struct SidePanelProps {
@@ -21,6 +22,9 @@ pub struct SidePanelProps {
     pub onkeyaction: Callback<Action>,
     /// Opens the Statistics dialog.
     pub onstats: Callback<()>,
+    pub relations: Rc<Relations>,
+    /// Starts linking from an annotation (the selected one's **Link…**, or R in the list).
+    pub onlink: Callback<AnnotationId>,
 }
 
 /// Height of one entry with the space below it, in CSS pixels (the stylesheet reads it as
@@ -66,7 +70,9 @@ impl Shown {
 /// Every annotation in text order (or one label's, picked by its count in the header), with a
 /// count per label. The header stays at the top while the list scrolls. The list is a listbox,
 /// one Tab stop: ArrowUp/ArrowDown, Home and End select an entry (the text follows, as on a
-/// click), Enter brings the selected one into view again, Delete removes it and selects the next.
+/// click), Enter brings the selected one into view again, Delete removes it and selects the next,
+/// R starts linking it to another. Under the counts, the selected annotation's details: its
+/// relations, note and attributes ([`details`]).
 /// A long list draws only the entries near its visible part, between padding as tall as the
 /// entries it stands for.
 #[component]
@@ -134,7 +140,8 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
         move |row: usize| shown.place(row).and_then(|p| annotations.iter_from(p).next()).map(|a| a.id.clone())
     };
     let onkeydown = {
-        let (shown, onaction, id_at) = (shown.clone(), props.onkeyaction.clone(), id_at.clone());
+        let (shown, onaction, id_at, onlink) =
+            (shown.clone(), props.onkeyaction.clone(), id_at.clone(), props.onlink.clone());
         Callback::from(move |e: KeyboardEvent| {
             let last = match shown.len() {
                 0 => return,
@@ -152,6 +159,13 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
                     Some(r) => r,
                     None => return,
                 },
+                "r" | "R" => {
+                    if let Some(id) = current.and_then(&id_at) {
+                        e.prevent_default();
+                        onlink.emit(id);
+                    }
+                    return;
+                }
                 "Delete" | "Backspace" => {
                     let Some(row) = current else { return };
                     // Here, not in the page's key handler: the next entry is selected after it.
@@ -237,13 +251,24 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
                     <button class="mini" onclick={props.onstats.reform(|_: MouseEvent| ())}>{ "Statistics" }</button>
                 </div>
                 <ul class="counts" aria-label="Show one label only">{ for count_buttons }</ul>
+                if let Some(id) = selected.as_ref().filter(|id| annotations.get(id).is_some()) {
+                    { details(&DetailsProps {
+                        doc: props.doc.clone(),
+                        labels: props.labels.clone(),
+                        annotations: annotations.clone(),
+                        relations: props.relations.clone(),
+                        id: id.clone(),
+                        onaction: props.onaction.clone(),
+                        onlink: props.onlink.clone(),
+                    }) }
+                }
             </div>
             if let Some(text) = empty {
                 <p class="empty">{ text }</p>
             }
             if total > 0 {
                 <ol class={list_class} ref={list_ref} {style} role="listbox" tabindex="0" aria-label={list_name}
-                    aria-activedescendant={active} aria-keyshortcuts="Delete" {onkeydown}>{ for entries }</ol>
+                    aria-activedescendant={active} aria-keyshortcuts="Delete R" {onkeydown}>{ for entries }</ol>
             } else {
                 <ol class="entries" ref={list_ref} {style}></ol>
             }

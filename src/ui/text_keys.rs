@@ -2,7 +2,9 @@
 //! the ends of the document (the model's motions; Home, End, up and down are the browser's,
 //! which knows where lines wrap), Tab and Shift+Tab between annotations in text order, Enter to
 //! the selected annotation's entry; with the caret in a suggestion, Enter or a label's key
-//! accepts it and X rejects it. Keys anywhere on the page (labels, Delete, J/K, undo) are
+//! accepts it and X rejects it. R (unless a label has that key) starts linking the selected
+//! annotation to another; while its target is picked, Tab and Shift+Tab move through the
+//! annotations, Enter picks the one reached and Escape cancels. Keys anywhere on the page (labels, Delete, J/K, undo) are
 //! `use_hotkeys`'s.
 
 use std::cell::Cell;
@@ -11,6 +13,7 @@ use std::rc::Rc;
 use web_sys::{Element, KeyboardEvent};
 use yew::prelude::*;
 
+use super::link_menu::Linking;
 use super::suggestion_marks::Verdict;
 use crate::edge::{self, keys::Key};
 use crate::model::caret::{neighbour, Caret, Motion};
@@ -34,6 +37,9 @@ pub struct TextKeys {
     /// The suggestions shown (in text order), and what accepting or rejecting one does.
     pub suggestions: Rc<Vec<Suggestion>>,
     pub onsuggest: Callback<Verdict>,
+    /// The link flow, and what moves it on.
+    pub linking: Option<Linking>,
+    pub onlinking: Callback<Option<Linking>>,
 }
 
 impl TextKeys {
@@ -48,7 +54,7 @@ impl TextKeys {
             return;
         }
         let command = e.ctrl_key() || e.meta_key();
-        if !command && self.suggestion_key(e, &article) {
+        if !command && (self.link_key(e, &article) || self.suggestion_key(e, &article)) {
             return;
         }
         let motion = match (e.key().as_str(), command) {
@@ -78,6 +84,53 @@ impl TextKeys {
         } else {
             self.onreveal.emit(next);
         }
+    }
+
+    /// R starts linking from the selected annotation; while picking the target, Tab and
+    /// Shift+Tab reach the next and previous annotation (skipping the one linked from), Enter
+    /// picks the one reached, Escape cancels. True when the key was one of those; the page's
+    /// own keys do not see it.
+    fn link_key(&self, e: &KeyboardEvent, article: &Element) -> bool {
+        let key = e.key();
+        let Some(Linking::Picking { from, candidate }) = &self.linking else {
+            let free = self.labels.by_hotkey('r').is_none() && self.labels.by_hotkey('R').is_none();
+            if !(key == "r" || key == "R") || !free {
+                return false;
+            }
+            let Some(from) = self.selected.clone() else { return false };
+            e.prevent_default();
+            e.stop_propagation();
+            self.onlinking.emit(Some(Linking::Picking { from, candidate: None }));
+            return true;
+        };
+        let next = match key.as_str() {
+            "Escape" => None,
+            "Enter" => match candidate {
+                Some(to) => Some(Linking::Choosing { from: from.clone(), to: to.clone() }),
+                None => return true,
+            },
+            "Tab" => {
+                let at = edge::selection::caret(article, &self.doc).map_or(0, |c| c.head);
+                let back = e.shift_key();
+                let step = |after: Option<&AnnotationId>| neighbour(&self.annotations, after, at, back);
+                let Some(mut next) = step(candidate.as_ref().or(Some(from))) else { return true };
+                if &next.id == from {
+                    match step(Some(from)) {
+                        Some(other) if &other.id != from => next = other,
+                        _ => return true,
+                    }
+                }
+                if !edge::selection::place(article, &self.doc, Caret::at(next.span.start()), false) {
+                    self.onreveal.emit(Caret::at(next.span.start()));
+                }
+                Some(Linking::Picking { from: from.clone(), candidate: Some(next.id.clone()) })
+            }
+            _ => return false,
+        };
+        e.prevent_default();
+        e.stop_propagation();
+        self.onlinking.emit(next);
+        true
     }
 
     /// With the caret in a suggestion (a click on one puts it there): Enter accepts it with its

@@ -7,9 +7,11 @@
 //!   events ([`Viewport`]).
 //! - `marks`: where a find's matches sit in the whole text, for the strip beside the
 //!   scrollbar ([`marks`]).
+//! - `arcs`: where the relations' arcs and stubs go over the drawn text ([`arcs::place`]).
 //! - here: the window's rule ([`window`]), the list's rows ([`rows`]) and the scroll that brings
 //!   a row into view ([`into_view`]).
 
+pub mod arcs;
 mod heights;
 mod marks;
 mod viewport;

@@ -1,0 +1,275 @@
+//! Where the relations' connectors go over the drawn text, brat-style: each relation with both
+//! ends drawn is an arc rising from the top of one end and coming down, with an arrowhead, onto
+//! the top of the other, its type written at its peak; a relation with one end not drawn is a
+//! stub at the end that is, written with its type and an arrow (↑ or ↓) towards the other. Arcs
+//! and stubs that would overlap on a line go up in levels, the narrower ones lower, so that
+//! they do not pile on each other.
+//!
+//! Pixels are those of the arcs' layer (from its top-left corner), measured by the edge; the
+//! answer is in whole pixels, ready to be written into SVG paths (no float formatting).
+
+/// A span's first line box, in the layer's pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct EndBox {
+    pub left: f64,
+    pub right: f64,
+    pub top: f64,
+}
+
+impl EndBox {
+    fn centre(&self) -> f64 {
+        (self.left + self.right) / 2.0
+    }
+
+    /// Where a stub rises: near the right end, clear of the label chips at the left.
+    fn stub_x(&self) -> f64 {
+        (self.right - 4.0).max(self.left)
+    }
+}
+
+/// Which way a relation's end that is not drawn lies from the drawn text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Off {
+    Before,
+    After,
+}
+
+/// A relation's ends as drawn.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Ends {
+    Both {
+        from: EndBox,
+        to: EndBox,
+    },
+    /// Only `from` is drawn.
+    From {
+        from: EndBox,
+        to: Off,
+    },
+    /// Only `to` is drawn.
+    To {
+        from: Off,
+        to: EndBox,
+    },
+}
+
+/// One connector to place: its ends and the length of its label in characters.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Connector {
+    pub ends: Ends,
+    pub label_chars: usize,
+}
+
+/// Where a label's text is anchored at its point.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Anchor {
+    Start,
+    Middle,
+    End,
+}
+
+/// A connector as drawn: an SVG path (ending at the arrowhead's point) and its label's place.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Drawn {
+    pub path: String,
+    /// The label's anchor point (its baseline) and how the text sits on it.
+    pub label: (i32, i32),
+    pub anchor: Anchor,
+    /// For a stub, where the other end lies.
+    pub off: Option<Off>,
+    /// Its level on its line, from 0 (lowest).
+    pub level: u32,
+}
+
+/// How far above a span's box its connectors start: above the label chip drawn there.
+pub const LIFT: f64 = 13.0;
+/// The height of the lowest level's peak above the higher end, and of each level more.
+pub const BASE: f64 = 9.0;
+pub const STEP: f64 = 11.0;
+/// A label's width per character (the labels' face at 10 px), for telling overlaps.
+pub const CHAR_PX: f64 = 6.0;
+/// A stub's horizontal run, from where it rises (near the end's right edge) to the label.
+pub const STUB_PX: f64 = 14.0;
+/// Two ends whose tops differ by less than this are on the same line.
+const SAME_LINE: f64 = 4.0;
+
+/// Where an arc's label goes across: midway on one line; between lines, near the higher end
+/// (the arc's peak is there, and midway it would sit over the text between them).
+fn label_x(from: &EndBox, to: &EndBox) -> f64 {
+    if (from.top - to.top).abs() < SAME_LINE {
+        (from.centre() + to.centre()) / 2.0
+    } else {
+        let (high, low) = if from.top < to.top { (from, to) } else { (to, from) };
+        0.85 * high.centre() + 0.15 * low.centre()
+    }
+}
+
+/// Each connector placed, in the order given. `width` is the layer's width: a stub that would
+/// run past it goes left instead.
+pub fn place(connectors: &[Connector], width: f64) -> Vec<Drawn> {
+    // The line (the higher end's top) and the horizontal extent each one takes.
+    let extents: Vec<(f64, f64, f64, bool)> = connectors
+        .iter()
+        .map(|c| {
+            let label = c.label_chars as f64 * CHAR_PX;
+            match c.ends {
+                Ends::Both { from, to } => {
+                    let (a, b) = (from.centre().min(to.centre()), from.centre().max(to.centre()));
+                    let mid = label_x(&from, &to);
+                    (from.top.min(to.top), a.min(mid - label / 2.0), b.max(mid + label / 2.0), false)
+                }
+                Ends::From { from: end, .. } | Ends::To { to: end, .. } => {
+                    let reach = STUB_PX + 3.0 + label + 10.0;
+                    let x = end.stub_x();
+                    let left = x + reach > width && x - reach >= 0.0;
+                    let (a, b) = if left { (x - reach, x) } else { (x, x + reach) };
+                    (end.top, a, b, left)
+                }
+            }
+        })
+        .collect();
+    let levels = levels(&extents.iter().map(|&(top, a, b, _)| (top, a, b)).collect::<Vec<_>>());
+    connectors
+        .iter()
+        .zip(&extents)
+        .zip(levels)
+        .map(|((c, &(_, _, _, leftward)), level)| draw(c, level, leftward))
+        .collect()
+}
+
+/// The level of each `(line top, left, right)`: the lowest that no wider-or-equal one placed
+/// before it on the same line, overlapping it, has. Narrower ones are placed first, so an arc
+/// over another goes above it.
+fn levels(extents: &[(f64, f64, f64)]) -> Vec<u32> {
+    let mut order: Vec<usize> = (0..extents.len()).collect();
+    let width = |i: usize| extents[i].2 - extents[i].1;
+    crate::support::order::sort_by(&mut order, |&a, &b| width(a).total_cmp(&width(b)).then(a.cmp(&b)));
+    let mut level = vec![0u32; extents.len()];
+    for (n, &i) in order.iter().enumerate() {
+        let (top, a, b) = extents[i];
+        let taken: Vec<u32> = order[..n]
+            .iter()
+            .filter(|&&j| {
+                let (t, c, d) = extents[j];
+                (t - top).abs() < SAME_LINE && c <= b && a <= d
+            })
+            .map(|&j| level[j])
+            .collect();
+        level[i] = (0..).find(|l| !taken.contains(l)).unwrap_or(0);
+    }
+    level
+}
+
+fn px(v: f64) -> i32 {
+    v.round() as i32
+}
+
+fn draw(c: &Connector, level: u32, leftward: bool) -> Drawn {
+    let rise = BASE + f64::from(level) * STEP;
+    match c.ends {
+        Ends::Both { from, to } => {
+            let (x1, y1, x2, y2) = (from.centre(), from.top - LIFT, to.centre(), to.top - LIFT);
+            let peak = y1.min(y2) - rise;
+            // The cubic's middle point is (y1 + 6·yc + y2) / 8 high: its control points put it at the peak.
+            let yc = (8.0 * peak - y1 - y2) / 6.0;
+            let (x1, y1, x2, y2, yc) = (px(x1), px(y1), px(x2), px(y2), px(yc));
+            Drawn {
+                path: format!("M{x1} {y1}C{x1} {yc} {x2} {yc} {x2} {y2}"),
+                label: (px(label_x(&from, &to)), px(peak) + 3),
+                anchor: Anchor::Middle,
+                off: None,
+                level,
+            }
+        }
+        Ends::From { from: end, to: off } | Ends::To { to: end, from: off } => {
+            let (x, y) = (end.stub_x(), end.top - LIFT);
+            let peak = px(y - rise);
+            let sign = if leftward { -1.0 } else { 1.0 };
+            let (x, y, out) = (px(x), px(y), px(end.stub_x() + sign * STUB_PX));
+            // From the drawn `from`, the arrow points away along the stub; into a drawn `to`, down onto it.
+            let path = match c.ends {
+                Ends::From { .. } => format!("M{x} {y}V{peak}H{out}"),
+                _ => format!("M{out} {peak}H{x}V{y}"),
+            };
+            let gap = px(sign * 3.0);
+            Drawn {
+                path,
+                label: (out + gap, peak + 3),
+                anchor: if leftward { Anchor::End } else { Anchor::Start },
+                off: Some(off),
+                level,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(left: f64, top: f64) -> EndBox {
+        EndBox { left, right: left + 40.0, top }
+    }
+
+    fn both(a: f64, b: f64, top: f64) -> Connector {
+        Connector { ends: Ends::Both { from: at(a, top), to: at(b, top) }, label_chars: 4 }
+    }
+
+    #[test]
+    fn an_arc_rises_from_its_from_and_ends_on_its_to() {
+        let drawn = place(&[both(0.0, 200.0, 100.0)], 600.0);
+        assert_eq!(drawn[0].level, 0);
+        // From (20, 87), peak 78 (87 − BASE), onto (220, 87).
+        assert_eq!(drawn[0].path, "M20 87C20 75 220 75 220 87");
+        assert_eq!(drawn[0].label, (120, 81));
+        assert_eq!(drawn[0].anchor, Anchor::Middle);
+    }
+
+    #[test]
+    fn overlapping_arcs_on_a_line_stack_the_wider_above() {
+        // A wide arc over a narrow one, a disjoint one beside them, and one on another line.
+        let wide = both(0.0, 300.0, 100.0);
+        let narrow = both(100.0, 160.0, 100.0);
+        let apart = both(400.0, 500.0, 100.0);
+        let below = both(0.0, 300.0, 150.0);
+        let levels: Vec<u32> = place(&[wide, narrow, apart, below], 600.0).iter().map(|d| d.level).collect();
+        assert_eq!(levels, vec![1, 0, 0, 0]);
+        // Three arcs sharing an end all get their own level.
+        let levels: Vec<u32> = place(&[both(0.0, 100.0, 0.0), both(0.0, 200.0, 0.0), both(0.0, 300.0, 0.0)], 600.0)
+            .iter()
+            .map(|d| d.level)
+            .collect();
+        assert_eq!(levels, vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn an_arc_between_lines_peaks_above_the_higher_end() {
+        let c = Connector { ends: Ends::Both { from: at(300.0, 160.0), to: at(0.0, 100.0) }, label_chars: 3 };
+        let drawn = &place(&[c], 600.0)[0];
+        assert_eq!(drawn.label, (65, 81), "near the higher end (0.85 · 20 + 0.15 · 320), at the peak 78 (87 − 9)");
+        assert!(drawn.path.starts_with("M320 147C"), "{}", drawn.path);
+        assert!(drawn.path.ends_with("20 87"), "{}", drawn.path);
+    }
+
+    #[test]
+    fn a_stub_points_the_way_of_the_end_not_drawn() {
+        let from = Connector { ends: Ends::From { from: at(0.0, 100.0), to: Off::After }, label_chars: 7 };
+        let to = Connector { ends: Ends::To { from: Off::Before, to: at(200.0, 100.0) }, label_chars: 7 };
+        let drawn = place(&[from, to], 600.0);
+        assert_eq!(drawn[0].path, "M36 87V78H50", "out of a drawn from, away along the stub");
+        assert_eq!(drawn[0].off, Some(Off::After));
+        assert_eq!(drawn[0].anchor, Anchor::Start);
+        assert_eq!(drawn[1].path, "M250 78H236V87", "into a drawn to, down onto it");
+        assert_eq!(drawn[1].off, Some(Off::Before));
+        // Near the right edge a stub runs left.
+        let edge = Connector { ends: Ends::From { from: at(560.0, 0.0), to: Off::Before }, label_chars: 7 };
+        let drawn = &place(&[edge], 600.0)[0];
+        assert_eq!(drawn.anchor, Anchor::End);
+        assert_eq!(drawn.path, "M596 -13V-22H582");
+    }
+
+    #[test]
+    fn nothing_to_place_places_nothing() {
+        assert!(place(&[], 600.0).is_empty());
+    }
+}

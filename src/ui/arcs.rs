@@ -1,0 +1,295 @@
+//! The relations over the text: an SVG layer before the article (outside its text), one arc per
+//! relation with both ends drawn and one stub per relation with one end drawn
+//! ([`crate::model::layout::arcs`] places them), and the lighting of a span's related spans.
+
+use std::cell::{Cell, RefCell};
+use std::ops::Range;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::state::DocRef;
+use crate::edge;
+use crate::model::layout::arcs::{place, Anchor, Connector, EndBox, Ends, Off};
+use crate::model::{AnnotationId, AnnotationSet, Labels, Relation, Relations, Span};
+
+#[derive(Properties, PartialEq)]
+pub struct ArcsProps {
+    pub doc: DocRef,
+    pub labels: Rc<Labels>,
+    pub annotations: Rc<AnnotationSet>,
+    pub relations: Rc<Relations>,
+    /// The drawn paragraphs.
+    pub window: Range<usize>,
+    /// Whether every chip is drawn (the lines stand further apart).
+    pub chips_all: bool,
+    pub article: NodeRef,
+    pub layer: NodeRef,
+    pub selected: Option<AnnotationId>,
+    /// The target being picked for a new relation.
+    pub candidate: Option<AnnotationId>,
+    pub lights: Rc<Lights>,
+}
+
+/// One connector as the layer draws it.
+#[derive(PartialEq)]
+struct Shown {
+    from: AnnotationId,
+    to: AnnotationId,
+    path: String,
+    label: String,
+    at: (i32, i32),
+    anchor: Anchor,
+    stub: bool,
+}
+
+/// What the measured ends were measured for: the same text, spans, window and width. A new
+/// relation between spans already measured measures nothing more.
+#[derive(PartialEq, Default)]
+struct Key {
+    doc: usize,
+    annotations: usize,
+    window: Range<usize>,
+    chips_all: bool,
+    linked: bool,
+    resized: u32,
+}
+
+/// The relations with an end among the drawn spans, each once, with which ends are drawn.
+fn touching_window<'a>(
+    doc: &DocRef,
+    annotations: &'a AnnotationSet,
+    relations: &'a Relations,
+    window: &Range<usize>,
+) -> (Span, Vec<(&'a Relation, bool, bool)>) {
+    let paragraphs = doc.0.paragraphs();
+    let drawn = match (paragraphs.get(window.start), window.end.checked_sub(1).and_then(|i| paragraphs.get(i))) {
+        (Some(first), Some(last)) => Span::new(first.content.start(), last.terminator.end()),
+        _ => return (Span::empty(0), Vec::new()),
+    };
+    let here: Vec<&AnnotationId> = annotations.overlapping(drawn).map(|a| &a.id).collect();
+    let drawn_id = |id: &AnnotationId| annotations.get(id).is_some_and(|a| a.span.overlaps(drawn));
+    let mut out = Vec::new();
+    for id in here {
+        for r in relations.outgoing(id) {
+            out.push((r, true, drawn_id(&r.to)));
+        }
+        for r in relations.incoming(id).filter(|r| !drawn_id(&r.from)) {
+            out.push((r, false, true));
+        }
+    }
+    (drawn, out)
+}
+
+/// Arcs and stubs for the relations touching the drawn text; nothing at all while the document
+/// has none. Measured after the frame that draws the text is painted (reading every end first,
+/// then writing the layer once), and again only when the text's layout may have moved them
+/// (other spans, window, chips, the window's size): a relation added or removed measures only
+/// ends not measured yet.
+#[component]
+pub fn Arcs(props: &ArcsProps) -> Html {
+    let shown = use_state_eq(|| Rc::new(Vec::<Shown>::new()));
+    let resized = use_state_eq(|| 0u32);
+    {
+        let resized = resized.clone();
+        use_effect_with((), move |_| {
+            let n = Rc::new(Cell::new(0u32));
+            let listener = edge::keys::Listener::on_window("resize", move |_| {
+                n.set(n.get().wrapping_add(1));
+                resized.set(n.get());
+            });
+            move || drop(listener)
+        });
+    }
+    // The ends measured so far, for the layout `Key` (a list: the drawn window holds few; a
+    // map's hashing cost more in the wasm than the searches).
+    let measured = use_mut_ref(|| (Key::default(), Vec::<(AnnotationId, Option<EndBox>)>::new()));
+    let generation = use_mut_ref(|| 0u32);
+    {
+        let deps = (
+            props.doc.clone(),
+            props.labels.clone(),
+            props.annotations.clone(),
+            props.relations.clone(),
+            props.window.clone(),
+            props.chips_all,
+            *resized,
+        );
+        let (article, layer, shown) = (props.article.clone(), props.layer.clone(), shown.clone());
+        use_effect_with(deps, move |(doc, labels, annotations, relations, window, chips_all, resized)| {
+            *generation.borrow_mut() += 1;
+            if relations.is_empty() {
+                if !shown.is_empty() {
+                    shown.set(Rc::new(Vec::new()));
+                }
+                return;
+            }
+            let mine = *generation.borrow();
+            let key = Key {
+                doc: Rc::as_ptr(&doc.0) as usize,
+                annotations: Rc::as_ptr(annotations) as usize,
+                window: window.clone(),
+                chips_all: *chips_all,
+                linked: true,
+                resized: *resized,
+            };
+            let (doc, labels, annotations, relations) =
+                (doc.clone(), labels.clone(), annotations.clone(), relations.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                edge::frame::painted().await;
+                if *generation.borrow() != mine {
+                    return;
+                }
+                let (Some(article), Some(svg)) = (article.cast::<web_sys::Element>(), layer.cast::<web_sys::Element>())
+                else {
+                    return;
+                };
+                let (drawn, found) = touching_window(&doc, &annotations, &relations, &key.window);
+                let mut cache = measured.borrow_mut();
+                if cache.0 != key {
+                    *cache = (key, Vec::new());
+                }
+                // Read: every end not measured yet, at once.
+                let mut wanted: Vec<AnnotationId> = Vec::new();
+                for (r, from, to) in &found {
+                    for (id, drawn) in [(&r.from, *from), (&r.to, *to)] {
+                        if drawn && !cache.1.iter().any(|(m, _)| m == id) && !wanted.contains(id) {
+                            wanted.push(id.clone());
+                        }
+                    }
+                }
+                for (id, at) in wanted.iter().zip(edge::arcs::ends(&article, &svg, &wanted)) {
+                    cache.1.push((id.clone(), at));
+                }
+                let width = edge::arcs::width(&svg);
+                let off = |id: &AnnotationId| match annotations.get(id) {
+                    Some(a) if a.span.start() < drawn.start() => Off::Before,
+                    _ => Off::After,
+                };
+                let mut connectors = Vec::new();
+                let mut kept = Vec::new();
+                for (r, from, to) in &found {
+                    let end = |id: &AnnotationId, drawn: bool| {
+                        if drawn {
+                            cache.1.iter().find(|(m, _)| m == id).and_then(|(_, at)| *at)
+                        } else {
+                            None
+                        }
+                    };
+                    let ends = match (end(&r.from, *from), end(&r.to, *to), from, to) {
+                        (Some(a), Some(b), _, _) => Ends::Both { from: a, to: b },
+                        (Some(a), None, _, false) => Ends::From { from: a, to: off(&r.to) },
+                        (None, Some(b), false, _) => Ends::To { from: off(&r.from), to: b },
+                        _ => continue,
+                    };
+                    let name = type_name(&labels, &r.kind);
+                    connectors.push(Connector { ends, label_chars: name.chars().count() + 2 });
+                    kept.push((*r, name));
+                }
+                drop(cache);
+                // Write: the layer drawn once.
+                let placed = place(&connectors, width);
+                let next: Vec<Shown> = placed
+                    .into_iter()
+                    .zip(kept)
+                    .map(|(d, (r, name))| Shown {
+                        from: r.from.clone(),
+                        to: r.to.clone(),
+                        stub: d.off.is_some(),
+                        label: match d.off {
+                            Some(Off::Before) => format!("{name} ↑"),
+                            Some(Off::After) => format!("{name} ↓"),
+                            None => name,
+                        },
+                        path: d.path,
+                        at: d.label,
+                        anchor: d.anchor,
+                    })
+                    .collect();
+                shown.set(Rc::new(next));
+            });
+        });
+    }
+    // After every draw of the layer or the text: the focus's related spans lit again.
+    {
+        let (lights, article, layer, relations) =
+            (props.lights.clone(), props.article.clone(), props.layer.clone(), props.relations.clone());
+        let (selected, candidate) = (props.selected.clone(), props.candidate.clone());
+        use_effect(move || lights.apply(&article, &layer, &relations, selected.as_ref(), candidate.as_ref()));
+    }
+    let connectors = shown.iter().map(|s| {
+        let anchor = match s.anchor {
+            Anchor::Start => "start",
+            Anchor::Middle => "middle",
+            Anchor::End => "end",
+        };
+        html! {
+            <g class={if s.stub { "stub" } else { "arc" }} data-from={s.from.as_str().to_owned()} data-to={s.to.as_str().to_owned()}>
+                <path d={s.path.clone()} marker-end="url(#arc-head)" />
+                <text x={s.at.0.to_string()} y={s.at.1.to_string()} text-anchor={anchor}>{ s.label.clone() }</text>
+            </g>
+        }
+    });
+    html! {
+        <svg class="arcs" ref={props.layer.clone()} aria-hidden="true" focusable="false">
+            if !shown.is_empty() {
+                <defs>
+                    <marker id="arc-head" viewBox="0 0 8 8" refX="7" refY="4" markerUnits="userSpaceOnUse" markerWidth="7" markerHeight="7" orient="auto">
+                        <path d="M0 0L8 4L0 8z" />
+                    </marker>
+                </defs>
+            }
+            { for connectors }
+        </svg>
+    }
+}
+
+/// A relation type's name, or its id when the labels do not define it.
+pub fn type_name(labels: &Labels, kind: &str) -> String {
+    labels.relation_types().iter().find(|t| t.id == kind).map_or(kind, |t| t.name.as_str()).to_owned()
+}
+
+/// The spans related to `id` (the other end of each of its relations).
+pub fn related(relations: &Relations, id: &AnnotationId) -> Vec<AnnotationId> {
+    relations.touching(id).map(|r| if &r.from == id { r.to.clone() } else { r.from.clone() }).collect()
+}
+
+/// What is lit on the text: the focus (hovered, else selected) span's related spans and
+/// connectors, and the target being picked. Remembers whether anything is lit, so that a
+/// document without relations does no work here.
+#[derive(Default)]
+pub struct Lights {
+    /// Whether anything is lit now.
+    lit: Cell<bool>,
+    /// The span under the mouse, if any.
+    pub hovered: RefCell<Option<AnnotationId>>,
+}
+
+/// By identity: one `Lights` per text.
+impl PartialEq for Lights {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl Lights {
+    pub fn apply(
+        &self,
+        article: &NodeRef,
+        layer: &NodeRef,
+        relations: &Relations,
+        selected: Option<&AnnotationId>,
+        candidate: Option<&AnnotationId>,
+    ) {
+        let hovered = self.hovered.borrow();
+        let focus = hovered.as_ref().or(selected);
+        let related = focus.map(|id| related(relations, id)).unwrap_or_default();
+        let any = !related.is_empty() || candidate.is_some() || (focus.is_some() && !relations.is_empty());
+        if !any && !self.lit.get() {
+            return;
+        }
+        let Some(article) = article.cast::<web_sys::Element>() else { return };
+        edge::arcs::light(&article, layer.cast::<web_sys::Element>().as_ref(), focus, &related, candidate);
+        self.lit.set(any);
+    }
+}
