@@ -331,8 +331,10 @@ test('Export JSON downloads <slug>.spanmark.json with every span on its code poi
   assertEqual(filename, 'article.spanmark.json', 'file name');
   const text = await seedText();
   checkSpanmark(json, text);
-  assertEqual(Object.keys(json), ['format', 'version', 'offset_unit', 'exported_at', 'document', 'labels', 'annotations'], 'top-level keys in order');
-  assertEqual([json.format, json.version, json.offset_unit], ['spanmark', 1, 'codepoint'], 'header');
+  assertEqual(Object.keys(json), ['format', 'version', 'offset_unit', 'exported_at', 'document', 'labels', 'relation_types', 'document_attributes', 'annotations', 'relations'], 'top-level keys in order');
+  assertEqual([json.format, json.version, json.offset_unit], ['spanmark', 2, 'codepoint'], 'header');
+  assertEqual(json.relations, [], 'no relations made');
+  assertEqual(json.relation_types.map((t) => t.id), ['said_by', 'takes_part_in', 'happened_in', 'about'], 'the news relation types');
   assert(!Number.isNaN(Date.parse(json.exported_at)), 'exported_at is a timestamp');
   const { createHash } = await import('node:crypto');
   assertEqual(json.document.sha256, createHash('sha256').update(text, 'utf8').digest('hex'), 'sha256 of the UTF-8 text');
