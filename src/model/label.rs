@@ -205,6 +205,15 @@ impl Labels {
         &self.relation_types
     }
 
+    /// The relation types in the order a link from a span labelled `from` to one labelled `to`
+    /// offers them: those meant for that pair first, then the rest, each group in its order.
+    pub fn relation_types_for(&self, from: &LabelId, to: &LabelId) -> Vec<&RelationType> {
+        let (mut fit, rest): (Vec<&RelationType>, Vec<&RelationType>) =
+            self.relation_types.iter().partition(|t| t.fits(from, to));
+        fit.extend(rest);
+        fit
+    }
+
     pub fn relation_type(&self, id: &str) -> Option<&RelationType> {
         self.relation_types.iter().find(|t| t.id == id)
     }

@@ -534,3 +534,15 @@ fn notes_leave_range_queries_true() {
     }
     assert_eq!(e.annotations().iter().filter(|a| a.note.is_some()).count(), 100);
 }
+
+/// A link offers the types meant for its pair of labels first.
+#[test]
+fn types_meant_for_a_pair_come_first() {
+    let labels = crate::model::label::Labels::news();
+    let order = |from: &str, to: &str| -> Vec<String> {
+        labels.relation_types_for(&label(from), &label(to)).iter().map(|t| t.id.clone()).collect()
+    };
+    assert_eq!(order("claim", "actor"), ["said_by", "about", "takes_part_in", "happened_in"]);
+    assert_eq!(order("event", "location"), ["happened_in", "said_by", "takes_part_in", "about"]);
+    assert_eq!(order("actor", "claim"), ["said_by", "takes_part_in", "happened_in", "about"], "none fits: as defined");
+}
