@@ -120,7 +120,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             />
             <button class="tool new" onclick={onnew} aria-label="New document">{ named("New document", "New") }</button>
             <button class="tool" onclick={emit(&props.onlabels)} title="Add, rename, recolour, reorder or delete labels and set their keys">{ "Labels" }</button>
-            <button class="tool" onclick={emit(&props.oncoding)} title="Events with their participants, places and claims; claims with who said them: tables to read and download as CSV">{ named("Events & claims", "E&C") }</button>
+            <button class="tool coding" onclick={emit(&props.oncoding)} title="Events with their participants, places and claims; claims with who said them: tables to read and download as CSV">{ named("Events & claims", "Events") }</button>
             <button class="tool" onclick={emit(&props.oncompare)} title="Compare annotators' files of this text: agreement figures, differences, adjudication">{ named("Compare", "⇄") }</button>
             <button class="tool undo" onclick={emit(&props.onundo)} disabled={!props.can_undo} title="Undo (Ctrl+Z)">{ named("Undo", "↶") }</button>
             <button class="tool undo" onclick={emit(&props.onredo)} disabled={!props.can_redo} title="Redo (Ctrl+Shift+Z)">{ named("Redo", "↷") }</button>
