@@ -100,7 +100,13 @@ export async function tag(page, phrase, key, n = 0) {
 export async function clickText(page, phrase, { n = 0, k } = {}) {
   const [start, end] = await find(page, phrase, n);
   const at = start + (k ?? Math.floor((end - start) / 2));
-  const { from } = await pointsFor(page, at, at + 1);
+  let { from } = await pointsFor(page, at, at + 1);
+  // Scrolled out of the reader (a shorter reader, an edit that scrolled): brought into view first.
+  const view = await page.locator('#reader').boundingBox();
+  if (view && (from.y < view.y + 8 || from.y > view.y + view.height - 8)) {
+    await scrollTo(page, at);
+    ({ from } = await pointsFor(page, at, at + 1));
+  }
   await page.mouse.click(from.x + 2, from.y);
 }
 
