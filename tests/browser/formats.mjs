@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, assert, assertEqual, assertSoon } from './harness.mjs';
-import { clickText, dragOver, exportAs, highlights, notices, openFiles, tag } from './page.mjs';
+import { clickText, dragOver, exportAs, highlights, notices, openFiles, saved, tag } from './page.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const fixture = (name) => join(root, 'tests/fixtures', name);
@@ -145,6 +145,13 @@ test('W3C export passes the W3C annotation-model suite: every MUST, every SHOULD
   const files = [await exportAs(page, 'W3C Web Annotation', dir)];
   const linked = JSON.parse(await readFile(files[0], 'utf8')).first.items.filter((a) => a.motivation === 'linking');
   assertEqual(linked.map((a) => a.body[0].value).sort(), ['happened in', 'said by'], 'the seed export holds both relations');
+  // Stored and restored (IndexedDB): after a reload, each relation was still made when it was.
+  await saved(page);
+  await page.reload();
+  await assertSoon(async () => (await highlights(page)).length, seed.length, 'the seed back after a reload');
+  const reloaded = await exportAs(page, 'W3C Web Annotation', await mkdtemp(join(tmpdir(), 'spanmark-w3c-reloaded-')));
+  const again = JSON.parse(await readFile(reloaded, 'utf8')).first.items.filter((a) => a.motivation === 'linking');
+  assertEqual(again.map((a) => [a.id, a.created]), linked.map((a) => [a.id, a.created]), 'a reload keeps when each relation was made');
   // Emoji, CRLF, Arabic and Hebrew.
   await openFiles(page, fixture('mixed.txt'));
   await assertSoon(() => page.locator('nav.documents .doc.current .doc-name').textContent(), 'mixed.txt', 'open');
