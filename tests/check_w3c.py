@@ -18,7 +18,11 @@ ignores because it sits beside a `$ref`) passes *vacuously*: it proves nothing.
 
 A MUST that fails fails the check. So does a SHOULD that fails or passes only vacuously, unless
 docs/formats.md lists it as not applicable (the table after the `w3c-not-applicable` marker), and so
-does a listed SHOULD that truly passes (the list must stay true). MAYs are reported, not counted.
+does a listed SHOULD that truly passes (the list must stay true). A SHOULD listed after the
+`w3c-not-applicable-to-links` marker is not applicable to a relation (an annotation with
+`motivation: "linking"`, whose targets are annotations, not text): its outcome on those is left
+out, and counts on every other annotation; listed, it must fail on each relation of the file. MAYs
+are reported, not counted.
 
 Prints, as JSON, per file: `ok`, the counts per test group and assertion type, and what failed; a
 readable summary goes to standard error. Exits 2 when the suite or the docs cannot be read.
@@ -142,14 +146,14 @@ def flatten(items):
             yield item
 
 
-def not_applicable(docs):
+def not_applicable(docs, marker="w3c-not-applicable"):
     """The SHOULDs docs/formats.md lists as not applicable: the assertion names in backticks in the
-    first cell of each row of the table that follows the `w3c-not-applicable` marker."""
+    first cell of each row of the table that follows `marker` (a comment ending right after it)."""
     with open(docs, encoding="utf-8") as f:
         text = f.read()
-    at = text.find("w3c-not-applicable")
+    at = text.find(marker + ":")
     if at < 0:
-        raise ValueError(f"{docs} has no w3c-not-applicable list")
+        raise ValueError(f"{docs} has no {marker} list")
     names, rows = [], False
     for line in text[at:].splitlines()[1:]:
         if not line.startswith("|"):
@@ -169,16 +173,24 @@ def name(ref):
 RANK = {"passed": 0, "vacuous": 1, "skipped": 2, "failed": 3}
 
 
-def check(suite, exceptions, path):
+def linking(annotation):
+    return isinstance(annotation, dict) and annotation.get("motivation") == "linking"
+
+
+def check(suite, exceptions, path, for_links=()):
     export = load(path)
     items = export.get("first", {}).get("items", []) if isinstance(export, dict) else []
     runs = [(t, [("the file", export)]) for t in WHOLE]
     runs += [(t, [(f"annotation {a.get('id', i)}", a) for i, a in enumerate(items)]) for t in EACH]
-    groups, must_failures, lacking = {}, [], {}
+    groups, must_failures, lacking, links_passing = {}, [], {}, set()
     for test, instances in runs:
         outcome = {}
         for what, instance in instances:
             for ref, schema, result in suite.run(test, instance):
+                if linking(instance) and name(ref) in for_links and schema.get("assertionType") == "should":
+                    if result == "passed":
+                        links_passing.add(name(ref))
+                    continue
                 entry = outcome.setdefault(ref, {"schema": schema, "result": "passed", "where": []})
                 if RANK[result] > RANK[entry["result"]]:
                     entry["result"] = result
@@ -197,14 +209,15 @@ def check(suite, exceptions, path):
                 lacking[name(ref)] = {"assertion": name(ref), "result": result, "message": message}
     shoulds = {name(r) for r, s, *_ in suite.cache.values() if s.get("assertionType") == "should"}
     unexpected = [f for n, f in sorted(lacking.items()) if n not in exceptions]
-    stale = sorted(e for e in exceptions if e in shoulds and e not in lacking)
-    unknown = sorted(e for e in exceptions if e not in shoulds)
+    stale = sorted(e for e in exceptions if e in shoulds and e not in lacking) + sorted(links_passing)
+    unknown = sorted(e for e in [*exceptions, *for_links] if e not in shoulds)
     return {
         "ok": not must_failures and not unexpected and not stale and not unknown,
         "annotations": len(items),
         "groups": groups,
         "must_failures": must_failures,
         "should_not_applicable": sorted(n for n in lacking if n in exceptions),
+        "should_not_applicable_to_links": sorted(for_links) if any(linking(a) for a in items) else [],
         "should_failures": unexpected,
         "listed_but_passing": stale,
         "listed_but_not_a_should": unknown,
@@ -229,6 +242,9 @@ def summary(path, r):
         lines.append(f"  listed as not applicable but no SHOULD of the suite: {s}")
     if r["should_not_applicable"]:
         lines.append("  SHOULDs not applicable (docs/formats.md): " + ", ".join(r["should_not_applicable"]))
+    if r["should_not_applicable_to_links"]:
+        lines.append("  SHOULDs not applicable to relations (docs/formats.md): "
+                     + ", ".join(r["should_not_applicable_to_links"]))
     return "\n".join(lines)
 
 
@@ -241,12 +257,13 @@ def main():
     try:
         suite = Suite(args.suite)
         exceptions = not_applicable(args.docs)
+        for_links = not_applicable(args.docs, "w3c-not-applicable-to-links")
     except (OSError, ValueError, KeyError) as e:
         print(f"check_w3c: {e}", file=sys.stderr)
         sys.exit(2)
     results = {}
     for path in args.exports:
-        results[os.path.basename(path)] = r = check(suite, exceptions, path)
+        results[os.path.basename(path)] = r = check(suite, exceptions, path, for_links)
         print(summary(path, r), file=sys.stderr)
     print(json.dumps(results, ensure_ascii=False, indent=1))
 

@@ -51,6 +51,7 @@ fn fixture() -> (Document, Labels, AnnotationSet, Relations) {
             from: AnnotationId::new(from),
             to: AnnotationId::new(to),
             kind: (*kind).to_owned(),
+            created: None,
         };
         relations.insert(r).expect("distinct");
     }
@@ -107,7 +108,13 @@ fn a_relation_of_another_type_or_direction_is_no_cell() {
     {
         let id = RelationId::new(&format!("x{i}"));
         relations
-            .insert(Relation { id, from: AnnotationId::new(from), to: AnnotationId::new(to), kind: (*kind).to_owned() })
+            .insert(Relation {
+                id,
+                from: AnnotationId::new(from),
+                to: AnnotationId::new(to),
+                kind: (*kind).to_owned(),
+                created: None,
+            })
             .expect("distinct");
     }
     let events = table(&EVENTS, &labels, &annotations, &relations);

@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::annotation::AnnotationId;
 use crate::support::chunks::{Chunks, Iter};
 use crate::support::json::{Object, ShapeError};
+use crate::support::time::Time;
 
 /// A relation's stable id, `r<n>` when spanmark makes it; kept through undo, storage and files.
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
@@ -29,7 +30,7 @@ impl RelationId {
 }
 
 /// A directed, typed link from one annotation to another. Written (in files and stored
-/// records alike) as `{id, from, to, type}`.
+/// records alike) as `{id, from, to, type}`, with `created` (ISO 8601, UTC) when known.
 #[derive(Clone, PartialEq, Eq, Debug, Serialize)]
 pub struct Relation {
     pub id: RelationId,
@@ -38,16 +39,38 @@ pub struct Relation {
     /// The relation type's id (see [`crate::model::definitions::RelationType`]).
     #[serde(rename = "type")]
     pub kind: String,
+    /// When the person linked the two (the time the Link action came with); none when not
+    /// known: made without a time, or read from a file that does not say. Kept through undo,
+    /// storage and files; never a clock read here.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "iso")]
+    pub created: Option<Time>,
+}
+
+/// `created` as ISO 8601 (only called when there is one).
+fn iso<S: serde::Serializer>(at: &Option<Time>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&at.map(Time::iso).unwrap_or_default())
 }
 
 impl Relation {
     /// A relation as files and stored records write it (its ends and type not checked here).
+    /// An absent `created` (files and records written before spanmark kept it) is none; one that
+    /// is not an ISO 8601 date and time is refused, by its path.
     pub fn read(mut o: Object) -> Result<Relation, ShapeError> {
+        let created = match o.take("created") {
+            Err(_) => None,
+            Ok(v) => Some(v.as_str().and_then(Time::parse_iso).ok_or_else(|| {
+                ShapeError::at(
+                    format!("{}.created", o.path()),
+                    "expected an ISO 8601 date and time, such as \"2026-12-01T11:24:18Z\"",
+                )
+            })?),
+        };
         Ok(Relation {
             id: RelationId::new(&o.string("id")?),
             from: AnnotationId::new(&o.string("from")?),
             to: AnnotationId::new(&o.string("to")?),
             kind: o.string("type")?,
+            created,
         })
     }
 }

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, assert, assertEqual, assertSoon } from './harness.mjs';
-import { dragOver, exportAs, highlights, notices, openFiles, tag } from './page.mjs';
+import { clickText, dragOver, exportAs, highlights, notices, openFiles, saved, tag } from './page.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const fixture = (name) => join(root, 'tests/fixtures', name);
@@ -122,7 +122,14 @@ test('exports re-open: each file opened again gives the same spans (W3C and brat
 // elsewhere has none, and skips this one test.
 const W3C_SUITE = join(root, '..', 'shared', 'w3c-annotation-model');
 
-test('W3C export passes the W3C annotation-model suite: every MUST, every SHOULD that applies (seed, nested spans; mixed.txt)', async ({ page }) => {
+/** Links the selected span to `phrase`'s as a person does: R, a click on the target, the type. */
+async function link(page, phrase, type) {
+  await page.keyboard.press('r');
+  await clickText(page, phrase);
+  await page.getByRole('menuitem', { name: type, exact: true }).click();
+}
+
+test('W3C export passes the W3C annotation-model suite: every MUST, every SHOULD that applies (seed, nested spans, two relations; mixed.txt)', async ({ page }) => {
   test.skip(!existsSync(W3C_SUITE), 'the W3C suite is not beside the project (../shared/w3c-annotation-model): skipped');
   const dir = await mkdtemp(join(tmpdir(), 'spanmark-w3c-'));
   const before = Date.now();
@@ -130,7 +137,21 @@ test('W3C export passes the W3C annotation-model suite: every MUST, every SHOULD
   const seed = [['Syria’s Foreign Minister, Asaad al-Shaibani', '1'], ['Syria', '2', 2], ['Israeli Strategic Affairs', '3'], ['Affairs Minister, Ron Dermer', '4'], ['Paris', '2']];
   for (const [phrase, key, n = 0] of seed) await tag(page, phrase, key, n);
   assertEqual((await highlights(page)).length, seed.length, 'the seed tagged');
+  // Two relations, linked by hand: each a linking annotation, with its own created.
+  await clickText(page, 'Israeli Strategic Affairs');
+  await link(page, 'Syria’s Foreign Minister, Asaad al-Shaibani', 'said by');
+  await clickText(page, 'Affairs Minister, Ron Dermer');
+  await link(page, 'Paris', 'happened in');
   const files = [await exportAs(page, 'W3C Web Annotation', dir)];
+  const linked = JSON.parse(await readFile(files[0], 'utf8')).first.items.filter((a) => a.motivation === 'linking');
+  assertEqual(linked.map((a) => a.body[0].value).sort(), ['happened in', 'said by'], 'the seed export holds both relations');
+  // Stored and restored (IndexedDB): after a reload, each relation was still made when it was.
+  await saved(page);
+  await page.reload();
+  await assertSoon(async () => (await highlights(page)).length, seed.length, 'the seed back after a reload');
+  const reloaded = await exportAs(page, 'W3C Web Annotation', await mkdtemp(join(tmpdir(), 'spanmark-w3c-reloaded-')));
+  const again = JSON.parse(await readFile(reloaded, 'utf8')).first.items.filter((a) => a.motivation === 'linking');
+  assertEqual(again.map((a) => [a.id, a.created]), linked.map((a) => [a.id, a.created]), 'a reload keeps when each relation was made');
   // Emoji, CRLF, Arabic and Hebrew.
   await openFiles(page, fixture('mixed.txt'));
   await assertSoon(() => page.locator('nav.documents .doc.current .doc-name').textContent(), 'mixed.txt', 'open');
@@ -139,7 +160,7 @@ test('W3C export passes the W3C annotation-model suite: every MUST, every SHOULD
   const after = Date.now();
 
   const report = JSON.parse(python(['tests/check_w3c.py', ...files]));
-  for (const [file, count] of [[files[0], seed.length], [files[1], CASES['mixed.txt'].length]]) {
+  for (const [file, count] of [[files[0], seed.length + 2], [files[1], CASES['mixed.txt'].length]]) {
     const r = report[file.split('/').pop()];
     assertEqual(r.annotations, count, `${file}: every span in the collection`);
     assertEqual(r.must_failures, [], `${file}: no MUST of the suite fails`);
@@ -147,7 +168,7 @@ test('W3C export passes the W3C annotation-model suite: every MUST, every SHOULD
     assertEqual(r.listed_but_passing, [], `${file}: every SHOULD docs/formats.md lists as not applicable still fails`);
     assertEqual(r.listed_but_not_a_should, [], `${file}: docs/formats.md lists only the suite's SHOULDs`);
     assert(r.ok, `${file}: the suite passes`);
-    // Each annotation says when it was made: during this test.
+    // Each annotation (a span's, a relation's) says when it was made: during this test.
     const items = JSON.parse(await readFile(file, 'utf8')).first.items;
     for (const a of items) {
       const at = Date.parse(a.created);

@@ -255,7 +255,7 @@ impl Editor {
                 continue;
             }
             let id = if links.get(&r.id).is_some() { links.next_id() } else { r.id.clone() };
-            let r = Relation { id, from, to, kind: r.kind.clone() };
+            let r = Relation { id, from, to, kind: r.kind.clone(), created: r.created };
             if links.insert(r.clone()).is_ok() {
                 edits.push(Edit::Link(r));
             }

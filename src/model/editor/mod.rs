@@ -312,13 +312,13 @@ impl Editor {
 
     /// Does what the person did at `now`: one call into the room that knows how. The model reads
     /// no clock; the time comes with the action (the Yew reducer passes the browser's), and an
-    /// annotation made by the action is `created` then.
+    /// annotation or relation made by the action is `created` then.
     pub fn apply_at(&mut self, action: Action, now: Time) {
         self.dispatch(action, Some(now));
     }
 
-    /// [`Editor::apply_at`] with no time known (tests, replays): an annotation made by the
-    /// action has no `created`.
+    /// [`Editor::apply_at`] with no time known (tests, replays): an annotation or relation made
+    /// by the action has no `created`.
     pub fn apply(&mut self, action: Action) {
         self.dispatch(action, None);
     }
@@ -343,7 +343,7 @@ impl Editor {
             Action::Escape => self.escape(),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
-            Action::Link { from, to, kind } => self.link(from, to, kind),
+            Action::Link { from, to, kind } => self.link(from, to, kind, now),
             Action::Unlink(id) => self.unlink(&id),
             Action::SetNote { id, note } => self.set_note(&id, &note),
             Action::SetAttribute { id, name, value } => self.set_attribute(&id, &name, &value),

@@ -8,12 +8,13 @@ use crate::model::definitions::value_of;
 use crate::model::history::Edit;
 use crate::model::relation::{Relation, RelationId};
 use crate::support::quote::Quoted;
+use crate::support::time::Time;
 
 impl Editor {
     /// A relation of type `kind` from `from` to `to`, selected-end first: refused when an end
     /// is missing, both ends are one annotation, the type is not the document's, or the same
-    /// relation is there.
-    pub(super) fn link(&mut self, from: AnnotationId, to: AnnotationId, kind: String) {
+    /// relation is there. The relation is `created` at `now`, the action's time.
+    pub(super) fn link(&mut self, from: AnnotationId, to: AnnotationId, kind: String, now: Option<Time>) {
         let why = if self.annotations().get(&from).is_none() || self.annotations().get(&to).is_none() {
             Some("That span is gone: pick another to link.".to_owned())
         } else if from == to {
@@ -31,7 +32,7 @@ impl Editor {
             return;
         }
         let id = self.relations().next_id();
-        self.edit(Edit::Link(Relation { id, from, to, kind }));
+        self.edit(Edit::Link(Relation { id, from, to, kind, created: now }));
     }
 
     pub(super) fn unlink(&mut self, id: &RelationId) {

@@ -178,7 +178,7 @@ pub fn parse_ann(input: &str) -> Result<(Vec<Foreign>, Vec<ForeignRelation>), Fo
                     return Err(error(NAME, place, "a relation needs `Type Arg1:T1 Arg2:T2`"));
                 };
                 let (from, to) = (span(from, "Arg1")?, span(to, "Arg2")?);
-                relations.push(ForeignRelation { from, to, kind: kind.to_owned(), place });
+                relations.push(ForeignRelation { from, to, kind: kind.to_owned(), created: None, place });
             }
             Some('A' | 'M') => {
                 // `A1<TAB>stance T3 denies`; a binary attribute has no value: `A2<TAB>Negated T3`.

@@ -15,6 +15,7 @@ use crate::model::label::{Label, Labels};
 use crate::model::relation::{Relation, Relations};
 use crate::support::order::Index;
 use crate::support::quote::Quoted;
+use crate::support::time::Time;
 
 /// An attribute value a file gives a span (or a document), and where the file says it (named
 /// when the value is refused).
@@ -33,6 +34,8 @@ pub struct ForeignRelation {
     pub from: usize,
     pub to: usize,
     pub kind: String,
+    /// When the file says it was made (W3C's `created`); none for tools that do not say.
+    pub created: Option<Time>,
     /// The field that holds it.
     pub place: String,
 }
@@ -154,7 +157,8 @@ pub fn place_coded(
             continue;
         };
         let kind = type_for(&mut types, &r.kind);
-        let relation = Relation { id: relations.next_id(), from: from.clone(), to: to.clone(), kind };
+        let relation =
+            Relation { id: relations.next_id(), from: from.clone(), to: to.clone(), kind, created: r.created };
         // A relation the document has already, or from a span to itself (two spans of the file
         // landing on one annotation), is dropped.
         if relations.insert(relation.clone()).is_ok() {

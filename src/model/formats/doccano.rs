@@ -157,7 +157,13 @@ pub fn parse_record(record: &Value, line: usize, unit: Unit) -> Result<Record, F
         let Some(kind) = r.get("type").and_then(Value::as_str) else {
             return Err(error(NAME, format!("{field}.type"), "a relation's type is a string"));
         };
-        relations.push(ForeignRelation { from, to, kind: kind.to_owned(), place: format!("{field}.type") });
+        relations.push(ForeignRelation {
+            from,
+            to,
+            kind: kind.to_owned(),
+            created: None,
+            place: format!("{field}.type"),
+        });
     }
     Ok(Record { relations, ..Record::from((text.to_owned(), spans)) })
 }

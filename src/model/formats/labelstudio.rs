@@ -325,7 +325,13 @@ fn results_into(record: &mut Record, results: &[Value], path: &str) -> std::resu
                     r.get("labels").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
                 let place = format!("{path}[{j}].labels");
                 for kind in if labels.is_empty() { vec!["related"] } else { labels } {
-                    record.relations.push(ForeignRelation { from, to, kind: kind.to_owned(), place: place.clone() });
+                    record.relations.push(ForeignRelation {
+                        from,
+                        to,
+                        kind: kind.to_owned(),
+                        created: None,
+                        place: place.clone(),
+                    });
                 }
             }
             "choices" => {

@@ -244,7 +244,7 @@ pub fn serialize_with(doc: &Document, labels: &Labels, annotations: &AnnotationS
         id: iri(r.id.as_str()),
         kind: "Annotation",
         motivation: "linking",
-        created: None,
+        created: r.created.map(Time::iso),
         generator: &generator,
         body: vec![Body::text("tagging", labels.relation_type(&r.kind).map_or(r.kind.as_str(), |t| t.name.as_str()))],
         target: Targets::Ends([r.from.as_str(), r.to.as_str()].map(|id| End { id: iri(id), format: LD })),

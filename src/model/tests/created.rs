@@ -135,3 +135,126 @@ fn w3c_exports_created_where_known_and_reads_it_back() {
         [Some("2026-12-01T11:24:18Z".to_owned()), None]
     );
 }
+
+const LINKED: &str = "Ron Dermer said the talks in Cairo will calm tensions.";
+
+/// An editor over [`LINKED`] with Ron Dermer (a1, actor) and "calm tensions" (a2, claim).
+fn two_spans() -> Editor {
+    let mut e = Editor::new(doc(LINKED), Labels::news());
+    e.apply(Action::Annotate { label: label("actor"), span: Span::new(0, 10) });
+    e.apply(Action::Annotate { label: label("claim"), span: Span::new(40, 53) });
+    e.apply(Action::Deselect);
+    e
+}
+
+fn link(from: &str, to: &str, kind: &str) -> Action {
+    Action::Link { from: AnnotationId::new(from), to: AnnotationId::new(to), kind: kind.to_owned() }
+}
+
+/// Each relation's id and `created`, in id order.
+fn linked(e: &Editor) -> Vec<(String, Option<u64>)> {
+    e.relations().iter().map(|r| (r.id.as_str().to_owned(), r.created.map(Time::millis))).collect()
+}
+
+/// A relation is created when its Link action says, and keeps that time through undo and redo,
+/// storage (ops and a snapshot), the native file, and the W3C export read back onto the text;
+/// one linked with no time known has none, in each of them.
+#[test]
+fn a_relation_is_created_when_linked_and_keeps_it_everywhere() {
+    const T: u64 = 1_796_124_258_007;
+    let mut e = two_spans();
+    e.apply_at(link("a2", "a1", "said_by"), at(T));
+    e.apply(link("a1", "a2", "about"));
+    let want = [("r1".to_owned(), Some(T)), ("r2".to_owned(), None)];
+    assert_eq!(linked(&e), want, "the action's time; none without one");
+    e.apply(Action::Undo);
+    e.apply(Action::Undo);
+    assert!(e.relations().is_empty());
+    e.apply(Action::Redo);
+    e.apply(Action::Redo);
+    assert_eq!(linked(&e), want, "undo and redo keep it");
+
+    // Storage: from the ops, then from a snapshot (a change of labels writes one).
+    let mut store = Stored::default();
+    flush(&mut e, &mut store);
+    let rebuilt = |store: &Stored| Editor::restore(doc(LINKED), Labels::news(), store.clone());
+    let mut back = rebuilt(&store);
+    assert_eq!((back.notice.clone(), linked(&back)), (None, want.to_vec()), "rebuilt from the ops");
+    back.apply(Action::Undo);
+    back.apply(Action::Redo);
+    assert_eq!(linked(&back), want, "its history rebuilt too");
+    e.apply(Action::ChangeLabels(crate::model::label_edit::LabelChange::Rename {
+        id: label("actor"),
+        name: "Person".to_owned(),
+    }));
+    flush(&mut e, &mut store);
+    assert!(store.snapshots.iter().any(|s| s.relations.iter().any(|r| r.created == Some(at(T)))));
+    assert_eq!(linked(&rebuilt(&store)), want, "rebuilt from the snapshot");
+
+    // The native file: ISO 8601, written only when known, read back the same.
+    let d = e.current();
+    let parts = formats::export::Parts {
+        doc: &d.doc,
+        labels: &d.labels,
+        annotations: &d.annotations,
+        relations: &d.relations,
+        attributes: &d.attributes,
+    };
+    let file = spanmark::serialize_parts(parts, "2026-12-01T12:00:00Z", None);
+    let v: serde_json::Value = serde_json::from_str(&file).expect("json");
+    assert_eq!(v["relations"][0]["created"], "2026-12-01T11:24:18.007Z");
+    assert_eq!(v["relations"][1].get("created"), None, "none written where not known");
+    let project = spanmark::parse(&file).expect("its own file");
+    assert_eq!(&project.relations, e.relations());
+    let mut resumed = Editor::new(doc("other"), Labels::news());
+    open(&mut resumed, "linked.spanmark.json", file.as_bytes());
+    assert_eq!(linked(&resumed), want, "opened as a document");
+
+    // The W3C export: the linking annotation's `created`, read back onto the text.
+    let out = w3c::serialize_with(&d.doc, &d.labels, &d.annotations, &d.relations);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let links: Vec<Option<&str>> = v["first"]["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter(|a| a["motivation"] == "linking")
+        .map(|a| a.get("created").and_then(|c| c.as_str()))
+        .collect();
+    assert_eq!(links, [Some("2026-12-01T11:24:18.007Z"), None]);
+    let mut onto = Editor::new(doc(LINKED), Labels::news());
+    open(&mut onto, "linked.w3c.jsonld", out.as_bytes());
+    assert_eq!(linked(&onto), want, "placed onto the text with their times");
+}
+
+/// Older stored records and files (no `created`) read as before, with none; a `created` that is
+/// not a date and time is named by its path.
+#[test]
+fn a_relation_without_created_reads_as_before() {
+    let record = |json: &str| EditRecord::from_json(json);
+    let without = r#"{"kind":"link","id":"r1","from":"a2","to":"a1","type":"said_by"}"#;
+    let with =
+        r#"{"kind":"link","id":"r1","from":"a2","to":"a1","type":"said_by","created":"2026-12-01T11:24:18.007Z"}"#;
+    for json in [without, with] {
+        let read = record(json).expect("a stored link");
+        assert_eq!(serde_json::to_string(&read).expect("json"), json, "written back the same");
+    }
+    let bad = with.replace("2026-12-01T11:24:18.007Z", "yesterday");
+    let why = record(&bad).map(|_| ()).expect_err("refused").to_string();
+    assert!(why.contains("created: expected an ISO 8601"), "{why}");
+
+    let mut e = two_spans();
+    e.apply(link("a2", "a1", "said_by"));
+    let d = e.current();
+    let parts = formats::export::Parts {
+        doc: &d.doc,
+        labels: &d.labels,
+        annotations: &d.annotations,
+        relations: &d.relations,
+        attributes: &d.attributes,
+    };
+    let file = spanmark::serialize_parts(parts, "2026-12-01T12:00:00Z", None);
+    assert!(!file.contains("created"), "nothing known, nothing written");
+    let bad = file.replace(r#""type": "said_by""#, r#""type": "said_by", "created": 12"#);
+    let message = spanmark::parse(&bad).map(|_| ()).map_err(|e| e.to_string()).expect_err("refused");
+    assert!(message.starts_with("relations[0].created: expected an ISO 8601"), "{message}");
+}

@@ -43,7 +43,7 @@ fn a(id: &str) -> AnnotationId {
 }
 
 fn rel(id: &str, from: &str, to: &str, kind: &str) -> Relation {
-    Relation { id: RelationId::new(id), from: a(from), to: a(to), kind: kind.to_owned() }
+    Relation { id: RelationId::new(id), from: a(from), to: a(to), kind: kind.to_owned(), created: None }
 }
 
 fn ids<'a>(it: impl Iterator<Item = &'a Relation>) -> Vec<&'a str> {

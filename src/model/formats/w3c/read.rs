@@ -142,7 +142,8 @@ pub fn parse(value: &Value) -> Result<(Vec<Foreign>, Vec<ForeignRelation>), Form
             .find(|b| b.get("purpose").and_then(Value::as_str).is_none_or(|p| p == "tagging"))
             .and_then(|b| b.get("value").and_then(Value::as_str))
             .ok_or_else(|| error(NAME, &path, "has no tagging body with a value (the relation's type)"))?;
-        relations.push(ForeignRelation { from, to, kind: kind.to_owned(), place: path });
+        let created = a.get("created").and_then(Value::as_str).and_then(Time::parse_iso);
+        relations.push(ForeignRelation { from, to, kind: kind.to_owned(), created, place: path });
     }
     Ok((out, relations))
 }
