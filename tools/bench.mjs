@@ -19,9 +19,12 @@
 //                          (tools/bench-agreement.mjs)
 //   BENCH_CASES=compare    issue 17's browser rows alone: Compare with three annotators' files,
 //                          figures and diff drawn (tools/bench-compare.mjs)
+//   BENCH_CASES=relations  issue 15's rows alone: 1M characters, 10,000 spans, 5,000 relations
+//                          (tools/bench-relations.mjs)
 import { handsRows, handsTable } from './bench-hands.mjs';
 import { agreementRows, agreementTable } from './bench-agreement.mjs';
 import { compareRows, compareTable } from './bench-compare.mjs';
+import { relationsRows, relationsTable } from './bench-relations.mjs';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, readFile, writeFile, stat } from 'node:fs/promises';
@@ -57,6 +60,8 @@ const MANY = wanted.length === 0 || wanted.includes('docs') ? 20_000 : 0;
 const AGREEMENT = wanted.length === 0 || wanted.includes('agreement');
 /** Issue 17's browser rows: Compare with three annotators' files (tools/bench-compare.mjs). */
 const COMPARE = wanted.length === 0 || wanted.includes('compare');
+/** Issue 15's rows: relations at 1M (tools/bench-relations.mjs). */
+const RELATIONS = wanted.length === 0 || wanted.includes('relations');
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
@@ -687,6 +692,10 @@ if (AGREEMENT) {
   results.agreement = agreementRows();
   console.log('measured agreement');
 }
+if (RELATIONS) {
+  results.relations = await relationsRows(browser, url, dir, source, RUNS, { makeFile, random, openFile, measure, scrollFrames, scrollRow, instrument, median, p95, pause: PAUSE_MS });
+  console.log('measured relations');
+}
 if (COMPARE) {
   results.compare = await compareRows(browser, url, dir, source, makeFile, Math.min(RUNS, 3), median);
   console.log('measured compare');
@@ -709,6 +718,7 @@ if (results.many) {
 }
 if (results.cases.length) console.log(`\nFast hands (issue 16; medians of ${RUNS} rounds, ms):\n${handsTable(results.cases)}`);
 if (results.cases.length) console.log(`\nBack to back (one round; p95 ms add / relabel / delete / undo): ${results.cases.map((r) => `${r.case} ${KINDS.map((k) => fmt(r.back_to_back_p95_ms[k])).join(' / ')}`).join('; ')}; blank page ${fmt(results.floor.key_back_to_back_p95_ms)}`);
+if (results.relations) console.log(`\nRelations (issue 15; medians of ${RUNS} rounds, ms):\n${relationsTable(results.relations, fmt)}`);
 if (results.compare) console.log(`\nCompare (issue 17; in the browser, median of ${Math.min(RUNS, 3)}):\n${compareTable(results.compare, fmt)}`);
 if (results.agreement) console.log(`\nAgreement (issue 17; native, median of 5 runs):\n${agreementTable(results.agreement, fmt)}`);
 await mkdir('bench', { recursive: true });
