@@ -127,6 +127,20 @@ pub enum Step {
     Previous,
 }
 
+impl Step {
+    /// The step a key takes inside a menu, as the WAI-ARIA menu pattern has it: the arrows,
+    /// Home and End; none for any other key.
+    pub fn of_key(key: &str) -> Option<Step> {
+        match key {
+            "ArrowDown" => Some(Step::Next),
+            "ArrowUp" => Some(Step::Previous),
+            "Home" => Some(Step::First),
+            "End" => Some(Step::Last),
+            _ => None,
+        }
+    }
+}
+
 /// The items of a menu (`menuitem`, `menuitemradio`, `menuitemcheckbox`), in order.
 fn menu_items(menu: &Element) -> Vec<HtmlElement> {
     all(menu, "[role=\"menuitem\"], [role=\"menuitemradio\"], [role=\"menuitemcheckbox\"]")

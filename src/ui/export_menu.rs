@@ -84,23 +84,17 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
     let onmenukey = {
         let (open, menu, close) = (open.clone(), menu.clone(), close.clone());
         Callback::from(move |e: KeyboardEvent| {
-            let step = match e.key().as_str() {
-                "ArrowDown" => Step::Next,
-                "ArrowUp" => Step::Previous,
-                "Home" => Step::First,
-                "End" => Step::Last,
-                "Escape" => {
+            let key = e.key();
+            let Some(step) = Step::of_key(&key) else {
+                if key == "Escape" {
                     e.prevent_default();
                     e.stop_propagation();
                     close.emit(());
-                    return;
-                }
-                // The browser moves the focus on; the menu closes behind it.
-                "Tab" => {
+                } else if key == "Tab" {
+                    // The browser moves the focus on; the menu closes behind it.
                     open.set(None);
-                    return;
                 }
-                _ => return,
+                return;
             };
             e.prevent_default();
             e.stop_propagation();

@@ -82,18 +82,14 @@ pub fn link_menu(props: LinkMenu<'_>) -> Html {
     let onkeydown = {
         let ondone = props.ondone.clone();
         Callback::from(move |e: KeyboardEvent| {
-            let step = match e.key().as_str() {
-                "ArrowDown" => Step::Next,
-                "ArrowUp" => Step::Previous,
-                "Home" => Step::First,
-                "End" => Step::Last,
-                "Escape" | "Tab" => {
+            let key = e.key();
+            let Some(step) = Step::of_key(&key) else {
+                if key == "Escape" || key == "Tab" {
                     e.prevent_default();
                     e.stop_propagation();
                     ondone.emit(());
-                    return;
                 }
-                _ => return,
+                return;
             };
             e.prevent_default();
             e.stop_propagation();
