@@ -81,11 +81,105 @@ fn touching_window<'a>(
     (drawn, out)
 }
 
+/// The ends measured so far and the layer's width, for one layout `Key` (a list: the drawn window
+/// holds few ends; a map's hashing cost more in the wasm than the searches).
+#[derive(Default)]
+struct Measured {
+    key: Key,
+    /// The layer's width, once read for this key.
+    width: Option<f64>,
+    ends: Vec<(AnnotationId, Option<EndBox>)>,
+}
+
+/// What one draw of the layer reads.
+struct Inputs {
+    doc: DocRef,
+    labels: Rc<Labels>,
+    annotations: Rc<AnnotationSet>,
+    relations: Rc<Relations>,
+    key: Key,
+}
+
+/// The connectors for `inputs`: every end not measured yet for its key is read first, all at
+/// once (and the layer's width, once per key), then nothing more is read. `None` when the
+/// article or the layer is not mounted.
+fn draw(article: &NodeRef, layer: &NodeRef, measured: &RefCell<Measured>, inputs: Inputs) -> Option<Vec<Shown>> {
+    let (article, svg) = (article.cast::<web_sys::Element>()?, layer.cast::<web_sys::Element>()?);
+    let Inputs { doc, labels, annotations, relations, key } = inputs;
+    let (drawn, found) = touching_window(&doc, &annotations, &relations, &key.window);
+    let mut cache = measured.borrow_mut();
+    if cache.key != key {
+        *cache = Measured { key, ..Measured::default() };
+    }
+    // Read: every end not measured yet, at once.
+    let mut wanted: Vec<AnnotationId> = Vec::new();
+    for (r, from, to) in &found {
+        for (id, drawn) in [(&r.from, *from), (&r.to, *to)] {
+            if drawn && !cache.ends.iter().any(|(m, _)| m == id) && !wanted.contains(id) {
+                wanted.push(id.clone());
+            }
+        }
+    }
+    if !wanted.is_empty() {
+        for (id, at) in wanted.iter().zip(edge::arcs::ends(&article, &svg, &wanted)) {
+            cache.ends.push((id.clone(), at));
+        }
+    }
+    let width = *cache.width.get_or_insert_with(|| edge::arcs::width(&svg));
+    let off = |id: &AnnotationId| match annotations.get(id) {
+        Some(a) if a.span.start() < drawn.start() => Off::Before,
+        _ => Off::After,
+    };
+    let mut connectors = Vec::new();
+    let mut kept = Vec::new();
+    for (r, from, to) in &found {
+        let end = |id: &AnnotationId, drawn: bool| {
+            if drawn {
+                cache.ends.iter().find(|(m, _)| m == id).and_then(|(_, at)| *at)
+            } else {
+                None
+            }
+        };
+        let ends = match (end(&r.from, *from), end(&r.to, *to), from, to) {
+            (Some(a), Some(b), _, _) => Ends::Both { from: a, to: b },
+            (Some(a), None, _, false) => Ends::From { from: a, to: off(&r.to) },
+            (None, Some(b), false, _) => Ends::To { from: off(&r.from), to: b },
+            _ => continue,
+        };
+        let name = type_name(&labels, &r.kind);
+        connectors.push(Connector { ends, label_chars: name.chars().count() + 2 });
+        kept.push((*r, name));
+    }
+    drop(cache);
+    // Write: the layer drawn once.
+    let placed = place(&connectors, width);
+    Some(
+        placed
+            .into_iter()
+            .zip(kept)
+            .map(|(d, (r, name))| Shown {
+                from: r.from.clone(),
+                to: r.to.clone(),
+                stub: d.off.is_some(),
+                label: match d.off {
+                    Some(Off::Before) => format!("{name} ↑"),
+                    Some(Off::After) => format!("{name} ↓"),
+                    None => name,
+                },
+                path: d.path,
+                at: d.label,
+                anchor: d.anchor,
+            })
+            .collect(),
+    )
+}
+
 /// Arcs and stubs for the relations touching the drawn text; nothing at all while the document
-/// has none. Measured after the frame that draws the text is painted (reading every end first,
-/// then writing the layer once), and again only when the text's layout may have moved them
-/// (other spans, window, chips, the window's size): a relation added or removed measures only
-/// ends not measured yet.
+/// has none. When the text's layout may have moved the ends (other spans, window, chips, the
+/// window's size) they are measured after the frame that draws the text is painted (reading
+/// every end first, then writing the layer once), so that the edit's own frame waits for none
+/// of it. When only the relations changed (one made, removed or retyped) the layout is the one
+/// measured: the layer is drawn in the edit's own frame, reading only ends not measured yet.
 #[component]
 pub fn Arcs(props: &ArcsProps) -> Html {
     let shown = use_state_eq(|| Rc::new(Vec::<Shown>::new()));
@@ -101,9 +195,7 @@ pub fn Arcs(props: &ArcsProps) -> Html {
             move || drop(listener)
         });
     }
-    // The ends measured so far, for the layout `Key` (a list: the drawn window holds few; a
-    // map's hashing cost more in the wasm than the searches).
-    let measured = use_mut_ref(|| (Key::default(), Vec::<(AnnotationId, Option<EndBox>)>::new()));
+    let measured = use_mut_ref(Measured::default);
     let generation = use_mut_ref(|| 0u32);
     {
         let deps = (
@@ -125,88 +217,34 @@ pub fn Arcs(props: &ArcsProps) -> Html {
                 return;
             }
             let mine = *generation.borrow();
-            let key = Key {
-                doc: Rc::as_ptr(&doc.0) as usize,
-                annotations: Rc::as_ptr(annotations) as usize,
-                window: window.clone(),
-                chips_all: *chips_all,
-                linked: true,
-                resized: *resized,
+            let inputs = Inputs {
+                doc: doc.clone(),
+                labels: labels.clone(),
+                annotations: annotations.clone(),
+                relations: relations.clone(),
+                key: Key {
+                    doc: Rc::as_ptr(&doc.0) as usize,
+                    annotations: Rc::as_ptr(annotations) as usize,
+                    window: window.clone(),
+                    chips_all: *chips_all,
+                    linked: true,
+                    resized: *resized,
+                },
             };
-            let (doc, labels, annotations, relations) =
-                (doc.clone(), labels.clone(), annotations.clone(), relations.clone());
+            if measured.borrow().key == inputs.key {
+                if let Some(next) = draw(&article, &layer, &measured, inputs) {
+                    shown.set(Rc::new(next));
+                }
+                return;
+            }
             wasm_bindgen_futures::spawn_local(async move {
                 edge::frame::painted().await;
                 if *generation.borrow() != mine {
                     return;
                 }
-                let (Some(article), Some(svg)) = (article.cast::<web_sys::Element>(), layer.cast::<web_sys::Element>())
-                else {
-                    return;
-                };
-                let (drawn, found) = touching_window(&doc, &annotations, &relations, &key.window);
-                let mut cache = measured.borrow_mut();
-                if cache.0 != key {
-                    *cache = (key, Vec::new());
+                if let Some(next) = draw(&article, &layer, &measured, inputs) {
+                    shown.set(Rc::new(next));
                 }
-                // Read: every end not measured yet, at once.
-                let mut wanted: Vec<AnnotationId> = Vec::new();
-                for (r, from, to) in &found {
-                    for (id, drawn) in [(&r.from, *from), (&r.to, *to)] {
-                        if drawn && !cache.1.iter().any(|(m, _)| m == id) && !wanted.contains(id) {
-                            wanted.push(id.clone());
-                        }
-                    }
-                }
-                for (id, at) in wanted.iter().zip(edge::arcs::ends(&article, &svg, &wanted)) {
-                    cache.1.push((id.clone(), at));
-                }
-                let width = edge::arcs::width(&svg);
-                let off = |id: &AnnotationId| match annotations.get(id) {
-                    Some(a) if a.span.start() < drawn.start() => Off::Before,
-                    _ => Off::After,
-                };
-                let mut connectors = Vec::new();
-                let mut kept = Vec::new();
-                for (r, from, to) in &found {
-                    let end = |id: &AnnotationId, drawn: bool| {
-                        if drawn {
-                            cache.1.iter().find(|(m, _)| m == id).and_then(|(_, at)| *at)
-                        } else {
-                            None
-                        }
-                    };
-                    let ends = match (end(&r.from, *from), end(&r.to, *to), from, to) {
-                        (Some(a), Some(b), _, _) => Ends::Both { from: a, to: b },
-                        (Some(a), None, _, false) => Ends::From { from: a, to: off(&r.to) },
-                        (None, Some(b), false, _) => Ends::To { from: off(&r.from), to: b },
-                        _ => continue,
-                    };
-                    let name = type_name(&labels, &r.kind);
-                    connectors.push(Connector { ends, label_chars: name.chars().count() + 2 });
-                    kept.push((*r, name));
-                }
-                drop(cache);
-                // Write: the layer drawn once.
-                let placed = place(&connectors, width);
-                let next: Vec<Shown> = placed
-                    .into_iter()
-                    .zip(kept)
-                    .map(|(d, (r, name))| Shown {
-                        from: r.from.clone(),
-                        to: r.to.clone(),
-                        stub: d.off.is_some(),
-                        label: match d.off {
-                            Some(Off::Before) => format!("{name} ↑"),
-                            Some(Off::After) => format!("{name} ↓"),
-                            None => name,
-                        },
-                        path: d.path,
-                        at: d.label,
-                        anchor: d.anchor,
-                    })
-                    .collect();
-                shown.set(Rc::new(next));
             });
         });
     }
