@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
 use super::dom::css_string;
-use crate::model::layout::arcs::EndBox;
+use crate::model::layout::arcs::{EndBox, Frame};
 use crate::model::AnnotationId;
 
 /// The first mark of annotation `id` in `root` (its first segment's outermost mark).
@@ -30,9 +30,10 @@ pub fn ends(article: &Element, layer: &Element, ids: &[AnnotationId]) -> Vec<Opt
         .collect()
 }
 
-/// The width of the arcs' layer in pixels.
-pub fn width(layer: &Element) -> f64 {
-    layer.get_bounding_client_rect().width()
+/// The arcs' layer's width, and where `article`'s text column lies across it, in its pixels.
+pub fn frame(article: &Element, layer: &Element) -> Frame {
+    let (origin, text) = (layer.get_bounding_client_rect(), article.get_bounding_client_rect());
+    Frame { width: origin.width(), text: (text.left() - origin.left(), text.right() - origin.left()) }
 }
 
 /// Every element in `root` matching `selector`.

@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use super::state::DocRef;
 use crate::edge;
-use crate::model::layout::arcs::{place, Anchor, Connector, EndBox, Ends, Off};
+use crate::model::layout::arcs::{place, Anchor, Connector, EndBox, Ends, Frame, Off};
 use crate::model::{AnnotationId, AnnotationSet, Labels, Relation, Relations, Span};
 
 #[derive(Properties, PartialEq)]
@@ -39,6 +39,8 @@ struct Shown {
     path: String,
     label: String,
     at: (i32, i32),
+    /// An arc between lines: the label again, on the run into `to`.
+    again: Option<(i32, i32)>,
     anchor: Anchor,
     stub: bool,
 }
@@ -81,13 +83,13 @@ fn touching_window<'a>(
     (drawn, out)
 }
 
-/// The ends measured so far and the layer's width, for one layout `Key` (a list: the drawn window
+/// The ends measured so far and the layer's frame, for one layout `Key` (a list: the drawn window
 /// holds few ends; a map's hashing cost more in the wasm than the searches).
 #[derive(Default)]
 struct Measured {
     key: Key,
-    /// The layer's width, once read for this key.
-    width: Option<f64>,
+    /// The layer's width and the text's column across it, once read for this key.
+    frame: Option<Frame>,
     ends: Vec<(AnnotationId, Option<EndBox>)>,
 }
 
@@ -101,7 +103,7 @@ struct Inputs {
 }
 
 /// The connectors for `inputs`: every end not measured yet for its key is read first, all at
-/// once (and the layer's width, once per key), then nothing more is read. `None` when the
+/// once (and the layer's frame, once per key), then nothing more is read. `None` when the
 /// article or the layer is not mounted.
 fn draw(article: &NodeRef, layer: &NodeRef, measured: &RefCell<Measured>, inputs: Inputs) -> Option<Vec<Shown>> {
     let (article, svg) = (article.cast::<web_sys::Element>()?, layer.cast::<web_sys::Element>()?);
@@ -125,7 +127,7 @@ fn draw(article: &NodeRef, layer: &NodeRef, measured: &RefCell<Measured>, inputs
             cache.ends.push((id.clone(), at));
         }
     }
-    let width = *cache.width.get_or_insert_with(|| edge::arcs::width(&svg));
+    let frame = *cache.frame.get_or_insert_with(|| edge::arcs::frame(&article, &svg));
     let off = |id: &AnnotationId| match annotations.get(id) {
         Some(a) if a.span.start() < drawn.start() => Off::Before,
         _ => Off::After,
@@ -152,7 +154,7 @@ fn draw(article: &NodeRef, layer: &NodeRef, measured: &RefCell<Measured>, inputs
     }
     drop(cache);
     // Write: the layer drawn once.
-    let placed = place(&connectors, width);
+    let placed = place(&connectors, frame);
     Some(
         placed
             .into_iter()
@@ -168,6 +170,7 @@ fn draw(article: &NodeRef, layer: &NodeRef, measured: &RefCell<Measured>, inputs
                 },
                 path: d.path,
                 at: d.label,
+                again: d.again,
                 anchor: d.anchor,
             })
             .collect(),
@@ -265,6 +268,9 @@ pub fn Arcs(props: &ArcsProps) -> Html {
             <g class={if s.stub { "stub" } else { "arc" }} data-from={s.from.as_str().to_owned()} data-to={s.to.as_str().to_owned()}>
                 <path d={s.path.clone()} marker-end="url(#arc-head)" />
                 <text x={s.at.0.to_string()} y={s.at.1.to_string()} text-anchor={anchor}>{ s.label.clone() }</text>
+                if let Some((x, y)) = s.again {
+                    <text class="again" x={x.to_string()} y={y.to_string()} text-anchor={anchor}>{ s.label.clone() }</text>
+                }
             </g>
         }
     });

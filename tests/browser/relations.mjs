@@ -11,10 +11,11 @@ import { clickText, highlights, listFollowed, openFiles, seedText, tag } from '.
 
 const CLAIM = 'de-escalation and non-interference in Syria’s internal affairs';
 
-/** The connectors drawn over the text: { kind: 'arc' | 'stub', label, lit }. */
+/** The connectors drawn over the text: { kind: 'arc' | 'stub', label, lit } (an arc between
+ * lines writes its label on each of its two runs: the first is read). */
 const connectors = (page) =>
   page.locator('svg.arcs').evaluate((svg) =>
-    [...svg.querySelectorAll('g')].map((g) => ({ kind: g.getAttribute('class'), label: g.textContent, lit: g.hasAttribute('data-lit') })));
+    [...svg.querySelectorAll('g')].map((g) => ({ kind: g.getAttribute('class'), label: g.querySelector('text').textContent, lit: g.hasAttribute('data-lit') })));
 
 /** The selected span's relations as the side panel lists them. */
 const listed = async (page) => {
@@ -115,6 +116,17 @@ test('the side panel lists both ways, jumps to the other end and unlinks; hoveri
   await link(page, 'Asaad al-Shaibani', 'said by');
   await assertSoon(() => listed(page), ['said by → Actor “Ron Dermer”', 'said by → Actor “Asaad al-Shaibani”'], 'both outgoing');
   assertEqual((await connectors(page)).map((c) => c.kind), ['arc', 'arc'], 'two arcs');
+  // Asaad al-Shaibani is a line above the claim: that arc goes round through the margin (right
+  // of the text's column), not over the text between, its type written on both of its runs.
+  const round = await page.evaluate(() => {
+    const svg = document.querySelector('svg.arcs');
+    const right = document.querySelector('article.text').getBoundingClientRect().right - svg.getBoundingClientRect().left;
+    const g = [...svg.querySelectorAll('g')].find((g) => g.querySelectorAll('text').length === 2);
+    if (!g) return null;
+    const [across] = [...g.querySelector('path').getAttribute('d').matchAll(/H(-?[\d.]+)/g)].map((m) => Number(m[1]));
+    return { margin: across > right, labels: [...g.querySelectorAll('text')].map((t) => t.textContent) };
+  });
+  assertEqual(round, { margin: true, labels: ['said by', 'said by'] }, 'the arc between lines goes round through the margin');
   // Hovering Ron Dermer lights the claim, and its own arc only.
   await page.locator('mark[data-id]', { hasText: 'Ron Dermer' }).first().hover();
   await assertSoon(() => page.locator('mark[data-lit]').evaluateAll((ms) => ms.map((m) => m.textContent)), [CLAIM], 'the claim lit');

@@ -1,9 +1,13 @@
 //! Where the relations' connectors go over the drawn text, brat-style: each relation with both
 //! ends drawn is an arc rising from the top of one end and coming down, with an arrowhead, onto
-//! the top of the other, its type written at its peak; a relation with one end not drawn is a
-//! stub at the end that is, written with its type and an arrow (↑ or ↓) towards the other. Arcs
-//! and stubs that would overlap on a line go up in levels, the narrower ones lower, so that
-//! they do not pile on each other.
+//! the top of the other, its type written at its peak. Ends on different lines are joined
+//! through the margin, never across the lines between them: from one end the connector rises,
+//! runs right to just past the text's column, goes up or down the margin to the other end's
+//! line, and runs back left along it and down onto that end (its type written on both runs;
+//! each connector in the margin a few pixels apart from the others). A relation
+//! with one end not drawn is a stub at the end that is, written with its type and an arrow (↑ or
+//! ↓) towards the other. Runs that would overlap on a line go up in levels, the narrower ones
+//! lower, so that they do not pile on each other.
 //!
 //! Pixels are those of the arcs' layer (from its top-left corner), measured by the edge; the
 //! answer is in whole pixels, ready to be written into SVG paths (no float formatting).
@@ -74,6 +78,8 @@ pub struct Drawn {
     pub path: String,
     /// The label's anchor point (its baseline) and how the text sits on it.
     pub label: (i32, i32),
+    /// For an arc between lines, the label's second place, on the run into `to` (anchored alike).
+    pub again: Option<(i32, i32)>,
     pub anchor: Anchor,
     /// For a stub, where the other end lies.
     pub off: Option<Off>,
@@ -93,47 +99,93 @@ pub const STUB_PX: f64 = 14.0;
 /// Two ends whose tops differ by less than this are on the same line.
 const SAME_LINE: f64 = 4.0;
 
-/// Where an arc's label goes across: midway on one line; between lines, near the higher end
-/// (the arc's peak is there, and midway it would sit over the text between them).
-fn label_x(from: &EndBox, to: &EndBox) -> f64 {
-    if (from.top - to.top).abs() < SAME_LINE {
-        (from.centre() + to.centre()) / 2.0
-    } else {
-        let (high, low) = if from.top < to.top { (from, to) } else { (to, from) };
-        0.85 * high.centre() + 0.15 * low.centre()
+/// How far outside the text's column a run between lines turns.
+pub const EDGE_PX: f64 = 6.0;
+
+/// The layer the connectors are drawn on: its width, and where the text's column lies across it
+/// (runs between lines turn just outside the column; stubs keep within the width).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Frame {
+    pub width: f64,
+    /// The text column's left and right edges.
+    pub text: (f64, f64),
+}
+
+impl Frame {
+    /// A layer whose text spans all of it.
+    pub fn new(width: f64) -> Frame {
+        Frame { width, text: (0.0, width) }
     }
 }
 
-/// Each connector placed, in the order given. `width` is the layer's width: a stub that would
-/// run past it goes left instead.
-pub fn place(connectors: &[Connector], width: f64) -> Vec<Drawn> {
-    // The line (the higher end's top) and the horizontal extent each one takes.
-    let extents: Vec<(f64, f64, f64, bool)> = connectors
-        .iter()
-        .map(|c| {
-            let label = c.label_chars as f64 * CHAR_PX;
-            match c.ends {
-                Ends::Both { from, to } => {
-                    let (a, b) = (from.centre().min(to.centre()), from.centre().max(to.centre()));
-                    let mid = label_x(&from, &to);
-                    (from.top.min(to.top), a.min(mid - label / 2.0), b.max(mid + label / 2.0), false)
-                }
-                Ends::From { from: end, .. } | Ends::To { to: end, .. } => {
-                    let reach = STUB_PX + 3.0 + label + 10.0;
-                    let x = end.stub_x();
-                    let left = x + reach > width && x - reach >= 0.0;
-                    let (a, b) = if left { (x - reach, x) } else { (x, x + reach) };
-                    (end.top, a, b, left)
-                }
+/// Whether two ends are on the same line.
+fn same_line(from: &EndBox, to: &EndBox) -> bool {
+    (from.top - to.top).abs() < SAME_LINE
+}
+
+/// How far apart connectors between lines go down the margin, and how many places they take
+/// before the first is used again.
+pub const LANE_PX: f64 = 4.0;
+const LANES: u32 = 8;
+
+/// Where the `n`th connector between lines goes up or down the margin: just right of the text's
+/// column, each a lane further out, kept inside the layer.
+fn lane(n: u32, frame: Frame) -> f64 {
+    (frame.text.1 + EDGE_PX + f64::from(n % LANES) * LANE_PX).min(frame.width - 1.0).max(0.0)
+}
+
+/// Each connector placed, in the order given. A stub that would run past the layer's width goes
+/// left instead; runs between lines turn just outside the text's column.
+pub fn place(connectors: &[Connector], frame: Frame) -> Vec<Drawn> {
+    let width = frame.width;
+    // Each connector's runs: the line (the run's top) and the horizontal extent each takes; an
+    // arc on one line or a stub has one run, an arc between lines one on each end's line.
+    let mut runs: Vec<(f64, f64, f64)> = Vec::new();
+    let mut leftward = Vec::with_capacity(connectors.len());
+    // The lane in the margin of each connector between lines, in order.
+    let mut lanes = Vec::new();
+    for c in connectors {
+        let label = c.label_chars as f64 * CHAR_PX;
+        match c.ends {
+            Ends::Both { from, to } if same_line(&from, &to) => {
+                let (a, b) = (from.centre().min(to.centre()), from.centre().max(to.centre()));
+                let mid = (from.centre() + to.centre()) / 2.0;
+                runs.push((from.top, a.min(mid - label / 2.0), b.max(mid + label / 2.0)));
+                leftward.push(false);
             }
-        })
-        .collect();
-    let levels = levels(&extents.iter().map(|&(top, a, b, _)| (top, a, b)).collect::<Vec<_>>());
+            Ends::Both { from, to } => {
+                let x = lane(lanes.len() as u32, frame);
+                lanes.push(x);
+                runs.push((from.top, from.centre().min(x), from.centre().max(x)));
+                runs.push((to.top, to.centre().min(x), to.centre().max(x)));
+                leftward.push(false);
+            }
+            Ends::From { from: end, .. } | Ends::To { to: end, .. } => {
+                let reach = STUB_PX + 3.0 + label + 10.0;
+                let x = end.stub_x();
+                let left = x + reach > width && x - reach >= 0.0;
+                let (a, b) = if left { (x - reach, x) } else { (x, x + reach) };
+                runs.push((end.top, a, b));
+                leftward.push(left);
+            }
+        }
+    }
+    let mut levels = levels(&runs).into_iter();
+    let mut lanes = lanes.into_iter();
     connectors
         .iter()
-        .zip(&extents)
-        .zip(levels)
-        .map(|((c, &(_, _, _, leftward)), level)| draw(c, level, leftward))
+        .zip(leftward)
+        .map(|(c, leftward)| {
+            let first = levels.next().unwrap_or(0);
+            match c.ends {
+                Ends::Both { from, to } if !same_line(&from, &to) => {
+                    let second = levels.next().unwrap_or(0);
+                    let x = lanes.next().unwrap_or(frame.width);
+                    between_lines(&from, &to, (first, second), x)
+                }
+                _ => draw(c, first, leftward),
+            }
+        })
         .collect()
 }
 
@@ -164,6 +216,24 @@ fn px(v: f64) -> i32 {
     v.round() as i32
 }
 
+/// An arc between lines: up from `from` to its run's level and right to its lane `x` in the
+/// margin, along the lane to `to`'s run's level, back left and down onto `to`, as one path (the
+/// arrowhead at its end). Its label sits on each run, midway, so either half is read alone.
+fn between_lines(from: &EndBox, to: &EndBox, (first, second): (u32, u32), x: f64) -> Drawn {
+    let (x1, y1, x2, y2) = (from.centre(), from.top - LIFT, to.centre(), to.top - LIFT);
+    let (peak1, peak2) = (y1 - BASE - f64::from(first) * STEP, y2 - BASE - f64::from(second) * STEP);
+    let (label, again) = (px((x1 + x) / 2.0), px((x2 + x) / 2.0));
+    let (x1, y1, x2, y2, peak1, peak2, x) = (px(x1), px(y1), px(x2), px(y2), px(peak1), px(peak2), px(x));
+    Drawn {
+        path: format!("M{x1} {y1}V{peak1}H{x}V{peak2}H{x2}V{y2}"),
+        label: (label, peak1 + 3),
+        again: Some((again, peak2 + 3)),
+        anchor: Anchor::Middle,
+        off: None,
+        level: first,
+    }
+}
+
 fn draw(c: &Connector, level: u32, leftward: bool) -> Drawn {
     let rise = BASE + f64::from(level) * STEP;
     match c.ends {
@@ -175,7 +245,8 @@ fn draw(c: &Connector, level: u32, leftward: bool) -> Drawn {
             let (x1, y1, x2, y2, yc) = (px(x1), px(y1), px(x2), px(y2), px(yc));
             Drawn {
                 path: format!("M{x1} {y1}C{x1} {yc} {x2} {yc} {x2} {y2}"),
-                label: (px(label_x(&from, &to)), px(peak) + 3),
+                label: (px((from.centre() + to.centre()) / 2.0), px(peak) + 3),
+                again: None,
                 anchor: Anchor::Middle,
                 off: None,
                 level,
@@ -195,6 +266,7 @@ fn draw(c: &Connector, level: u32, leftward: bool) -> Drawn {
             Drawn {
                 path,
                 label: (out + gap, peak + 3),
+                again: None,
                 anchor: if leftward { Anchor::End } else { Anchor::Start },
                 off: Some(off),
                 level,
@@ -217,7 +289,7 @@ mod tests {
 
     #[test]
     fn an_arc_rises_from_its_from_and_ends_on_its_to() {
-        let drawn = place(&[both(0.0, 200.0, 100.0)], 600.0);
+        let drawn = place(&[both(0.0, 200.0, 100.0)], Frame::new(600.0));
         assert_eq!(drawn[0].level, 0);
         // From (20, 87), peak 78 (87 − BASE), onto (220, 87).
         assert_eq!(drawn[0].path, "M20 87C20 75 220 75 220 87");
@@ -232,30 +304,56 @@ mod tests {
         let narrow = both(100.0, 160.0, 100.0);
         let apart = both(400.0, 500.0, 100.0);
         let below = both(0.0, 300.0, 150.0);
-        let levels: Vec<u32> = place(&[wide, narrow, apart, below], 600.0).iter().map(|d| d.level).collect();
+        let levels: Vec<u32> =
+            place(&[wide, narrow, apart, below], Frame::new(600.0)).iter().map(|d| d.level).collect();
         assert_eq!(levels, vec![1, 0, 0, 0]);
         // Three arcs sharing an end all get their own level.
-        let levels: Vec<u32> = place(&[both(0.0, 100.0, 0.0), both(0.0, 200.0, 0.0), both(0.0, 300.0, 0.0)], 600.0)
-            .iter()
-            .map(|d| d.level)
-            .collect();
+        let levels: Vec<u32> =
+            place(&[both(0.0, 100.0, 0.0), both(0.0, 200.0, 0.0), both(0.0, 300.0, 0.0)], Frame::new(600.0))
+                .iter()
+                .map(|d| d.level)
+                .collect();
         assert_eq!(levels, vec![0, 1, 2]);
     }
 
     #[test]
-    fn an_arc_between_lines_peaks_above_the_higher_end() {
-        let c = Connector { ends: Ends::Both { from: at(300.0, 160.0), to: at(0.0, 100.0) }, label_chars: 3 };
-        let drawn = &place(&[c], 600.0)[0];
-        assert_eq!(drawn.label, (65, 81), "near the higher end (0.85 · 20 + 0.15 · 320), at the peak 78 (87 − 9)");
-        assert!(drawn.path.starts_with("M320 147C"), "{}", drawn.path);
-        assert!(drawn.path.ends_with("20 87"), "{}", drawn.path);
+    fn an_arc_between_lines_goes_round_through_the_margin() {
+        let c = Connector { ends: Ends::Both { from: at(100.0, 100.0), to: at(300.0, 160.0) }, label_chars: 3 };
+        let drawn = &place(&[c], Frame { width: 800.0, text: (0.0, 600.0) })[0];
+        // Up from (120, 87) to 78, right to the margin (606), down it to 138 (147 − 9), back
+        // left to 320 and down onto (320, 147).
+        assert_eq!(drawn.path, "M120 87V78H606V138H320V147");
+        assert_eq!(drawn.label, (363, 81), "midway along from's run, at its peak");
+        assert_eq!(drawn.again, Some((463, 141)), "and midway along to's");
+        assert_eq!(drawn.off, None);
+        // To an earlier line the same way round, up the margin.
+        let back = Connector { ends: Ends::Both { from: at(300.0, 160.0), to: at(0.0, 100.0) }, label_chars: 3 };
+        assert_eq!(place(&[back], Frame { width: 800.0, text: (0.0, 600.0) })[0].path, "M320 147V138H606V78H20V87");
+        // Where the text fills the layer, the margin is its last pixel.
+        assert_eq!(place(&[c], Frame::new(600.0))[0].path, "M120 87V78H599V138H320V147");
+    }
+
+    #[test]
+    fn runs_between_lines_take_levels_on_each_line_and_lanes_in_the_margin() {
+        // Two arcs from one line to the next: their runs overlap on both lines, so each takes
+        // its own level on each, and its own lane; an arc on the second line left of them stays
+        // lowest.
+        let a = Connector { ends: Ends::Both { from: at(100.0, 100.0), to: at(100.0, 160.0) }, label_chars: 3 };
+        let b = Connector { ends: Ends::Both { from: at(200.0, 100.0), to: at(200.0, 160.0) }, label_chars: 3 };
+        let frame = Frame { width: 800.0, text: (0.0, 600.0) };
+        let drawn = place(&[a, b, both(0.0, 60.0, 160.0)], frame);
+        assert_eq!(drawn[0].level, 1, "the wider run (from 120) goes above");
+        assert_eq!(drawn[1].level, 0);
+        assert_eq!(drawn[2].level, 0);
+        assert_eq!(drawn[0].path, "M120 87V67H606V127H120V147");
+        assert_eq!(drawn[1].path, "M220 87V78H610V138H220V147");
     }
 
     #[test]
     fn a_stub_points_the_way_of_the_end_not_drawn() {
         let from = Connector { ends: Ends::From { from: at(0.0, 100.0), to: Off::After }, label_chars: 7 };
         let to = Connector { ends: Ends::To { from: Off::Before, to: at(200.0, 100.0) }, label_chars: 7 };
-        let drawn = place(&[from, to], 600.0);
+        let drawn = place(&[from, to], Frame::new(600.0));
         assert_eq!(drawn[0].path, "M36 87V78H50", "out of a drawn from, away along the stub");
         assert_eq!(drawn[0].off, Some(Off::After));
         assert_eq!(drawn[0].anchor, Anchor::Start);
@@ -263,13 +361,13 @@ mod tests {
         assert_eq!(drawn[1].off, Some(Off::Before));
         // Near the right edge a stub runs left.
         let edge = Connector { ends: Ends::From { from: at(560.0, 0.0), to: Off::Before }, label_chars: 7 };
-        let drawn = &place(&[edge], 600.0)[0];
+        let drawn = &place(&[edge], Frame::new(600.0))[0];
         assert_eq!(drawn.anchor, Anchor::End);
         assert_eq!(drawn.path, "M596 -13V-22H582");
     }
 
     #[test]
     fn nothing_to_place_places_nothing() {
-        assert!(place(&[], 600.0).is_empty());
+        assert!(place(&[], Frame::new(600.0)).is_empty());
     }
 }
