@@ -1,8 +1,9 @@
 //! The relations drawn over the text: where their ends are (read, all at once, before anything
 //! is written), which spans and connectors are lit, and where the menu of relation types opens.
 
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
+use web_sys::{Element, HtmlElement, ResizeObserver};
 
 use super::dom::css_string;
 use crate::model::layout::arcs::{EndBox, Frame};
@@ -28,6 +29,28 @@ pub fn ends(article: &Element, layer: &Element, ids: &[AnnotationId]) -> Vec<Opt
             })
         })
         .collect()
+}
+
+/// Calls its handler whenever an element's box changes size (once too when it starts), until
+/// dropped.
+pub struct Resized {
+    observer: ResizeObserver,
+    _handler: Closure<dyn FnMut()>,
+}
+
+impl Resized {
+    pub fn watch(el: &Element, handler: impl FnMut() + 'static) -> Option<Resized> {
+        let handler = Closure::<dyn FnMut()>::new(handler);
+        let observer = ResizeObserver::new(handler.as_ref().unchecked_ref()).ok()?;
+        observer.observe(el);
+        Some(Resized { observer, _handler: handler })
+    }
+}
+
+impl Drop for Resized {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
 }
 
 /// The arcs' layer's width, and where `article`'s text column lies across it, in its pixels.

@@ -186,16 +186,20 @@ fn draw(article: &NodeRef, layer: &NodeRef, measured: &RefCell<Measured>, inputs
 #[component]
 pub fn Arcs(props: &ArcsProps) -> Html {
     let shown = use_state_eq(|| Rc::new(Vec::<Shown>::new()));
+    // Counts the layer's changes of width (the window's, or a column's beside the reader): the
+    // text's lines move with it, so the ends are measured again.
     let resized = use_state_eq(|| 0u32);
     {
-        let resized = resized.clone();
+        let (resized, layer) = (resized.clone(), props.layer.clone());
         use_effect_with((), move |_| {
             let n = Rc::new(Cell::new(0u32));
-            let listener = edge::keys::Listener::on_window("resize", move |_| {
-                n.set(n.get().wrapping_add(1));
-                resized.set(n.get());
+            let watch = layer.cast::<web_sys::Element>().and_then(|svg| {
+                edge::arcs::Resized::watch(&svg, move || {
+                    n.set(n.get().wrapping_add(1));
+                    resized.set(n.get());
+                })
             });
-            move || drop(listener)
+            move || drop(watch)
         });
     }
     let measured = use_mut_ref(Measured::default);

@@ -63,6 +63,18 @@ test('R, a click on the target and a type from the menu make a relation drawn as
   assertEqual(await listed(page), [], 'and none listed');
   await page.keyboard.press('Control+y');
   await assertSoon(async () => (await connectors(page)).length, 1, 'redone');
+  // The reader narrows (as when a column beside it widens, the window unchanged): the lines
+  // move, and the arc starts again where its from now is (its first line box's centre and top).
+  const start = () => page.evaluate(() => {
+    const svg = document.querySelector('svg.arcs');
+    const origin = svg.getBoundingClientRect();
+    const box = document.querySelector('mark[data-id][data-label="claim"]').getClientRects()[0];
+    const [x, y] = svg.querySelector('g.arc path').getAttribute('d').match(/-?\d+/g).map(Number);
+    return Math.abs(x - (box.left + box.right) / 2 + origin.left) <= 1 && Math.abs(y - (box.top - origin.top - 13)) <= 1;
+  });
+  assert(await start(), 'the arc starts on its from');
+  await page.locator('#reader').evaluate((r) => { r.style.paddingRight = '260px'; });
+  await assertSoon(start, true, 'after the reader narrowed, the arc starts on its from again');
 });
 
 test('Link…, Tab and Enter pick the target from the keyboard; the menu answers to arrows; Esc cancels', async ({ page }) => {
