@@ -56,7 +56,7 @@ pub fn AnnotateAllDialog(props: &AnnotateAllDialogProps) -> Html {
             })
         };
         html! {
-            <li class={classes!("all-row", p.tagged.then_some("tagged"))}>
+            <li class={if p.tagged { "all-row tagged" } else { "all-row" }}>
                 <label>
                     <input type="checkbox" checked={!p.tagged && !unticked.contains(&i)} disabled={p.tagged} {onchange} />
                     <span class="all-context">{ before }<mark class="all-hit">{ hit }</mark>{ after }</span>

@@ -3,7 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::agreement_diff::AgreementDiff;
-use super::agreement_figures::AgreementFigures;
+use super::agreement_figures::figures_markup;
 use super::modal::Modal;
 use super::state::DocRef;
 use crate::edge;
@@ -60,10 +60,11 @@ impl Reducible for Files {
     }
 }
 
-/// What one set of annotators gives: their figures and the decisions to start from.
+/// What one set of annotators gives: their figures (and them as markup) and the decisions to
+/// start from.
 struct Comparison {
     coders: usize,
-    figures: Option<Rc<Figures>>,
+    figures: Option<(Rc<Figures>, AttrValue)>,
     adjudication: Rc<Adjudication>,
 }
 
@@ -97,7 +98,11 @@ pub fn CompareDialog(props: &CompareDialogProps) -> Html {
                 }
             }
             let ids: Vec<String> = labels.iter().map(|l| l.id.as_str().to_owned()).collect();
-            let figures = (coders.len() >= 2).then(|| Rc::new(figures(&doc, &ids, &coders)));
+            let figures = (coders.len() >= 2).then(|| {
+                let f = figures(&doc, &ids, &coders);
+                let markup = figures_markup(&f, &labels).into();
+                (Rc::new(f), markup)
+            });
             let names = coders.iter().map(|c| c.name.clone()).collect();
             Comparison {
                 coders: coders.len(),
@@ -171,7 +176,8 @@ pub fn CompareDialog(props: &CompareDialogProps) -> Html {
 
     let doc = &props.doc.0;
     let stem = slug(doc.title());
-    let ondownload = comparison.figures.clone().map(|f| {
+    let ondownload = comparison.figures.as_ref().map(|(f, _)| {
+        let f = f.clone();
         let (onaction, title, sha, stem) =
             (props.onaction.clone(), doc.title().to_owned(), doc.sha256().to_owned(), stem.clone());
         Callback::from(move |_: MouseEvent| {
@@ -232,11 +238,8 @@ pub fn CompareDialog(props: &CompareDialogProps) -> Html {
                     </label>
                     <ul class="file-list">{ for file_rows }</ul>
                 </div>
-                if let Some(f) = comparison.figures.clone() {
-                    <section class="compare-section" aria-label="Figures">
-                        <h3>{ "Figures" }</h3>
-                        <AgreementFigures figures={f} labels={props.labels.clone()} />
-                    </section>
+                if let Some((_, markup)) = &comparison.figures {
+                    { Html::from_html_unchecked(markup.clone()) }
                     <section class="compare-section" aria-label="Differences">
                         <h3>{ "Differences and adjudication" }</h3>
                         <AgreementDiff doc={props.doc.clone()} labels={props.labels.clone()} {adjudication} {onchange} />

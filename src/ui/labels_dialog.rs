@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::attributes_editor::{attributes_editor, DefEdit};
 use super::label_row::LabelRow;
-use super::modal::Modal;
+use super::modal::{fixed, Modal};
 use super::relation_types_editor::{relation_types_editor, TypeEdit};
 use crate::edge;
 use crate::model::label_edit::{free_colour, free_hotkey, Holder};
@@ -45,6 +45,18 @@ impl Place {
 }
 
 type Refusal = (Place, AttrValue);
+
+/// The dialog's fixed headings and hints (see [`fixed`]).
+const HEAD: &str = "<h2>Labels</h2><p class=\"hint\">Changes are made as you leave a field. \
+    Each can be undone with Ctrl+Z once the dialog is closed.</p>";
+const COLOURS: &str = "<p class=\"hint\">Colours are checked in the light and the dark theme: \
+    the text on a label button and on a highlight must reach 4.5:1.</p>";
+const ATTRIBUTES: &str = "<h3 id=\"defs-attributes\">Attributes</h3><p class=\"hint\">A label&#39;s \
+    attributes each take one of their values; a span reads as the default until one is chosen.</p>";
+const RELATION_TYPES: &str = "<summary><h3>Relation types</h3></summary><p class=\"hint\">A type is \
+    offered first when linking a span of a From label to one of a To label (none ticked: any).</p>";
+const CATEGORIES: &str = "<summary><h3>Document categories</h3></summary><p class=\"hint\">Shown \
+    above the text, and the documents list can be filtered by them.</p>";
 
 /// The Labels settings: every label of the open document as a row (name, colour, key, move up
 /// and down, delete) and a form to add one; then, each folded under its heading, the labels'
@@ -224,8 +236,7 @@ pub fn LabelsDialog(props: &LabelsDialogProps) -> Html {
     let onclose = props.onclose.reform(|_: MouseEvent| ());
     html! {
         <Modal label="Labels" class="labels-dialog" onclose={props.onclose.clone()}>
-            <h2>{ "Labels" }</h2>
-            <p class="hint">{ "Changes are made as you leave a field. Each can be undone with Ctrl+Z once the dialog is closed." }</p>
+            { fixed(HEAD) }
             <ol class="label-rows">{ for rows }</ol>
             <form class="label-add" onsubmit={onadd} aria-label="Add a label">
                 <h3>{ "Add a label" }</h3>
@@ -239,20 +250,17 @@ pub fn LabelsDialog(props: &LabelsDialogProps) -> Html {
                     <p class="label-error" role="alert">{ error }</p>
                 }
             </form>
-            <p class="hint">{ "Colours are checked in the light and the dark theme: the text on a label button and on a highlight must reach 4.5:1." }</p>
+            { fixed(COLOURS) }
             <section class="defs" aria-labelledby="defs-attributes">
-                <h3 id="defs-attributes">{ "Attributes" }</h3>
-                <p class="hint">{ "A label's attributes each take one of their values; a span reads as the default until one is chosen." }</p>
+                { fixed(ATTRIBUTES) }
                 { for attributes }
             </section>
             <details class="defs">
-                <summary><h3>{ "Relation types" }</h3></summary>
-                <p class="hint">{ "A type is offered first when linking a span of a From label to one of a To label (none ticked: any)." }</p>
+                { fixed(RELATION_TYPES) }
                 { relation_types_editor(props.labels.relation_types(), &label_names, &type_error, &ontype) }
             </details>
             <details class="defs">
-                <summary><h3>{ "Document categories" }</h3></summary>
-                <p class="hint">{ "Shown above the text, and the documents list can be filtered by them." }</p>
+                { fixed(CATEGORIES) }
                 { attributes_editor("the document", "category", props.labels.categories(), &attribute_error(&Holder::Document), &attribute_edit(Holder::Document)) }
             </details>
             <div class="dialog-buttons">

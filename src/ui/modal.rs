@@ -14,8 +14,9 @@ pub struct ModalProps {
     /// Where the focus goes on closing when what opened the dialog is gone (a CSS selector).
     #[prop_or_default]
     pub fallback: Option<AttrValue>,
+    /// Classes beside `dialog`.
     #[prop_or_default]
-    pub class: Classes,
+    pub class: AttrValue,
     #[prop_or_default]
     pub children: Html,
 }
@@ -59,7 +60,7 @@ pub fn Modal(props: &ModalProps) -> Html {
     html! {
         <dialog
             ref={node}
-            class={classes!("dialog", props.class.clone())}
+            class={format!("dialog {}", props.class)}
             role={(props.role != "dialog").then(|| props.role.clone())}
             aria-label={props.label.clone()}
             {oncancel}
@@ -68,4 +69,12 @@ pub fn Modal(props: &ModalProps) -> Html {
             { props.children.clone() }
         </dialog>
     }
+}
+
+/// Markup written out in the source, with no listener and nothing that changes (headings and
+/// hints): one raw node for the lot rather than an `html!` element each, which is its own code
+/// in the wasm. Only for constants: anything from a file or a person goes through
+/// `support::markup`, which escapes it.
+pub fn fixed(html: &'static str) -> Html {
+    Html::from_html_unchecked(AttrValue::Static(html))
 }
