@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::agreement_figures::label_name;
 use super::diff_markup;
+use super::modal::fixed;
 use super::state::DocRef;
 use crate::edge;
 use crate::model::adjudication::{step, Adjudication, Verdict};
@@ -17,6 +18,12 @@ use crate::support::order::sort_by;
 const HALF_WINDOW: u32 = 10_000;
 /// Rows of the disagreements list drawn on each side of the current one.
 const HALF_ROWS: usize = 60;
+
+/// How the marks are drawn (see [`fixed`]), and the keys.
+const LEGEND: &str = "<span class=\"legend\" aria-hidden=\"true\"><mark class=\"dg by-all\">all</mark> \
+    <mark class=\"dg by-some\">some</mark> <mark class=\"dg by-one\">one</mark></span>";
+const HELP: &str = "<p class=\"diff-help\">N / P: next / previous disagreement; A accept, X reject; \
+    a label&#39;s key relabels; Shift+← → moves the end, Alt+Shift+← → the start.</p>";
 
 #[derive(Properties)]
 pub struct AgreementDiffProps {
@@ -227,11 +234,9 @@ pub fn AgreementDiff(props: &AgreementDiffProps) -> Html {
                         { for adj.names.iter().enumerate().map(|(i, n)| html! { <option value={i.to_string()} selected={*coder_filter == i}>{ n.clone() }</option> }) }
                     </select>
                 </label>
-                <span class="legend" aria-hidden="true">
-                    <mark class="dg by-all">{ "all" }</mark>{ " " }<mark class="dg by-some">{ "some" }</mark>{ " " }<mark class="dg by-one">{ "one" }</mark>
-                </span>
+                { fixed(LEGEND) }
             </div>
-            <p class="diff-help">{ "N / P: next / previous disagreement; A accept, X reject; a label's key relabels; Shift+← → moves the end, Alt+Shift+← → the start." }</p>
+            { fixed(HELP) }
             <div class="diff-columns" {onclick}>
                 <div class="diff-text" ref={text_ref} tabindex="0" role="region" aria-label="Compared text">{ text }</div>
                 <div class="diff-list" ref={list_ref} tabindex="-1">
