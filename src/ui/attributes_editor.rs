@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use super::modal::{option, raw};
 use crate::model::AttributeDef;
 use crate::support::markup::Markup;
 
@@ -62,7 +63,7 @@ pub fn attributes_editor(
                     <label class="def-default">
                         { "Default" }
                         <select aria-label={format!("Default of {what}")} onchange={change(|t, v| t.default = v)}>
-                            { for d.values.iter().map(|v| html! { <option value={v.clone()} selected={*v == d.default}>{ v.clone() }</option> }) }
+                            { options(&d.values, &d.default) }
                         </select>
                     </label>
                     <button class="mini" aria-label={format!("Delete {what}")} onclick={ondelete}>{ "Delete" }</button>
@@ -104,6 +105,15 @@ pub fn attributes_editor(
             </form>
         </div>
     }
+}
+
+/// A select's options: each value, `chosen` selected.
+fn options(values: &[String], chosen: &str) -> Html {
+    let mut m = Markup::default();
+    for v in values {
+        option(&mut m, v, v, *v == chosen);
+    }
+    raw(m)
 }
 
 /// The refusal of the last edit, when it was about `about` (a definition's name or a relation

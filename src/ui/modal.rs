@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
 use crate::edge;
+use crate::support::markup::Markup;
 
 #[derive(Properties, PartialEq)]
 pub struct ModalProps {
@@ -77,4 +78,16 @@ pub fn Modal(props: &ModalProps) -> Html {
 /// `support::markup`, which escapes it.
 pub fn fixed(html: &'static str) -> Html {
     Html::from_html_unchecked(AttrValue::Static(html))
+}
+
+/// One `<option>` written into `m` (`support::markup`, escaped), `selected` when it is the
+/// chosen one: a select's options as one raw node rather than an `html!` element each. When the
+/// choice changes the options are made anew with the new one marked, and the select shows it.
+pub fn option(m: &mut Markup, value: &str, text: &str, selected: bool) {
+    m.open("option", &[("value", value), (if selected { "selected" } else { "" }, "")]).text(text).close("option");
+}
+
+/// What was written into `m` (`support::markup`), as one raw node.
+pub fn raw(m: Markup) -> Html {
+    Html::from_html_unchecked(m.into_string().into())
 }
