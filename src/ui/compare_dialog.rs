@@ -4,13 +4,14 @@ use yew::prelude::*;
 
 use super::agreement_diff::AgreementDiff;
 use super::agreement_figures::figures_markup;
-use super::modal::Modal;
+use super::modal::{raw, Modal};
 use super::state::DocRef;
 use crate::edge;
 use crate::model::adjudication::Adjudication;
 use crate::model::agreement::{coder_of, figures, groups, read_coder, report_csv, report_json, Coder, Figures};
 use crate::model::document::slug;
 use crate::model::{Action, AnnotationSet, Labels, Notice};
+use crate::support::markup::Markup;
 
 /// At most this many annotators are compared (the "two to ten").
 const MAX_CODERS: usize = 10;
@@ -214,7 +215,7 @@ pub fn CompareDialog(props: &CompareDialogProps) -> Html {
         };
         html! {
             <li class={class}>
-                <span class="file-name">{ f.file.clone() }</span>{ " — " }<span class="file-what">{ what }</span>
+                { raw(file_text(&f.file, &what)) }
                 <button class="mini" aria-label={format!("Remove {}", f.file)} onclick={Callback::from(move |_: MouseEvent| remove.dispatch(FilesAction::Remove(i)))}>{ "Remove" }</button>
             </li>
         }
@@ -254,4 +255,11 @@ pub fn CompareDialog(props: &CompareDialogProps) -> Html {
             </div>
         </Modal>
     }
+}
+
+/// A file's name and what became of it, as markup (`support::markup`): no listener.
+fn file_text(file: &str, what: &str) -> Markup {
+    let mut m = Markup::default();
+    m.el("span", &[("class", "file-name")], file).text(" — ").el("span", &[("class", "file-what")], what);
+    m
 }

@@ -4,11 +4,12 @@ use yew::prelude::*;
 
 use super::attributes_editor::{attributes_editor, DefEdit};
 use super::label_row::LabelRow;
-use super::modal::{fixed, Modal};
+use super::modal::{fixed, raw, Modal};
 use super::relation_types_editor::{relation_types_editor, TypeEdit};
 use crate::edge;
 use crate::model::label_edit::{free_colour, free_hotkey, Holder};
 use crate::model::{Action, AnnotationSet, LabelChange, LabelId, Labels};
+use crate::support::markup::Markup;
 
 #[derive(Properties, PartialEq)]
 pub struct LabelsDialogProps {
@@ -187,7 +188,7 @@ pub fn LabelsDialog(props: &LabelsDialogProps) -> Html {
         let names: Vec<&str> = l.attributes.iter().map(|a| a.name.as_str()).collect();
         html! {
             <details class="def-group" key={l.id.as_str().to_owned()} style={format!("--hl: {}", l.colour)}>
-                <summary>{ l.name.clone() }<span class="def-summary">{ if names.is_empty() { "none".to_owned() } else { names.join(", ") } }</span></summary>
+                { raw(summary(&l.name, &names)) }
                 { attributes_editor(&l.name, "attribute", &l.attributes, &attribute_error(&holder), &attribute_edit(holder.clone())) }
             </details>
         }
@@ -268,6 +269,15 @@ pub fn LabelsDialog(props: &LabelsDialogProps) -> Html {
             </div>
         </Modal>
     }
+}
+
+/// A label's fold of attributes: its name and theirs ("none"), as markup (`support::markup`).
+fn summary(label: &str, names: &[&str]) -> Markup {
+    let mut m = Markup::default();
+    m.open("summary", &[]).text(label);
+    m.el("span", &[("class", "def-summary")], &if names.is_empty() { "none".to_owned() } else { names.join(", ") });
+    m.close("summary");
+    m
 }
 
 fn get_value(node: &NodeRef) -> String {
