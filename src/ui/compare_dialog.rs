@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::agreement_diff::AgreementDiff;
 use super::agreement_figures::figures_markup;
-use super::modal::{raw, Modal};
+use super::modal::{fixed, raw, Modal};
 use super::state::DocRef;
 use crate::edge;
 use crate::model::adjudication::Adjudication;
@@ -232,7 +232,7 @@ pub fn CompareDialog(props: &CompareDialogProps) -> Html {
                     <button class="tool primary" autofocus=true onclick={onchoose}>{ "Add annotators' files…" }</button>
                     <input ref={input_ref} type="file" class="file-input" multiple=true onchange={onfiles} tabindex="-1" aria-hidden="true"
                         accept=".json,.jsonl,.jsonld,.ann,.zip,.txt,application/json" />
-                    <span class="drop-hint">{ "or drop them here (two to ten, any format spanmark opens)" }</span>
+                    { fixed("<span class=\"drop-hint\">or drop them here (two to ten, any format spanmark opens)</span>") }
                     <label class="own">
                         <input type="checkbox" checked={*with_own} onchange={ontick} />
                         { format!("This document's annotations ({me})") }
@@ -242,7 +242,7 @@ pub fn CompareDialog(props: &CompareDialogProps) -> Html {
                 if let Some((_, markup)) = &comparison.figures {
                     { Html::from_html_unchecked(markup.clone()) }
                     <section class="compare-section" aria-label="Differences">
-                        <h3>{ "Differences and adjudication" }</h3>
+                        { fixed("<h3>Differences and adjudication</h3>") }
                         <AgreementDiff doc={props.doc.clone()} labels={props.labels.clone()} {adjudication} {onchange} />
                     </section>
                     <div class="dialog-buttons">

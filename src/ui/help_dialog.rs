@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::modal::Modal;
+use super::modal::{close_button, Modal};
 use crate::support::markup::Markup;
 
 /// Every shortcut, grouped by where it works: `(keys, what they do)`; keys joined by `+` are
@@ -59,20 +59,17 @@ const GROUPS: &[(&str, &[(&str, &str)])] = &[
 pub fn help_dialog(onclose: &Callback<()>) -> Html {
     html! {
         <Modal label="Keyboard shortcuts" class="help" onclose={onclose.clone()}>
-            <h2>{ "Keyboard shortcuts" }</h2>
             { Html::from_html_unchecked(groups().into()) }
-            <div class="dialog-buttons">
-                <button class="tool primary" autofocus=true onclick={onclose.reform(|_: MouseEvent| ())}>{ "Close" }</button>
-            </div>
+            { close_button(&onclose) }
         </Modal>
     }
 }
 
-/// `<div class="help-groups">`: a section per group, a `dt` of keys (each `kbd`, alternatives each
-/// in a `span.alt`) and a `dd` of what they do per row.
+/// The heading, then `<div class="help-groups">`: a section per group, a `dt` of keys (each
+/// `kbd`, alternatives each in a `span.alt`) and a `dd` of what they do per row.
 fn groups() -> String {
     let mut m = Markup::default();
-    m.open("div", &[("class", "help-groups")]);
+    m.el("h2", &[], "Keyboard shortcuts").open("div", &[("class", "help-groups")]);
     for (title, rows) in GROUPS {
         m.open("section", &[("class", "help-group")]).el("h3", &[], title).open("dl", &[]);
         for (combo, what) in *rows {

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::modal::Modal;
+use super::modal::{fixed, Modal};
 use crate::model::{Action, ImportChoice};
 
 /// A spanmark file whose text is already open: replace, merge, or open a copy (a modal dialog;
@@ -11,7 +11,7 @@ pub fn import_dialog(name: &str, target: &str, existing: usize, incoming: usize,
     let choose = |choice| onaction.reform(move |_: MouseEvent| Action::ResolveImport(choice));
     html! {
         <Modal label="Same text already open" onclose={onaction.reform(|_| Action::ResolveImport(ImportChoice::Cancel))}>
-                <h2>{ "This text is already open" }</h2>
+                { fixed("<h2>This text is already open</h2>") }
                 <p>
                     { format!("{name} has the same text as “{target}”, which has {existing} annotation{}. The file has {incoming}.",
                         if existing == 1 { "" } else { "s" }) }

@@ -240,7 +240,7 @@ pub fn LabelsDialog(props: &LabelsDialogProps) -> Html {
             { fixed(HEAD) }
             <ol class="label-rows">{ for rows }</ol>
             <form class="label-add" onsubmit={onadd} aria-label="Add a label">
-                <h3>{ "Add a label" }</h3>
+                { fixed("<h3>Add a label</h3>") }
                 <div class="label-fields">
                     <label>{ "Name" }<input ref={name_ref} class="label-add-name" /></label>
                     <label>{ "Colour" }<input ref={colour_ref} class="label-colour" type="color" value={default_colour} /></label>

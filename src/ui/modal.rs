@@ -91,3 +91,12 @@ pub fn option(m: &mut Markup, value: &str, text: &str, selected: bool) {
 pub fn raw(m: Markup) -> Html {
     Html::from_html_unchecked(m.into_string().into())
 }
+
+/// The row of a dialog that only shows something: its Close button, focused on opening.
+pub fn close_button(onclose: &Callback<()>) -> Html {
+    html! {
+        <div class="dialog-buttons">
+            <button class="tool primary" autofocus=true onclick={onclose.reform(|_: MouseEvent| ())}>{ "Close" }</button>
+        </div>
+    }
+}

@@ -1,7 +1,7 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::modal::Modal;
+use super::modal::{fixed, Modal};
 use crate::model::Action;
 
 /// Paste a text to annotate, with a title: a modal dialog, focus on the title. A plain function,
@@ -24,7 +24,7 @@ pub fn new_document_dialog(onaction: &Callback<Action>, onclose: &Callback<()>) 
     html! {
         <Modal label="New document" onclose={onclose.clone()}>
             <form class="dialog-body" onsubmit={oncreate}>
-                <h2>{ "New document" }</h2>
+                { fixed("<h2>New document</h2>") }
                 <label>{ "Title" }<input placeholder="Untitled" autofocus=true /></label>
                 <label>{ "Text" }<textarea rows="14" placeholder="Paste the text to annotate here" /></label>
                 <div class="dialog-buttons">

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::modal::Modal;
+use super::modal::{close_button, Modal};
 use super::state::DocRef;
 use crate::model::stats::{Extreme, Stats};
 use crate::model::{Action, AnnotationSet, Labels};
@@ -53,9 +53,7 @@ pub fn StatsDialog(props: &StatsDialogProps) -> Html {
                 { extreme("Longest", &stats.longest) }
                 { extreme("Shortest", &stats.shortest) }
             </dl>
-            <div class="dialog-buttons">
-                <button class="tool primary" autofocus=true onclick={props.onclose.reform(|_: MouseEvent| ())}>{ "Close" }</button>
-            </div>
+            { close_button(&props.onclose) }
         </Modal>
     }
 }
