@@ -60,7 +60,7 @@ pub fn help_dialog(onclose: &Callback<()>) -> Html {
     html! {
         <Modal label="Keyboard shortcuts" class="help" onclose={onclose.clone()}>
             { Html::from_html_unchecked(groups().into()) }
-            { close_button(&onclose) }
+            { close_button(onclose) }
         </Modal>
     }
 }
