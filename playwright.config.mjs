@@ -32,7 +32,7 @@ const filter = process.env.FILTER
 
 export default defineConfig({
   testDir: 'tests/browser',
-  testMatch: ['annotator.mjs', 'agreement.mjs', 'persistence.mjs', 'coding.mjs', 'formats.mjs', 'coded.mjs', 'long.mjs', 'views.mjs', 'dialogs.mjs', 'tabs.mjs', 'panel.mjs', 'text.mjs', 'find.mjs', 'labels.mjs', 'keys.mjs', 'touch.mjs', 'ship.mjs', 'payloads.mjs', 'offline.mjs', 'limits.mjs', 'relations.mjs'],
+  testMatch: ['annotator.mjs', 'agreement.mjs', 'persistence.mjs', 'coding.mjs', 'formats.mjs', 'coded.mjs', 'long.mjs', 'views.mjs', 'dialogs.mjs', 'tabs.mjs', 'panel.mjs', 'text.mjs', 'find.mjs', 'labels.mjs', 'keys.mjs', 'touch.mjs', 'ship.mjs', 'payloads.mjs', 'offline.mjs', 'limits.mjs', 'relations.mjs', 'compare-filters.mjs'],
   outputDir: 'tests/browser/out',
   grep: filter,
   workers: 2,

@@ -5,10 +5,12 @@ use yew::prelude::*;
 
 use super::agreement_figures::label_name;
 use super::diff_markup;
+use super::modal::{fixed, option, raw};
 use super::state::DocRef;
 use crate::edge;
 use crate::model::adjudication::{step, Adjudication, Verdict};
 use crate::model::Labels;
+use crate::support::markup::Markup;
 use crate::support::number::grouped;
 use crate::support::order::sort_by;
 
@@ -17,6 +19,12 @@ use crate::support::order::sort_by;
 const HALF_WINDOW: u32 = 10_000;
 /// Rows of the disagreements list drawn on each side of the current one.
 const HALF_ROWS: usize = 60;
+
+/// How the marks are drawn (see [`fixed`]), and the keys.
+const LEGEND: &str = "<span class=\"legend\" aria-hidden=\"true\"><mark class=\"dg by-all\">all</mark> \
+    <mark class=\"dg by-some\">some</mark> <mark class=\"dg by-one\">one</mark></span>";
+const HELP: &str = "<p class=\"diff-help\">N / P: next / previous disagreement; A accept, X reject; \
+    a label&#39;s key relabels; Shift+← → moves the end, Alt+Shift+← → the start.</p>";
 
 #[derive(Properties)]
 pub struct AgreementDiffProps {
@@ -201,6 +209,16 @@ pub fn AgreementDiff(props: &AgreementDiffProps) -> Html {
         ids.dedup();
         ids
     };
+    let mut m = Markup::default();
+    for id in &used {
+        option(&mut m, id, &label_name(&props.labels, id), **id == *label_filter);
+    }
+    let label_options = raw(m);
+    let mut m = Markup::default();
+    for (i, n) in adj.names.iter().enumerate() {
+        option(&mut m, &i.to_string(), n, *coder_filter == i);
+    }
+    let coder_options = raw(m);
     let position = cur.and_then(|c| disputed.iter().position(|&i| i == c)).map_or(0, |p| p + 1);
     html! {
         <div class="agreement-diff" {onkeydown}>
@@ -218,20 +236,18 @@ pub fn AgreementDiff(props: &AgreementDiffProps) -> Html {
                 <label>{ "Label " }
                     <select onchange={on_label}>
                         <option value="" selected={label_filter.is_empty()}>{ "All" }</option>
-                        { for used.iter().map(|id| html! { <option value={(*id).clone()} selected={**id == *label_filter}>{ label_name(&props.labels, id) }</option> }) }
+                        { label_options }
                     </select>
                 </label>
                 <label>{ "Annotator " }
                     <select onchange={on_coder}>
                         <option value="" selected={*coder_filter == usize::MAX}>{ "All" }</option>
-                        { for adj.names.iter().enumerate().map(|(i, n)| html! { <option value={i.to_string()} selected={*coder_filter == i}>{ n.clone() }</option> }) }
+                        { coder_options }
                     </select>
                 </label>
-                <span class="legend" aria-hidden="true">
-                    <mark class="dg by-all">{ "all" }</mark>{ " " }<mark class="dg by-some">{ "some" }</mark>{ " " }<mark class="dg by-one">{ "one" }</mark>
-                </span>
+                { fixed(LEGEND) }
             </div>
-            <p class="diff-help">{ "N / P: next / previous disagreement; A accept, X reject; a label's key relabels; Shift+← → moves the end, Alt+Shift+← → the start." }</p>
+            { fixed(HELP) }
             <div class="diff-columns" {onclick}>
                 <div class="diff-text" ref={text_ref} tabindex="0" role="region" aria-label="Compared text">{ text }</div>
                 <div class="diff-list" ref={list_ref} tabindex="-1">

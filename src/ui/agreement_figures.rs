@@ -1,35 +1,20 @@
-use std::rc::Rc;
-
-use yew::prelude::*;
-
 use crate::model::agreement::{Counts, Figure, Figures, Undefined, ALL};
 use crate::model::Labels;
 use crate::support::markup::Markup;
 use crate::support::number::{grouped, thousandths};
 
-#[derive(Properties)]
-pub struct AgreementFiguresProps {
-    pub figures: Rc<Figures>,
-    pub labels: Rc<Labels>,
-}
-
-/// By identity: figures are computed once per set of annotators.
-impl PartialEq for AgreementFiguresProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.figures, &other.figures) && Rc::ptr_eq(&self.labels, &other.labels)
-    }
-}
-
-/// The Compare view's figures: Krippendorff's α over all annotators, then for each pair a table
-/// (per label and all: exact and overlap precision, recall and F1 with tp/fp/fn, token κ) and
-/// its label confusion. Numbers are drawn by integer arithmetic; an undefined one is "—" with
-/// its reason as a tooltip and as text for screen readers. Written as markup (`support::markup`):
-/// tables without a listener.
-#[component]
-pub fn AgreementFigures(props: &AgreementFiguresProps) -> Html {
+/// The Compare view's figures, in their section headed "Figures": Krippendorff's α over all
+/// annotators, then for each pair a table (per label and all: exact and overlap precision, recall
+/// and F1 with tp/fp/fn, token κ) and its label confusion. Numbers are drawn by integer
+/// arithmetic; an undefined one is "—" with its reason as a tooltip and as text for screen
+/// readers. Written as markup (`support::markup`): tables without a listener, made once per set
+/// of annotators (the Compare view keeps the text with its figures).
+pub fn figures_markup(f: &Figures, labels: &Labels) -> String {
     let mut m = Markup::default();
-    write(&mut m, &props.figures, &props.labels);
-    Html::from_html_unchecked(m.into_string().into())
+    m.open("section", &[("class", "compare-section"), ("aria-label", "Figures")]).el("h3", &[], "Figures");
+    write(&mut m, f, labels);
+    m.close("section");
+    m.into_string()
 }
 
 fn write(m: &mut Markup, f: &Figures, labels: &Labels) {

@@ -3,10 +3,11 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::modal::Modal;
+use super::modal::{raw, Modal};
 use super::state::DocRef;
 use crate::model::bulk::{context, plan, Planned};
 use crate::model::{Action, AnnotationSet, LabelId, Labels, Span};
+use crate::support::markup::Markup;
 
 #[derive(Properties, PartialEq)]
 pub struct AnnotateAllDialogProps {
@@ -56,13 +57,10 @@ pub fn AnnotateAllDialog(props: &AnnotateAllDialogProps) -> Html {
             })
         };
         html! {
-            <li class={classes!("all-row", p.tagged.then_some("tagged"))}>
+            <li class={if p.tagged { "all-row tagged" } else { "all-row" }}>
                 <label>
                     <input type="checkbox" checked={!p.tagged && !unticked.contains(&i)} disabled={p.tagged} {onchange} />
-                    <span class="all-context">{ before }<mark class="all-hit">{ hit }</mark>{ after }</span>
-                    if p.tagged {
-                        <span class="all-note">{ format!("already {name}") }</span>
-                    }
+                    { raw(row_text(&before, &hit, &after, p.tagged.then_some(&name))) }
                 </label>
             </li>
         }
@@ -106,6 +104,18 @@ pub fn AnnotateAllDialog(props: &AnnotateAllDialogProps) -> Html {
             </form>
         </Modal>
     }
+}
+
+/// A row's match in its context, and "already <label>" when it has the label: markup
+/// (`support::markup`), as they have no listener.
+fn row_text(before: &str, hit: &str, after: &str, already: Option<&str>) -> Markup {
+    let mut m = Markup::default();
+    m.open("span", &[("class", "all-context")]).text(before).el("mark", &[("class", "all-hit")], hit);
+    m.text(after).close("span");
+    if let Some(name) = already {
+        m.el("span", &[("class", "all-note")], &format!("already {name}"));
+    }
+    m
 }
 
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {

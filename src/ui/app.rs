@@ -13,11 +13,11 @@ use super::hooks::{
     use_announcement, use_autosave, use_drawer_focus, use_hotkeys, use_launch_files, use_leave_guard,
     use_storage_standing, use_view_option, use_writer,
 };
-use super::import_dialog::ImportDialog;
+use super::import_dialog::import_dialog;
 use super::label_bar::LabelBar;
 use super::labels_dialog::LabelsDialog;
 use super::link_menu::Linking;
-use super::new_document_dialog::NewDocumentDialog;
+use super::new_document_dialog::new_document_dialog;
 use super::notice_bar::NoticeBar;
 use super::side_panel::SidePanel;
 use super::state::{DocRef, EditorState};
@@ -27,7 +27,7 @@ use super::tab_banner::tab_banner;
 use super::text_options::TextOptions;
 use super::toolbar::Toolbar;
 use super::update_banner::UpdateBanner;
-use super::your_name::{self, YourName};
+use super::your_name::{self, your_name};
 use crate::edge::storage::Store;
 use crate::edge::theme::{self, Theme};
 use crate::edge::{self, selection::Show};
@@ -322,7 +322,7 @@ pub fn App(props: &AppProps) -> Html {
                     {onsuggestions}
                 >
                     <TextOptions />
-                    <YourName name={AttrValue::from((*name).clone())} onchange={{ let name = name.setter(); Callback::from(move |n: String| name.set(n)) }} />
+                    { your_name(&name, &{ let name = name.setter(); Callback::from(move |n: String| name.set(n)) }) }
                 </FindBar>
                 <DocCategories labels={current.labels.clone()} values={current.attributes.clone()} onaction={onaction.clone()} />
                 <div class="reader" id="reader" tabindex="0" role="region" aria-label="Text">
@@ -383,7 +383,7 @@ pub fn App(props: &AppProps) -> Html {
                 { events_claims_dialog(&current.doc, &current.labels, &current.annotations, &current.relations, &onaction, &{ let c = coding.clone(); Callback::from(move |_: ()| c.set(false)) }) }
             }
             if *new_document {
-                <NewDocumentDialog onaction={onaction.clone()} onclose={onnew.reform(|_| false)} />
+                { new_document_dialog(&onaction, &onnew.reform(|_| false)) }
             }
             if *labels_dialog {
                 <LabelsDialog
@@ -394,13 +394,13 @@ pub fn App(props: &AppProps) -> Html {
                 />
             }
             if let Some(pending) = &editor.pending {
-                <ImportDialog
-                    name={pending.name.clone()}
-                    target={editor.docs.iter().find(|d| d.id == pending.target).map(|d| d.doc.title().to_owned()).unwrap_or_default()}
-                    existing={editor.docs.iter().find(|d| d.id == pending.target).map_or(0, |d| d.annotations.len())}
-                    incoming={pending.project.annotations.len()}
-                    {onaction}
-                />
+                { import_dialog(
+                    &pending.name,
+                    editor.docs.iter().find(|d| d.id == pending.target).map_or("", |d| d.doc.title()),
+                    editor.docs.iter().find(|d| d.id == pending.target).map_or(0, |d| d.annotations.len()),
+                    pending.project.annotations.len(),
+                    &onaction,
+                ) }
             }
         </div>
     }

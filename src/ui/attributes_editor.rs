@@ -1,6 +1,8 @@
 use yew::prelude::*;
 
+use super::modal::{option, raw};
 use crate::model::AttributeDef;
+use crate::support::markup::Markup;
 
 /// An attribute definition as typed: its name, its values, its default. The model checks it
 /// ([`AttributeDef::new`]'s rules) before anything changes.
@@ -36,11 +38,6 @@ pub fn attributes_editor(
     error: &Refused,
     onedit: &Callback<DefEdit, bool>,
 ) -> Html {
-    let error_for = |name: Option<&str>| {
-        error.as_ref().filter(|(about, _)| about.as_deref() == name).map(|(_, why)| {
-            html! { <p class="label-error" role="alert">{ why.clone() }</p> }
-        })
-    };
     let rows = defs.iter().map(|d| {
         let what = format!("{owner} {noun} {}", d.name);
         // Each field's change re-sends the whole definition with that field replaced.
@@ -66,12 +63,12 @@ pub fn attributes_editor(
                     <label class="def-default">
                         { "Default" }
                         <select aria-label={format!("Default of {what}")} onchange={change(|t, v| t.default = v)}>
-                            { for d.values.iter().map(|v| html! { <option value={v.clone()} selected={*v == d.default}>{ v.clone() }</option> }) }
+                            { options(&d.values, &d.default) }
                         </select>
                     </label>
                     <button class="mini" aria-label={format!("Delete {what}")} onclick={ondelete}>{ "Delete" }</button>
                 </div>
-                { for error_for(Some(&d.name)) }
+                { refusal(error, Some(&d.name)) }
             </li>
         }
     });
@@ -103,16 +100,47 @@ pub fn attributes_editor(
         <div class="def-editor">
             <ul class="def-rows">{ for rows }</ul>
             <form class="def-add" aria-label={adding.clone()} onsubmit={onadd}>
-                <div class="def-fields">
-                    <label>{ "Name" }<input name="name" class="def-name" /></label>
-                    <label>{ "Values" }<input name="values" class="def-values" placeholder="yes, no" /></label>
-                    <label>{ "Default" }<input name="default" class="def-default-input" placeholder="the first" /></label>
-                    <button type="submit" class="tool small" aria-label={adding}>{ "Add" }</button>
-                </div>
-                { for error_for(None) }
+                { Html::from_html_unchecked(add_fields(&adding).into()) }
+                { refusal(error, None) }
             </form>
         </div>
     }
+}
+
+/// A select's options: each value, `chosen` selected.
+fn options(values: &[String], chosen: &str) -> Html {
+    let mut m = Markup::default();
+    for v in values {
+        option(&mut m, v, v, *v == chosen);
+    }
+    raw(m)
+}
+
+/// The refusal of the last edit, when it was about `about` (a definition's name or a relation
+/// type's id; `None`: the Add form): a paragraph read out at once.
+pub fn refusal(error: &Refused, about: Option<&str>) -> Html {
+    match error {
+        Some((name, why)) if name.as_deref() == about => {
+            html! { <p class="label-error" role="alert">{ why.clone() }</p> }
+        }
+        _ => Html::default(),
+    }
+}
+
+/// The Add form's fields and its button (named `adding`), as markup (`support::markup`): they
+/// have no listener (the form's submit reads them).
+fn add_fields(adding: &str) -> String {
+    let mut m = Markup::default();
+    m.open("div", &[("class", "def-fields")]);
+    m.open("label", &[]).text("Name").open("input", &[("name", "name"), ("class", "def-name")]).close("label");
+    m.open("label", &[]).text("Values");
+    m.open("input", &[("name", "values"), ("class", "def-values"), ("placeholder", "yes, no")]).close("label");
+    m.open("label", &[]).text("Default");
+    m.open("input", &[("name", "default"), ("class", "def-default-input"), ("placeholder", "the first")]);
+    m.close("label");
+    m.el("button", &[("type", "submit"), ("class", "tool small"), ("aria-label", adding)], "Add");
+    m.close("div");
+    m.into_string()
 }
 
 /// Values typed comma-separated, trimmed; empty ones (a trailing comma) left out.

@@ -3,14 +3,15 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::agreement_diff::AgreementDiff;
-use super::agreement_figures::AgreementFigures;
-use super::modal::Modal;
+use super::agreement_figures::figures_markup;
+use super::modal::{fixed, raw, Modal};
 use super::state::DocRef;
 use crate::edge;
 use crate::model::adjudication::Adjudication;
 use crate::model::agreement::{coder_of, figures, groups, read_coder, report_csv, report_json, Coder, Figures};
 use crate::model::document::slug;
 use crate::model::{Action, AnnotationSet, Labels, Notice};
+use crate::support::markup::Markup;
 
 /// At most this many annotators are compared (the "two to ten").
 const MAX_CODERS: usize = 10;
@@ -60,10 +61,11 @@ impl Reducible for Files {
     }
 }
 
-/// What one set of annotators gives: their figures and the decisions to start from.
+/// What one set of annotators gives: their figures (and them as markup) and the decisions to
+/// start from.
 struct Comparison {
     coders: usize,
-    figures: Option<Rc<Figures>>,
+    figures: Option<(Rc<Figures>, AttrValue)>,
     adjudication: Rc<Adjudication>,
 }
 
@@ -97,7 +99,11 @@ pub fn CompareDialog(props: &CompareDialogProps) -> Html {
                 }
             }
             let ids: Vec<String> = labels.iter().map(|l| l.id.as_str().to_owned()).collect();
-            let figures = (coders.len() >= 2).then(|| Rc::new(figures(&doc, &ids, &coders)));
+            let figures = (coders.len() >= 2).then(|| {
+                let f = figures(&doc, &ids, &coders);
+                let markup = figures_markup(&f, &labels).into();
+                (Rc::new(f), markup)
+            });
             let names = coders.iter().map(|c| c.name.clone()).collect();
             Comparison {
                 coders: coders.len(),
@@ -171,7 +177,8 @@ pub fn CompareDialog(props: &CompareDialogProps) -> Html {
 
     let doc = &props.doc.0;
     let stem = slug(doc.title());
-    let ondownload = comparison.figures.clone().map(|f| {
+    let ondownload = comparison.figures.as_ref().map(|(f, _)| {
+        let f = f.clone();
         let (onaction, title, sha, stem) =
             (props.onaction.clone(), doc.title().to_owned(), doc.sha256().to_owned(), stem.clone());
         Callback::from(move |_: MouseEvent| {
@@ -208,7 +215,7 @@ pub fn CompareDialog(props: &CompareDialogProps) -> Html {
         };
         html! {
             <li class={class}>
-                <span class="file-name">{ f.file.clone() }</span>{ " — " }<span class="file-what">{ what }</span>
+                { raw(file_text(&f.file, &what)) }
                 <button class="mini" aria-label={format!("Remove {}", f.file)} onclick={Callback::from(move |_: MouseEvent| remove.dispatch(FilesAction::Remove(i)))}>{ "Remove" }</button>
             </li>
         }
@@ -225,20 +232,17 @@ pub fn CompareDialog(props: &CompareDialogProps) -> Html {
                     <button class="tool primary" autofocus=true onclick={onchoose}>{ "Add annotators' files…" }</button>
                     <input ref={input_ref} type="file" class="file-input" multiple=true onchange={onfiles} tabindex="-1" aria-hidden="true"
                         accept=".json,.jsonl,.jsonld,.ann,.zip,.txt,application/json" />
-                    <span class="drop-hint">{ "or drop them here (two to ten, any format spanmark opens)" }</span>
+                    { fixed("<span class=\"drop-hint\">or drop them here (two to ten, any format spanmark opens)</span>") }
                     <label class="own">
                         <input type="checkbox" checked={*with_own} onchange={ontick} />
                         { format!("This document's annotations ({me})") }
                     </label>
                     <ul class="file-list">{ for file_rows }</ul>
                 </div>
-                if let Some(f) = comparison.figures.clone() {
-                    <section class="compare-section" aria-label="Figures">
-                        <h3>{ "Figures" }</h3>
-                        <AgreementFigures figures={f} labels={props.labels.clone()} />
-                    </section>
+                if let Some((_, markup)) = &comparison.figures {
+                    { Html::from_html_unchecked(markup.clone()) }
                     <section class="compare-section" aria-label="Differences">
-                        <h3>{ "Differences and adjudication" }</h3>
+                        { fixed("<h3>Differences and adjudication</h3>") }
                         <AgreementDiff doc={props.doc.clone()} labels={props.labels.clone()} {adjudication} {onchange} />
                     </section>
                     <div class="dialog-buttons">
@@ -251,4 +255,11 @@ pub fn CompareDialog(props: &CompareDialogProps) -> Html {
             </div>
         </Modal>
     }
+}
+
+/// A file's name and what became of it, as markup (`support::markup`): no listener.
+fn file_text(file: &str, what: &str) -> Markup {
+    let mut m = Markup::default();
+    m.el("span", &[("class", "file-name")], file).text(" — ").el("span", &[("class", "file-what")], what);
+    m
 }

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::modal::Modal;
+use super::modal::{fixed, Modal};
 use crate::edge;
 use crate::model::coding::{self, Table, CLAIMS, EVENTS};
 use crate::model::document::slug;
@@ -62,7 +62,7 @@ pub fn events_claims_dialog(
     html! {
         <Modal label="Events & claims" class="coding" onclose={onclose.clone()}>
             <div class="coding-head">
-                <h2>{ "Events & claims" }</h2>
+                { fixed("<h2>Events &amp; claims</h2>") }
                 <p class="hint">{ format!("{} and {}. Choose a span to show it in the text.", count(events.rows.len(), "event"), count(claims.rows.len(), "claim")) }</p>
             </div>
             <div class="coding-tables" {onclick}>

@@ -1,11 +1,7 @@
 use yew::prelude::*;
 
-use super::modal::Modal;
-
-#[derive(Properties, PartialEq)]
-pub struct HelpDialogProps {
-    pub onclose: Callback<()>,
-}
+use super::modal::{close_button, Modal};
+use crate::support::markup::Markup;
 
 /// Every shortcut, grouped by where it works: `(keys, what they do)`; keys joined by `+` are
 /// held together, and `/` separates alternatives.
@@ -57,36 +53,38 @@ const GROUPS: &[(&str, &[(&str, &str)])] = &[
     ("Anywhere", &[("?", "This list"), ("Escape", "Close a dialog or menu")]),
 ];
 
-/// The help overlay (`?`): every keyboard shortcut, grouped.
-#[component]
-pub fn HelpDialog(props: &HelpDialogProps) -> Html {
-    let keys = |combo: &str| -> Html {
-        let alternatives = combo.split(" / ").enumerate().map(|(i, alt)| {
-            let held = alt.split('+').enumerate().map(|(j, key)| {
-                html! { <>{ if j > 0 { "+" } else { "" } }<kbd>{ key }</kbd></> }
-            });
-            html! { <>{ if i > 0 { " / " } else { "" } }<span class="alt">{ for held }</span></> }
-        });
-        html! { <>{ for alternatives }</> }
-    };
-    let groups = GROUPS.iter().map(|(title, rows)| {
-        let rows = rows.iter().map(|(combo, what)| {
-            html! { <div class="help-row"><dt>{ keys(combo) }</dt><dd>{ *what }</dd></div> }
-        });
-        html! {
-            <section class="help-group">
-                <h3>{ *title }</h3>
-                <dl>{ for rows }</dl>
-            </section>
-        }
-    });
+/// The help overlay (`?`): every keyboard shortcut, grouped. A plain function, not a component
+/// (a component's lifecycle code is a few kilobytes of wasm); the groups are written as markup
+/// (`support::markup`) in one loop, not an `html!` element each: they have no listener.
+pub fn help_dialog(onclose: &Callback<()>) -> Html {
     html! {
-        <Modal label="Keyboard shortcuts" class="help" onclose={props.onclose.clone()}>
-            <h2>{ "Keyboard shortcuts" }</h2>
-            <div class="help-groups">{ for groups }</div>
-            <div class="dialog-buttons">
-                <button class="tool primary" autofocus=true onclick={props.onclose.reform(|_: MouseEvent| ())}>{ "Close" }</button>
-            </div>
+        <Modal label="Keyboard shortcuts" class="help" onclose={onclose.clone()}>
+            { Html::from_html_unchecked(groups().into()) }
+            { close_button(onclose) }
         </Modal>
     }
+}
+
+/// The heading, then `<div class="help-groups">`: a section per group, a `dt` of keys (each
+/// `kbd`, alternatives each in a `span.alt`) and a `dd` of what they do per row.
+fn groups() -> String {
+    let mut m = Markup::default();
+    m.el("h2", &[], "Keyboard shortcuts").open("div", &[("class", "help-groups")]);
+    for (title, rows) in GROUPS {
+        m.open("section", &[("class", "help-group")]).el("h3", &[], title).open("dl", &[]);
+        for (combo, what) in *rows {
+            m.open("div", &[("class", "help-row")]).open("dt", &[]);
+            for (i, alt) in combo.split(" / ").enumerate() {
+                m.text(if i > 0 { " / " } else { "" }).open("span", &[("class", "alt")]);
+                for (j, key) in alt.split('+').enumerate() {
+                    m.text(if j > 0 { "+" } else { "" }).el("kbd", &[], key);
+                }
+                m.close("span");
+            }
+            m.close("dt").el("dd", &[], what).close("div");
+        }
+        m.close("dl").close("section");
+    }
+    m.close("div");
+    m.into_string()
 }

@@ -1,30 +1,20 @@
 use yew::prelude::*;
 
-use super::modal::Modal;
+use super::modal::{fixed, Modal};
 use crate::model::{Action, ImportChoice};
 
-#[derive(Properties, PartialEq)]
-pub struct ImportDialogProps {
-    /// The file being opened.
-    pub name: AttrValue,
-    /// The open document with the same text.
-    pub target: AttrValue,
-    pub existing: usize,
-    pub incoming: usize,
-    pub onaction: Callback<Action>,
-}
-
 /// A spanmark file whose text is already open: replace, merge, or open a copy (a modal dialog;
-/// focus starts on Cancel, and Escape cancels).
-#[component]
-pub fn ImportDialog(props: &ImportDialogProps) -> Html {
-    let choose = |choice| props.onaction.reform(move |_: MouseEvent| Action::ResolveImport(choice));
+/// focus starts on Cancel, and Escape cancels). `name` is the file being opened, `target` the
+/// open document with the same text; `existing` and `incoming` count their annotations. A plain
+/// function, not a component (a component's lifecycle code is a few kilobytes of wasm).
+pub fn import_dialog(name: &str, target: &str, existing: usize, incoming: usize, onaction: &Callback<Action>) -> Html {
+    let choose = |choice| onaction.reform(move |_: MouseEvent| Action::ResolveImport(choice));
     html! {
-        <Modal label="Same text already open" onclose={props.onaction.reform(|_| Action::ResolveImport(ImportChoice::Cancel))}>
-                <h2>{ "This text is already open" }</h2>
+        <Modal label="Same text already open" onclose={onaction.reform(|_| Action::ResolveImport(ImportChoice::Cancel))}>
+                { fixed("<h2>This text is already open</h2>") }
                 <p>
-                    { format!("{} has the same text as “{}”, which has {} annotation{}. The file has {}.",
-                        props.name, props.target, props.existing, if props.existing == 1 { "" } else { "s" }, props.incoming) }
+                    { format!("{name} has the same text as “{target}”, which has {existing} annotation{}. The file has {incoming}.",
+                        if existing == 1 { "" } else { "s" }) }
                 </p>
                 <div class="dialog-buttons">
                     <button class="tool" onclick={choose(ImportChoice::Cancel)} autofocus=true>{ "Cancel" }</button>

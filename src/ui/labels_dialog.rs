@@ -4,11 +4,12 @@ use yew::prelude::*;
 
 use super::attributes_editor::{attributes_editor, DefEdit};
 use super::label_row::LabelRow;
-use super::modal::Modal;
+use super::modal::{fixed, raw, Modal};
 use super::relation_types_editor::{relation_types_editor, TypeEdit};
 use crate::edge;
 use crate::model::label_edit::{free_colour, free_hotkey, Holder};
 use crate::model::{Action, AnnotationSet, LabelChange, LabelId, Labels};
+use crate::support::markup::Markup;
 
 #[derive(Properties, PartialEq)]
 pub struct LabelsDialogProps {
@@ -45,6 +46,18 @@ impl Place {
 }
 
 type Refusal = (Place, AttrValue);
+
+/// The dialog's fixed headings and hints (see [`fixed`]).
+const HEAD: &str = "<h2>Labels</h2><p class=\"hint\">Changes are made as you leave a field. \
+    Each can be undone with Ctrl+Z once the dialog is closed.</p>";
+const COLOURS: &str = "<p class=\"hint\">Colours are checked in the light and the dark theme: \
+    the text on a label button and on a highlight must reach 4.5:1.</p>";
+const ATTRIBUTES: &str = "<h3 id=\"defs-attributes\">Attributes</h3><p class=\"hint\">A label&#39;s \
+    attributes each take one of their values; a span reads as the default until one is chosen.</p>";
+const RELATION_TYPES: &str = "<summary><h3>Relation types</h3></summary><p class=\"hint\">A type is \
+    offered first when linking a span of a From label to one of a To label (none ticked: any).</p>";
+const CATEGORIES: &str = "<summary><h3>Document categories</h3></summary><p class=\"hint\">Shown \
+    above the text, and the documents list can be filtered by them.</p>";
 
 /// The Labels settings: every label of the open document as a row (name, colour, key, move up
 /// and down, delete) and a form to add one; then, each folded under its heading, the labels'
@@ -175,7 +188,7 @@ pub fn LabelsDialog(props: &LabelsDialogProps) -> Html {
         let names: Vec<&str> = l.attributes.iter().map(|a| a.name.as_str()).collect();
         html! {
             <details class="def-group" key={l.id.as_str().to_owned()} style={format!("--hl: {}", l.colour)}>
-                <summary>{ l.name.clone() }<span class="def-summary">{ if names.is_empty() { "none".to_owned() } else { names.join(", ") } }</span></summary>
+                { raw(summary(&l.name, &names)) }
                 { attributes_editor(&l.name, "attribute", &l.attributes, &attribute_error(&holder), &attribute_edit(holder.clone())) }
             </details>
         }
@@ -224,11 +237,10 @@ pub fn LabelsDialog(props: &LabelsDialogProps) -> Html {
     let onclose = props.onclose.reform(|_: MouseEvent| ());
     html! {
         <Modal label="Labels" class="labels-dialog" onclose={props.onclose.clone()}>
-            <h2>{ "Labels" }</h2>
-            <p class="hint">{ "Changes are made as you leave a field. Each can be undone with Ctrl+Z once the dialog is closed." }</p>
+            { fixed(HEAD) }
             <ol class="label-rows">{ for rows }</ol>
             <form class="label-add" onsubmit={onadd} aria-label="Add a label">
-                <h3>{ "Add a label" }</h3>
+                { fixed("<h3>Add a label</h3>") }
                 <div class="label-fields">
                     <label>{ "Name" }<input ref={name_ref} class="label-add-name" /></label>
                     <label>{ "Colour" }<input ref={colour_ref} class="label-colour" type="color" value={default_colour} /></label>
@@ -239,20 +251,17 @@ pub fn LabelsDialog(props: &LabelsDialogProps) -> Html {
                     <p class="label-error" role="alert">{ error }</p>
                 }
             </form>
-            <p class="hint">{ "Colours are checked in the light and the dark theme: the text on a label button and on a highlight must reach 4.5:1." }</p>
+            { fixed(COLOURS) }
             <section class="defs" aria-labelledby="defs-attributes">
-                <h3 id="defs-attributes">{ "Attributes" }</h3>
-                <p class="hint">{ "A label's attributes each take one of their values; a span reads as the default until one is chosen." }</p>
+                { fixed(ATTRIBUTES) }
                 { for attributes }
             </section>
             <details class="defs">
-                <summary><h3>{ "Relation types" }</h3></summary>
-                <p class="hint">{ "A type is offered first when linking a span of a From label to one of a To label (none ticked: any)." }</p>
+                { fixed(RELATION_TYPES) }
                 { relation_types_editor(props.labels.relation_types(), &label_names, &type_error, &ontype) }
             </details>
             <details class="defs">
-                <summary><h3>{ "Document categories" }</h3></summary>
-                <p class="hint">{ "Shown above the text, and the documents list can be filtered by them." }</p>
+                { fixed(CATEGORIES) }
                 { attributes_editor("the document", "category", props.labels.categories(), &attribute_error(&Holder::Document), &attribute_edit(Holder::Document)) }
             </details>
             <div class="dialog-buttons">
@@ -260,6 +269,15 @@ pub fn LabelsDialog(props: &LabelsDialogProps) -> Html {
             </div>
         </Modal>
     }
+}
+
+/// A label's fold of attributes: its name and theirs ("none"), as markup (`support::markup`).
+fn summary(label: &str, names: &[&str]) -> Markup {
+    let mut m = Markup::default();
+    m.open("summary", &[]).text(label);
+    m.el("span", &[("class", "def-summary")], &if names.is_empty() { "none".to_owned() } else { names.join(", ") });
+    m.close("summary");
+    m
 }
 
 fn get_value(node: &NodeRef) -> String {

@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
 use crate::edge;
+use crate::support::markup::Markup;
 
 #[derive(Properties, PartialEq)]
 pub struct ModalProps {
@@ -14,8 +15,9 @@ pub struct ModalProps {
     /// Where the focus goes on closing when what opened the dialog is gone (a CSS selector).
     #[prop_or_default]
     pub fallback: Option<AttrValue>,
+    /// Classes beside `dialog`.
     #[prop_or_default]
-    pub class: Classes,
+    pub class: AttrValue,
     #[prop_or_default]
     pub children: Html,
 }
@@ -59,7 +61,7 @@ pub fn Modal(props: &ModalProps) -> Html {
     html! {
         <dialog
             ref={node}
-            class={classes!("dialog", props.class.clone())}
+            class={format!("dialog {}", props.class)}
             role={(props.role != "dialog").then(|| props.role.clone())}
             aria-label={props.label.clone()}
             {oncancel}
@@ -67,5 +69,34 @@ pub fn Modal(props: &ModalProps) -> Html {
         >
             { props.children.clone() }
         </dialog>
+    }
+}
+
+/// Markup written out in the source, with no listener and nothing that changes (headings and
+/// hints): one raw node for the lot rather than an `html!` element each, which is its own code
+/// in the wasm. Only for constants: anything from a file or a person goes through
+/// `support::markup`, which escapes it.
+pub fn fixed(html: &'static str) -> Html {
+    Html::from_html_unchecked(AttrValue::Static(html))
+}
+
+/// One `<option>` written into `m` (`support::markup`, escaped), `selected` when it is the
+/// chosen one: a select's options as one raw node rather than an `html!` element each. When the
+/// choice changes the options are made anew with the new one marked, and the select shows it.
+pub fn option(m: &mut Markup, value: &str, text: &str, selected: bool) {
+    m.open("option", &[("value", value), (if selected { "selected" } else { "" }, "")]).text(text).close("option");
+}
+
+/// What was written into `m` (`support::markup`), as one raw node.
+pub fn raw(m: Markup) -> Html {
+    Html::from_html_unchecked(m.into_string().into())
+}
+
+/// The row of a dialog that only shows something: its Close button, focused on opening.
+pub fn close_button(onclose: &Callback<()>) -> Html {
+    html! {
+        <div class="dialog-buttons">
+            <button class="tool primary" autofocus=true onclick={onclose.reform(|_: MouseEvent| ())}>{ "Close" }</button>
+        </div>
     }
 }

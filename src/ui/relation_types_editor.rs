@@ -1,8 +1,9 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::attributes_editor::Refused;
+use super::attributes_editor::{refusal, Refused};
 use crate::model::{LabelId, RelationType};
+use crate::support::markup::Markup;
 
 /// What the editor asks for: a relation type added (its id made from its name by the model),
 /// one changed (name and the labels it fits), or one deleted.
@@ -24,11 +25,6 @@ pub fn relation_types_editor(
     error: &Refused,
     onedit: &Callback<TypeEdit, bool>,
 ) -> Html {
-    let error_for = |id: Option<&str>| {
-        error.as_ref().filter(|(about, _)| about.as_deref() == id).map(|(_, why)| {
-            html! { <p class="label-error" role="alert">{ why.clone() }</p> }
-        })
-    };
     // The tick boxes of one end, each named by its label inside a group named "From" or "To".
     let ends = |end: &'static str, chosen: &[LabelId], onchange: &Callback<Event>| {
         html! {
@@ -72,7 +68,7 @@ pub fn relation_types_editor(
                     { ends("From", &t.from, &onchange) }
                     { ends("To", &t.to, &onchange) }
                 </div>
-                { for error_for(Some(&t.id)) }
+                { refusal(error, Some(&t.id)) }
             </li>
         }
     });
@@ -87,21 +83,35 @@ pub fn relation_types_editor(
             }
         })
     };
-    let none = Callback::from(|_: Event| ());
     html! {
         <div class="def-editor">
             <ul class="def-rows" aria-label="Relation types">{ for rows }</ul>
             <form class="def-add" aria-label="Add a relation type" onsubmit={onadd}>
-                <label class="def-add-name">{ "Name" }<input class="def-name" /></label>
-                <div class="def-fields">
-                    { ends("From", &[], &none) }
-                    { ends("To", &[], &none) }
-                    <button type="submit" class="tool small" aria-label="Add a relation type">{ "Add" }</button>
-                </div>
-                { for error_for(None) }
+                { Html::from_html_unchecked(add_fields(labels).into()) }
+                { refusal(error, None) }
             </form>
         </div>
     }
+}
+
+/// The Add form's name field, its tick boxes for each end (as a row's, unticked) and its
+/// button, as markup (`support::markup`): they have no listener (the form's submit reads them).
+fn add_fields(labels: &[(LabelId, String)]) -> String {
+    let mut m = Markup::default();
+    m.open("label", &[("class", "def-add-name")]).text("Name").open("input", &[("class", "def-name")]);
+    m.close("label").open("div", &[("class", "def-fields")]);
+    for end in ["From", "To"] {
+        m.open("fieldset", &[("class", "def-ends")]).el("legend", &[], end);
+        for (id, name) in labels {
+            m.open("label", &[("class", "def-end")]);
+            m.open("input", &[("type", "checkbox"), ("data-end", end), ("value", id.as_str())]).text(name);
+            m.close("label");
+        }
+        m.close("fieldset");
+    }
+    m.el("button", &[("type", "submit"), ("class", "tool small"), ("aria-label", "Add a relation type")], "Add");
+    m.close("div");
+    m.into_string()
 }
 
 /// A row's or the Add form's fields: the name, and the labels ticked for each end.

@@ -2,10 +2,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::modal::Modal;
+use super::modal::{close_button, Modal};
 use super::state::DocRef;
 use crate::model::stats::{Extreme, Stats};
 use crate::model::{Action, AnnotationSet, Labels};
+use crate::support::markup::{self, Markup};
 use crate::support::number::grouped;
 
 #[derive(Properties, PartialEq)]
@@ -27,23 +28,6 @@ pub fn StatsDialog(props: &StatsDialogProps) -> Html {
     let stats = use_memo((props.doc.clone(), props.annotations.clone()), |(doc, annotations)| {
         Stats::of(&doc.0, &props.labels, annotations)
     });
-    let most = stats.labels.iter().map(|r| r.count).max().unwrap_or(0).max(1);
-    let rows = stats.labels.iter().map(|row| {
-        let label = props.labels.get(&row.label);
-        let name = label.map_or(row.label.as_str(), |l| l.name.as_str());
-        let colour = label.map_or("#999999", |l| l.colour.as_str());
-        // Whole per-mille widths: the stylesheet needs no fractions, the wasm no float formatting.
-        let width = row.count * 1000 / most;
-        let density = row.per_thousand_words.map_or_else(|| "—".to_owned(), tenths);
-        html! {
-            <tr style={format!("--hl:{colour};--share:{}", width)}>
-                <th scope="row"><span class="stat-label"><span class="swatch"></span>{ name }</span></th>
-                <td class="num">{ grouped(row.count as u64) }</td>
-                <td class="num">{ density }</td>
-                <td class="bar-cell" aria-hidden="true"><span class="bar"></span></td>
-            </tr>
-        }
-    });
     let extreme = |what: &str, e: &Option<Extreme>| {
         let Some(e) = e else { return html! {} };
         let name = props.labels.get(&e.annotation.label).map_or(e.annotation.label.as_str(), |l| l.name.as_str());
@@ -62,30 +46,60 @@ pub fn StatsDialog(props: &StatsDialogProps) -> Html {
             </div>
         }
     };
-    let coverage = (stats.coverage() * 1000.0).round() as u32;
     html! {
         <Modal label="Statistics" class="stats" onclose={props.onclose.clone()}>
-            <h2>{ "Statistics" }</h2>
-            <p>{ format!("{} annotations in {} words ({} characters).", grouped(stats.total as u64), grouped(stats.words as u64), grouped(u64::from(stats.length))) }</p>
-            <table class="stats-table">
-                <thead>
-                    <tr><th scope="col">{ "Label" }</th><th scope="col" class="num">{ "Spans" }</th><th scope="col" class="num">{ "Per 1,000 words" }</th><th scope="col"><span class="visually-hidden">{ "Share" }</span></th></tr>
-                </thead>
-                <tbody>{ for rows }</tbody>
-            </table>
-            <div class="coverage" style={format!("--share:{coverage}")}>
-                <span>{ format!("Coverage: {} of the text is inside a span", percent(coverage)) }</span>
-                <span class="coverage-bar" aria-hidden="true"><span></span></span>
-            </div>
+            { Html::from_html_unchecked(figures(&stats, &props.labels).into()) }
             <dl class="stat-extremes">
                 { extreme("Longest", &stats.longest) }
                 { extreme("Shortest", &stats.shortest) }
             </dl>
-            <div class="dialog-buttons">
-                <button class="tool primary" autofocus=true onclick={props.onclose.reform(|_: MouseEvent| ())}>{ "Close" }</button>
-            </div>
+            { close_button(&props.onclose) }
         </Modal>
     }
+}
+
+/// The heading, the totals, the table of labels (a bar each) and the coverage, as markup
+/// (`support::markup`): no listener, so one loop rather than an `html!` element each.
+fn figures(stats: &Stats, labels: &Labels) -> String {
+    let mut m = Markup::default();
+    m.el("h2", &[], "Statistics").el(
+        "p",
+        &[],
+        &format!(
+            "{} annotations in {} words ({} characters).",
+            grouped(stats.total as u64),
+            grouped(stats.words as u64),
+            grouped(u64::from(stats.length))
+        ),
+    );
+    m.open("table", &[("class", "stats-table")]).open("thead", &[]).open("tr", &[]);
+    m.el("th", &[("scope", "col")], "Label");
+    m.el("th", &[("scope", "col"), ("class", "num")], "Spans");
+    m.el("th", &[("scope", "col"), ("class", "num")], "Per 1,000 words");
+    m.open("th", &[("scope", "col")]).el("span", &[("class", "visually-hidden")], "Share").close("th");
+    m.close("tr").close("thead").open("tbody", &[]);
+    let most = stats.labels.iter().map(|r| r.count).max().unwrap_or(0).max(1);
+    for row in &stats.labels {
+        let label = labels.get(&row.label);
+        let name = label.map_or(row.label.as_str(), |l| l.name.as_str());
+        let colour = label.map_or("#999999", |l| markup::colour(&l.colour));
+        // Whole per-mille widths: the stylesheet needs no fractions, the wasm no float formatting.
+        let width = row.count * 1000 / most;
+        let density = row.per_thousand_words.map_or_else(|| "—".to_owned(), tenths);
+        m.open("tr", &[("style", &format!("--hl:{colour};--share:{width}"))]).open("th", &[("scope", "row")]);
+        m.open("span", &[("class", "stat-label")]).el("span", &[("class", "swatch")], "").text(name);
+        m.close("span").close("th");
+        m.el("td", &[("class", "num")], &grouped(row.count as u64)).el("td", &[("class", "num")], &density);
+        m.open("td", &[("class", "bar-cell"), ("aria-hidden", "true")]).el("span", &[("class", "bar")], "");
+        m.close("td").close("tr");
+    }
+    m.close("tbody").close("table");
+    let coverage = (stats.coverage() * 1000.0).round() as u32;
+    m.open("div", &[("class", "coverage"), ("style", &format!("--share:{coverage}"))]);
+    m.el("span", &[], &format!("Coverage: {} of the text is inside a span", percent(coverage)));
+    m.open("span", &[("class", "coverage-bar"), ("aria-hidden", "true")]).el("span", &[], "").close("span");
+    m.close("div");
+    m.into_string()
 }
 
 /// `x` to one decimal place ("12.3"), by integer arithmetic.

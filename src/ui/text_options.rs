@@ -1,7 +1,7 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::help_dialog::HelpDialog;
+use super::help_dialog::help_dialog;
 use super::hooks::use_view_option;
 use crate::edge;
 use crate::edge::keys::{Key, Listener};
@@ -42,7 +42,7 @@ pub fn TextOptions() -> Html {
             </label>
             <button class="mini" onclick={onhelp} aria-keyshortcuts="?" title="Keyboard shortcuts (?)">{ "Shortcuts " }<kbd>{ "?" }</kbd></button>
             if *help {
-                <HelpDialog {onclose} />
+                { help_dialog(&onclose) }
             }
         </div>
     }

@@ -10,19 +10,13 @@ pub fn load() -> String {
     edge::dom::view_option(NAME_OPTION).unwrap_or_default()
 }
 
-#[derive(Properties, PartialEq)]
-pub struct YourNameProps {
-    pub name: AttrValue,
-    /// The name changed (already remembered).
-    pub onchange: Callback<String>,
-}
-
 /// "Your name", with the other options under the find bar; remembered like the theme. The
 /// spanmark export writes it as `annotator`, and Compare names this document's annotations by it.
-#[component]
-pub fn YourName(props: &YourNameProps) -> Html {
+/// `onchange` hears the name changed (already remembered). A plain function, not a component
+/// (a component's lifecycle code is a few kilobytes of wasm).
+pub fn your_name(name: &str, onchange: &Callback<String>) -> Html {
     let onchange = {
-        let onchange = props.onchange.clone();
+        let onchange = onchange.clone();
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
             let value = value.trim().to_owned();
@@ -33,7 +27,7 @@ pub fn YourName(props: &YourNameProps) -> Html {
     html! {
         <label class="find-option your-name" title="Your exports name you as their annotator; Compare names this document's annotations by it">
             { "Your name" }
-            <input type="text" class="name-input" size="10" maxlength="100" autocomplete="name" value={props.name.clone()} {onchange} />
+            <input type="text" class="name-input" size="10" maxlength="100" autocomplete="name" value={name.to_owned()} {onchange} />
         </label>
     }
 }
