@@ -50,6 +50,16 @@ impl PartialEq for AppProps {
     }
 }
 
+/// The page's dialogs but the import's (which the editor's pending import opens).
+#[derive(Clone, Copy, PartialEq)]
+enum Dialog {
+    NewDocument,
+    Labels,
+    Stats,
+    Compare,
+    Coding,
+}
+
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let state = use_reducer({
@@ -57,16 +67,13 @@ pub fn App(props: &AppProps) -> Html {
         move || EditorState((*initial).clone())
     });
     let article_ref = use_node_ref();
-    let new_document = use_state(|| false);
-    let stats = use_state_eq(|| false);
+    // The dialog open, if any (each is modal: one at a time).
+    let dialog = use_state_eq(|| None::<Dialog>);
     // One callback for the life of the page (the side panel is not re-rendered for a new one).
     let onstats = {
-        let open = stats.setter();
-        use_callback((), move |_: (), _| open.set(true))
+        let open = dialog.setter();
+        use_callback((), move |_: (), _| open.set(Some(Dialog::Stats)))
     };
-    let labels_dialog = use_state(|| false);
-    let compare = use_state_eq(|| false);
-    let coding = use_state_eq(|| false);
     // "Your name" (remembered): the spanmark export's `annotator`, Compare's name for this document.
     let name = use_state_eq(your_name::load);
     // The find's current match, numbered so that showing the same one again still scrolls.
@@ -128,7 +135,7 @@ pub fn App(props: &AppProps) -> Html {
         use_callback((), move |action: Action, _| dispatch.dispatch(action))
     };
     // Keys anywhere on the page (while no dialog is open).
-    let modal = *new_document || *labels_dialog || *stats || *compare || *coding || editor.pending.is_some();
+    let modal = dialog.is_some() || editor.pending.is_some();
     use_hotkeys(editor.labels().clone(), modal, onapply.clone(), onaction.clone());
     // One tab of this browser writes at a time; Use here moves writing to this one.
     let writer = use_writer(state.clone(), props.store.clone());
@@ -224,23 +231,21 @@ pub fn App(props: &AppProps) -> Html {
             None => rejected.set(Rc::new((**rejected).iter().copied().chain([span]).collect())),
         })
     };
-    // A read-only tab says why instead of opening a dialog whose work it could not keep.
-    let refused = {
-        let (onaction, read_only) = (onaction.clone(), editor.read_only);
-        move |open: bool| {
-            if open && read_only {
+    // Opens or closes a dialog. A read-only tab says why instead of opening one whose work it
+    // could not keep (New document, Labels).
+    let ondialog = {
+        let (dialog, onaction, read_only) = (dialog.setter(), onaction.clone(), editor.read_only);
+        Callback::from(move |next: Option<Dialog>| {
+            if read_only && matches!(next, Some(Dialog::NewDocument | Dialog::Labels)) {
                 onaction.emit(Action::Notify(Notice::Info(READ_ONLY_NOTICE.to_owned())));
-            }
-            open && read_only
-        }
-    };
-    let onnew = {
-        let (new_document, refused) = (new_document.clone(), refused.clone());
-        Callback::from(move |open: bool| {
-            if !refused(open) {
-                new_document.set(open);
+            } else {
+                dialog.set(next);
             }
         })
+    };
+    let to = |next: Option<Dialog>| {
+        let ondialog = ondialog.clone();
+        Callback::from(move |()| ondialog.emit(next))
     };
 
     let ontheme = {
@@ -289,10 +294,10 @@ pub fn App(props: &AppProps) -> Html {
                 doccano_unit={editor.options.doccano_unit}
                 onunit={onaction.reform(Action::SetDoccanoUnit)}
                 onfiles={onfiles}
-                onnew={onnew.clone()}
-                onlabels={{ let (d, refused) = (labels_dialog.clone(), refused.clone()); Callback::from(move |_| if !refused(true) { d.set(true) }) }}
-                oncompare={{ let c = compare.clone(); Callback::from(move |_| c.set(true)) }}
-                oncoding={{ let c = coding.clone(); Callback::from(move |_| c.set(true)) }}
+                onnew={to(Some(Dialog::NewDocument))}
+                onlabels={to(Some(Dialog::Labels))}
+                oncompare={to(Some(Dialog::Compare))}
+                oncoding={to(Some(Dialog::Coding))}
                 theme={*theme}
                 {ontheme}
                 drawer={*drawer}
@@ -360,39 +365,38 @@ pub fn App(props: &AppProps) -> Html {
                     />
                 }) }
             </main>
-            if *stats {
-                <StatsDialog
-                    doc={DocRef(current.doc.clone())}
-                    labels={current.labels.clone()}
-                    annotations={current.annotations.clone()}
-                    onaction={onaction.clone()}
-                    onclose={{ let stats = stats.clone(); Callback::from(move |_: ()| stats.set(false)) }}
-                />
-            }
-            if *compare {
-                <CompareDialog
-                    doc={DocRef(current.doc.clone())}
-                    labels={current.labels.clone()}
-                    annotations={current.annotations.clone()}
-                    name={AttrValue::from((*name).clone())}
-                    onaction={onaction.clone()}
-                    onclose={{ let c = compare.clone(); Callback::from(move |_: ()| c.set(false)) }}
-                />
-            }
-            if *coding {
-                { events_claims_dialog(&current.doc, &current.labels, &current.annotations, &current.relations, &onaction, &{ let c = coding.clone(); Callback::from(move |_: ()| c.set(false)) }) }
-            }
-            if *new_document {
-                <NewDocumentDialog onaction={onaction.clone()} onclose={onnew.reform(|_| false)} />
-            }
-            if *labels_dialog {
-                <LabelsDialog
-                    labels={current.labels.clone()}
-                    annotations={current.annotations.clone()}
-                    onaction={onaction.clone()}
-                    onclose={{ let d = labels_dialog.clone(); Callback::from(move |_| d.set(false)) }}
-                />
-            }
+            { match *dialog {
+                Some(Dialog::Stats) => html! {
+                    <StatsDialog
+                        doc={DocRef(current.doc.clone())}
+                        labels={current.labels.clone()}
+                        annotations={current.annotations.clone()}
+                        onaction={onaction.clone()}
+                        onclose={to(None)}
+                    />
+                },
+                Some(Dialog::Compare) => html! {
+                    <CompareDialog
+                        doc={DocRef(current.doc.clone())}
+                        labels={current.labels.clone()}
+                        annotations={current.annotations.clone()}
+                        name={AttrValue::from((*name).clone())}
+                        onaction={onaction.clone()}
+                        onclose={to(None)}
+                    />
+                },
+                Some(Dialog::Coding) => events_claims_dialog(&current.doc, &current.labels, &current.annotations, &current.relations, &onaction, &to(None)),
+                Some(Dialog::NewDocument) => html! { <NewDocumentDialog onaction={onaction.clone()} onclose={to(None)} /> },
+                Some(Dialog::Labels) => html! {
+                    <LabelsDialog
+                        labels={current.labels.clone()}
+                        annotations={current.annotations.clone()}
+                        onaction={onaction.clone()}
+                        onclose={to(None)}
+                    />
+                },
+                None => Html::default(),
+            } }
             if let Some(pending) = &editor.pending {
                 <ImportDialog
                     name={pending.name.clone()}

@@ -25,7 +25,7 @@ pub struct ToolbarProps {
     /// Files picked with Open.
     pub onfiles: Callback<Vec<web_sys::File>>,
     /// Opens the New document dialog.
-    pub onnew: Callback<bool>,
+    pub onnew: Callback<()>,
     /// Opens the Labels dialog.
     pub onlabels: Callback<()>,
     /// Opens Compare (annotators' agreement and adjudication).
@@ -69,7 +69,6 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             }
         })
     };
-    let onnew = props.onnew.reform(|_: MouseEvent| true);
     let ontheme = {
         let (ontheme, next) = (props.ontheme.clone(), props.theme.next());
         Callback::from(move |_: MouseEvent| ontheme.emit(next))
@@ -118,7 +117,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 tabindex="-1"
                 aria-hidden="true"
             />
-            <button class="tool new" onclick={onnew} aria-label="New document">{ named("New document", "New") }</button>
+            <button class="tool new" onclick={emit(&props.onnew)} aria-label="New document">{ named("New document", "New") }</button>
             <button class="tool" onclick={emit(&props.onlabels)} title="Add, rename, recolour, reorder or delete labels and set their keys">{ "Labels" }</button>
             <button class="tool coding" onclick={emit(&props.oncoding)} title="Events with their participants, places and claims; claims with who said them: tables to read and download as CSV">{ named("Events & claims", "Events") }</button>
             <button class="tool" onclick={emit(&props.oncompare)} title="Compare annotators' files of this text: agreement figures, differences, adjudication">{ named("Compare", "⇄") }</button>
