@@ -4,6 +4,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::annotate_all_dialog::AnnotateAllDialog;
+use super::hooks::use_window_listener;
 use super::state::DocRef;
 use super::suggest_bar::SuggestBar;
 use crate::edge;
@@ -67,13 +68,14 @@ pub fn FindBar(props: &FindBarProps) -> Html {
     let error = searched.as_ref().as_ref().err().cloned();
     let all_label = use_state(|| props.labels.iter().next().map(|l| l.id.clone()));
     let preview = use_state_eq(|| None::<LabelId>);
-    let more = use_state_eq(|| false);
+    let more = use_state_eq(bool::default);
 
     // Ctrl+F / Cmd+F: here, not the browser's find.
     {
         let input_ref = input_ref.clone();
-        use_effect_with((), move |_| {
-            let listener = edge::keys::Listener::on_window("keydown", move |event| {
+        use_window_listener(
+            "keydown",
+            Box::new(move |event| {
                 let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
                 if edge::keys::is_find(event) {
                     if let Some(input) = input_ref.cast::<web_sys::HtmlInputElement>() {
@@ -82,9 +84,8 @@ pub fn FindBar(props: &FindBarProps) -> Html {
                         input.select();
                     }
                 }
-            });
-            move || drop(listener)
-        });
+            }),
+        );
     }
 
     let show = {
@@ -182,7 +183,11 @@ pub fn FindBar(props: &FindBarProps) -> Html {
         let (preview, chosen) = (preview.clone(), chosen.clone());
         Callback::from(move |_: MouseEvent| preview.set(chosen.clone()))
     };
-    let (prev, next) = (step.clone(), step);
+    // The arrows' buttons: one closure type for both.
+    let stepper = |forward: bool| {
+        let step = step.clone();
+        Callback::from(move |_: MouseEvent| step(forward))
+    };
     // Where the marks go: worked out once per document and query, not on every render.
     let shown: Rc<Vec<Mark>> = use_memo((props.doc.clone(), found.clone()), |(doc, found)| {
         if found.matches.is_empty() {
@@ -235,8 +240,8 @@ pub fn FindBar(props: &FindBarProps) -> Html {
                 {oninput}
                 {onkeydown}
             />
-            <button class="tool small" onclick={Callback::from(move |_| prev(false))} disabled={found.matches.is_empty()} title="Previous match (Shift+Enter)" aria-label="Previous match">{ "↑" }</button>
-            <button class="tool small" onclick={Callback::from(move |_| next(true))} disabled={found.matches.is_empty()} title="Next match (Enter)" aria-label="Next match">{ "↓" }</button>
+            <button class="tool small" onclick={stepper(false)} disabled={found.matches.is_empty()} title="Previous match (Shift+Enter)" aria-label="Previous match">{ "↑" }</button>
+            <button class="tool small" onclick={stepper(true)} disabled={found.matches.is_empty()} title="Next match (Enter)" aria-label="Next match">{ "↓" }</button>
             <span class={classes!("find-count", error.is_some().then_some("find-error"))} role="status" aria-live="polite">{ status }</span>
             <button class="tool small find-more" aria-expanded={more.to_string()} aria-controls="find-options" onclick={onmore}>{ "Options" }</button>
             <span class="find-options" id="find-options">

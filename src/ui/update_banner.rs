@@ -9,7 +9,7 @@ use crate::edge;
 #[component]
 pub fn UpdateBanner() -> Html {
     let ready = use_new_version();
-    let dismissed = use_state_eq(|| false);
+    let dismissed = use_state_eq(bool::default);
     let onreload = Callback::from(|_: MouseEvent| edge::offline::take_update());
     let ondismiss = {
         let dismissed = dismissed.setter();

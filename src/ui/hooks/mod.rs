@@ -16,6 +16,7 @@ mod use_new_version;
 mod use_storage_standing;
 mod use_touch;
 mod use_view_option;
+mod use_window_listener;
 mod use_writer;
 
 pub use use_announcement::use_announcement;
@@ -31,4 +32,5 @@ pub use use_new_version::use_new_version;
 pub use use_storage_standing::use_storage_standing;
 pub use use_touch::use_touch;
 pub use use_view_option::use_view_option;
+pub use use_window_listener::{use_start, use_window_listener};
 pub use use_writer::use_writer;
