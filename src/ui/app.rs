@@ -10,23 +10,22 @@ use super::drawer::{self, Drawer};
 use super::events_claims_dialog::events_claims_dialog;
 use super::find_bar::FindBar;
 use super::hooks::{
-    use_announcement, use_autosave, use_drawer_focus, use_hotkeys, use_launch_files, use_leave_guard,
+    use_announcement, use_autosave, use_drawer_focus, use_hotkeys, use_launch_files, use_leave_guard, use_new_version,
     use_storage_standing, use_view_option, use_writer,
 };
 use super::import_dialog::ImportDialog;
-use super::label_bar::LabelBar;
+use super::label_bar::{label_bar, LabelBarProps};
 use super::labels_dialog::LabelsDialog;
 use super::link_menu::Linking;
 use super::new_document_dialog::NewDocumentDialog;
-use super::notice_bar::NoticeBar;
+use super::notice_bar::{notice_bar, NoticeBarProps};
 use super::side_panel::SidePanel;
 use super::state::{DocRef, EditorState};
 use super::stats_dialog::StatsDialog;
-use super::storage_status::StorageStatus;
 use super::tab_banner::tab_banner;
 use super::text_options::TextOptions;
-use super::toolbar::Toolbar;
-use super::update_banner::UpdateBanner;
+use super::toolbar::{toolbar, ToolbarProps};
+use super::update_banner::update_banner;
 use super::your_name::{self, YourName};
 use crate::edge::storage::Store;
 use crate::edge::theme::{self, Theme};
@@ -172,6 +171,9 @@ pub fn App(props: &AppProps) -> Html {
     // Whether the browser keeps the work, and how much is stored: the toolbar and the documents
     // column both show it.
     let (kept, usage) = use_storage_standing();
+    // A newer build kept and waiting (the update banner), and whether its banner was dismissed.
+    let new_version = use_new_version();
+    let update_dismissed = use_state_eq(bool::default);
     // The same export for the page's life (the documents column is not redrawn for a new one).
     let export_json = {
         let latest = use_mut_ref(|| onexport.clone());
@@ -282,36 +284,44 @@ pub fn App(props: &AppProps) -> Html {
             if editor.read_only {
                 { tab_banner() }
             }
-            <Toolbar
-                title={AttrValue::from(current.doc.title().to_owned())}
-                {kept}
-                saving={editor.saving.clone()}
-                can_undo={current.history.can_undo()}
-                can_redo={current.history.can_redo()}
-                onundo={dispatch(Action::Undo)}
-                onredo={dispatch(Action::Redo)}
-                onexport={onexport.clone()}
-                doccano_unit={editor.options.doccano_unit}
-                onunit={onaction.reform(Action::SetDoccanoUnit)}
-                onfiles={onfiles}
-                onnew={to(Some(Dialog::NewDocument))}
-                onlabels={to(Some(Dialog::Labels))}
-                oncompare={to(Some(Dialog::Compare))}
-                oncoding={to(Some(Dialog::Coding))}
-                theme={*theme}
-                {ontheme}
-                drawer={*drawer}
-                {ondrawer}
-            />
-            <LabelBar labels={current.labels.clone()} armed={editor.armed.clone()} selected={editor.selected.as_ref().and_then(|id| current.annotations.get(id)).map(|a| a.label.clone())} {onapply} />
-            <NoticeBar notice={editor.notice.clone()} saving={editor.saving.clone()} onaction={onaction.clone()} onexport={onexport.reform(|_: ()| &spanmark::FORMAT)} />
-            <UpdateBanner />
+            { toolbar(&ToolbarProps {
+                title: AttrValue::from(current.doc.title().to_owned()),
+                kept,
+                saving: editor.saving.clone(),
+                can_undo: current.history.can_undo(),
+                can_redo: current.history.can_redo(),
+                onundo: dispatch(Action::Undo),
+                onredo: dispatch(Action::Redo),
+                onexport: onexport.clone(),
+                doccano_unit: editor.options.doccano_unit,
+                onunit: onaction.reform(Action::SetDoccanoUnit),
+                onfiles,
+                onnew: to(Some(Dialog::NewDocument)),
+                onlabels: to(Some(Dialog::Labels)),
+                oncompare: to(Some(Dialog::Compare)),
+                oncoding: to(Some(Dialog::Coding)),
+                theme: *theme,
+                ontheme,
+                drawer: *drawer,
+                ondrawer,
+            }) }
+            { label_bar(&LabelBarProps {
+                labels: current.labels.clone(),
+                armed: editor.armed.clone(),
+                selected: editor.selected.as_ref().and_then(|id| current.annotations.get(id)).map(|a| a.label.clone()),
+                onapply,
+            }) }
+            { notice_bar(&NoticeBarProps {
+                notice: editor.notice.clone(),
+                saving: editor.saving.clone(),
+                onaction: onaction.clone(),
+                onexport: onexport.reform(|_: ()| &spanmark::FORMAT),
+            }) }
+            { update_banner(new_version, &update_dismissed) }
             <p class="visually-hidden" role="status" aria-live="polite" id="announcer">{ announcement }</p>
             <main class="workspace">
                 { drawer::frame(Drawer::Documents, *drawer == Some(Drawer::Documents), &onclosedrawer, html! {
-                    <Documents docs={DocList(editor.docs.clone())} current={current.id.clone()} onaction={ondraweraction.clone()}>
-                        <StorageStatus onexport={export_json} {kept} {usage} />
-                    </Documents>
+                    <Documents docs={DocList(editor.docs.clone())} current={current.id.clone()} onaction={ondraweraction.clone()} onexport={export_json} {kept} {usage} />
                 }) }
                 <div class={classes!("reading", (!matches.matches.is_empty()).then_some("with-strip"))}>
                 <FindBar

@@ -3,7 +3,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::modal::Modal;
+use super::storage_status::storage_status;
 use crate::edge;
+use crate::edge::persist::{Kept, Usage};
 use crate::model::editor::{DocState, SEED_ID};
 use crate::model::layout::rows;
 use crate::model::Action;
@@ -25,9 +27,12 @@ pub struct DocumentsProps {
     pub docs: DocList,
     pub current: String,
     pub onaction: Callback<Action>,
-    /// Drawn at the foot of the column (where the work is kept: `StorageStatus`).
-    #[prop_or_default]
-    pub children: Html,
+    /// Where the work is kept, drawn at the foot of the column (`storage_status`): the export
+    /// of the open document (the same callback for the page's life, so that the column is not
+    /// redrawn for a new one), the browser's answer and its estimate.
+    pub onexport: Callback<()>,
+    pub kept: Kept,
+    pub usage: Option<Usage>,
 }
 
 /// Height of one row with the space below it, in CSS pixels (the stylesheet reads it as
@@ -214,7 +219,7 @@ pub fn Documents(props: &DocumentsProps) -> Html {
             // (the delete button it gives the focus back to among them).
             <div class="doc-question">{ for confirm }</div>
             <p class="drop-hint">{ "Open or drop texts (.txt, .md) and annotation files: spanmark, W3C, brat, doccano, Label Studio, spaCy." }</p>
-            { props.children.clone() }
+            { storage_status(&props.onexport, props.kept, props.usage) }
         </nav>
     }
 }

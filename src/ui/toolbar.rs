@@ -1,3 +1,4 @@
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::drawer::Drawer;
@@ -8,7 +9,7 @@ use crate::edge::theme::Theme;
 use crate::model::formats::{spanmark, Format, Unit};
 use crate::model::Saving;
 
-#[derive(Properties, PartialEq)]
+/// What the top bar shows and does.
 pub struct ToolbarProps {
     pub title: AttrValue,
     pub saving: Saving,
@@ -42,21 +43,24 @@ pub struct ToolbarProps {
 }
 
 /// The top bar: the app, the open document, whether work is saved, files, history and export.
-#[component]
-pub fn Toolbar(props: &ToolbarProps) -> Html {
-    let input_ref = use_node_ref();
+/// A function of the app's, not a component: it holds no state, and its props change on every
+/// render of the app anyway (undo and redo are new callbacks each time).
+pub fn toolbar(props: &ToolbarProps) -> Html {
     let emit = |cb: &Callback<()>| {
         let cb = cb.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
     };
-    let onopen = {
-        let input_ref = input_ref.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(input) = input_ref.cast::<web_sys::HtmlInputElement>() {
-                input.click();
-            }
-        })
-    };
+    // Open clicks the hidden file input of the bar.
+    let onopen = Callback::from(|e: MouseEvent| {
+        let input = e
+            .target_dyn_into::<web_sys::Element>()
+            .and_then(|el| el.closest(".toolbar").ok().flatten())
+            .and_then(|bar| bar.query_selector(".file-input").ok().flatten())
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(input) = input {
+            input.click();
+        }
+    });
     let onchange = {
         let onfiles = props.onfiles.clone();
         Callback::from(move |e: Event| {
@@ -108,7 +112,6 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             { drawer_button(Drawer::Annotations) }
             <button class="tool" onclick={onopen} title="Open a text (.txt, .md) or annotations (spanmark, W3C, brat, doccano, Label Studio, spaCy); or drop files on the page">{ "Open" }</button>
             <input
-                ref={input_ref}
                 type="file"
                 class="file-input"
                 accept=".txt,.md,.json,.jsonl,.jsonld,.ann,.zip,text/plain,text/markdown,application/json"
