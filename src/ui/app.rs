@@ -4,14 +4,14 @@ use yew::prelude::*;
 
 use super::article::Article;
 use super::compare_dialog::CompareDialog;
-use super::doc_categories::DocCategories;
+use super::doc_categories::doc_categories;
 use super::documents::{DocList, Documents};
 use super::drawer::{self, Drawer};
 use super::events_claims_dialog::events_claims_dialog;
 use super::find_bar::FindBar;
 use super::hooks::{
     use_announcement, use_autosave, use_drawer_focus, use_hotkeys, use_launch_files, use_leave_guard, use_new_version,
-    use_storage_standing, use_view_option, use_writer,
+    use_select_values, use_storage_standing, use_view_option, use_writer,
 };
 use super::import_dialog::ImportDialog;
 use super::label_bar::{label_bar, LabelBarProps};
@@ -278,6 +278,9 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     let current = editor.current();
+    // The document's categories above the text keep showing their values after an undo.
+    let categories_ref = use_node_ref();
+    use_select_values(&categories_ref, current.labels.clone(), current.attributes.clone());
     let announcement = use_announcement(editor.selected.clone(), &current.annotations, &current.labels, &current.doc);
     html! {
         <div class={classes!("app", editor.read_only.then_some("read-only"))} {ondragover} {ondrop}>
@@ -339,7 +342,7 @@ pub fn App(props: &AppProps) -> Html {
                     <TextOptions />
                     <YourName name={AttrValue::from((*name).clone())} onchange={{ let name = name.setter(); Callback::from(move |n: String| name.set(n)) }} />
                 </FindBar>
-                <DocCategories labels={current.labels.clone()} values={current.attributes.clone()} onaction={onaction.clone()} />
+                { doc_categories(&current.labels, &current.attributes, &onaction, &categories_ref) }
                 <div class="reader" id="reader" tabindex="0" role="region" aria-label="Text">
                     <Article
                         doc={DocRef(current.doc.clone())}
