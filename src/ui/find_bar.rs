@@ -4,9 +4,9 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::annotate_all_dialog::AnnotateAllDialog;
-use super::hooks::use_window_listener;
+use super::hooks::{use_suggestions, use_window_listener};
 use super::state::DocRef;
-use super::suggest_bar::SuggestBar;
+use super::suggest_bar::suggest_bar;
 use crate::edge;
 use crate::edge::selection::Show;
 use crate::model::layout::{marks, Heights, Mark, Metrics};
@@ -29,7 +29,7 @@ pub struct FindBarProps {
     pub labels: Rc<Labels>,
     pub annotations: Rc<AnnotationSet>,
     pub onaction: Callback<Action>,
-    /// Mentions rejected as suggestions, and every suggestion shown (see `SuggestBar`).
+    /// Mentions rejected as suggestions, and every suggestion shown (see `hooks::use_suggestions`).
     pub rejected: Rc<Vec<Span>>,
     pub onsuggestions: Callback<Rc<Vec<Suggestion>>>,
     /// More view options, drawn after the bar's own (the text's: snapping, the shortcuts).
@@ -51,7 +51,7 @@ const STRIP_ROWS: usize = 400;
 /// Toggles make the query a regular expression, match case, or whole words only; a regular
 /// expression that cannot be read says why in the count's place and keeps the last matches.
 /// **Annotate all** with the chosen label opens a preview of every match (`AnnotateAllDialog`).
-/// Below, the suggestions' toggle and rows (`SuggestBar`).
+/// Below, the suggestions' toggle and rows (`suggest_bar`).
 #[component]
 pub fn FindBar(props: &FindBarProps) -> Html {
     let input_ref = use_node_ref();
@@ -69,6 +69,12 @@ pub fn FindBar(props: &FindBarProps) -> Html {
     let all_label = use_state(|| props.labels.iter().next().map(|l| l.id.clone()));
     let preview = use_state_eq(|| None::<LabelId>);
     let more = use_state_eq(bool::default);
+    let (suggest_on, onsuggest, suggested) = use_suggestions(
+        props.doc.clone(),
+        props.annotations.clone(),
+        props.rejected.clone(),
+        props.onsuggestions.clone(),
+    );
 
     // Ctrl+F / Cmd+F: here, not the browser's find.
     {
@@ -260,14 +266,7 @@ pub fn FindBar(props: &FindBarProps) -> Html {
                 <input type="checkbox" checked={props.chips_all} onchange={props.onchips.clone()} />
                 { "All labels on text" }
             </label>
-            <SuggestBar
-                doc={props.doc.clone()}
-                labels={props.labels.clone()}
-                annotations={props.annotations.clone()}
-                rejected={props.rejected.clone()}
-                onaction={props.onaction.clone()}
-                onsuggestions={props.onsuggestions.clone()}
-            />
+            { suggest_bar(suggest_on, onsuggest, &suggested, &props.labels, &props.onaction) }
             { props.children.clone() }
             </span>
         </div>
