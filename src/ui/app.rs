@@ -10,8 +10,8 @@ use super::drawer::{self, Drawer};
 use super::events_claims_dialog::events_claims_dialog;
 use super::find_bar::FindBar;
 use super::hooks::{
-    use_announcement, use_autosave, use_drawer_focus, use_hotkeys, use_launch_files, use_leave_guard, use_new_version,
-    use_select_values, use_storage_standing, use_view_option, use_writer,
+    use_announcement, use_autosave, use_drawer_focus, use_export_menu, use_hotkeys, use_launch_files, use_leave_guard,
+    use_new_version, use_select_values, use_storage_standing, use_view_option, use_writer,
 };
 use super::import_dialog::ImportDialog;
 use super::label_bar::{label_bar, LabelBarProps};
@@ -171,6 +171,8 @@ pub fn App(props: &AppProps) -> Html {
     // Whether the browser keeps the work, and how much is stored: the toolbar and the documents
     // column both show it.
     let (kept, usage) = use_storage_standing();
+    // The toolbar's Export as… menu: open or not, and its elements.
+    let export_menu = use_export_menu();
     // A newer build kept and waiting (the update banner), and whether its banner was dismissed.
     let new_version = use_new_version();
     let update_dismissed = use_state_eq(bool::default);
@@ -298,6 +300,7 @@ pub fn App(props: &AppProps) -> Html {
                 onexport: onexport.clone(),
                 doccano_unit: editor.options.doccano_unit,
                 onunit: onaction.reform(Action::SetDoccanoUnit),
+                export_menu,
                 onfiles,
                 onnew: to(Some(Dialog::NewDocument)),
                 onlabels: to(Some(Dialog::Labels)),

@@ -2,7 +2,8 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::drawer::Drawer;
-use super::export_menu::ExportMenu;
+use super::export_menu::export_menu;
+use super::hooks::MenuState;
 use crate::edge;
 use crate::edge::persist::Kept;
 use crate::edge::theme::Theme;
@@ -23,6 +24,8 @@ pub struct ToolbarProps {
     pub onexport: Callback<&'static Format>,
     pub doccano_unit: Unit,
     pub onunit: Callback<Unit>,
+    /// The Export as… menu's state (`hooks::use_export_menu`, in the app).
+    pub export_menu: MenuState,
     /// Files picked with Open.
     pub onfiles: Callback<Vec<web_sys::File>>,
     /// Opens the New document dialog.
@@ -126,7 +129,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             <button class="tool" onclick={emit(&props.oncompare)} title="Compare annotators' files of this text: agreement figures, differences, adjudication">{ named("Compare", "⇄") }</button>
             <button class="tool undo" onclick={emit(&props.onundo)} disabled={!props.can_undo} title="Undo (Ctrl+Z)">{ named("Undo", "↶") }</button>
             <button class="tool undo" onclick={emit(&props.onredo)} disabled={!props.can_redo} title="Redo (Ctrl+Shift+Z)">{ named("Redo", "↷") }</button>
-            <ExportMenu doccano_unit={props.doccano_unit} onexport={props.onexport.clone()} onunit={props.onunit.clone()} />
+            { export_menu(&props.export_menu, props.doccano_unit, &props.onexport, &props.onunit) }
             <button class="tool primary json" onclick={props.onexport.reform(|_: MouseEvent| &spanmark::FORMAT)}>{ named("Export JSON", "JSON") }</button>
             <button class="tool theme" onclick={ontheme} title="Colour theme: system, light or dark (remembered)">
                 { named(&format!("Theme: {}", props.theme.name()), "◐") }
