@@ -4,29 +4,28 @@ use yew::prelude::*;
 
 use super::article::Article;
 use super::compare_dialog::CompareDialog;
-use super::doc_categories::DocCategories;
+use super::doc_categories::doc_categories;
 use super::documents::{DocList, Documents};
 use super::drawer::{self, Drawer};
 use super::events_claims_dialog::events_claims_dialog;
 use super::find_bar::FindBar;
 use super::hooks::{
-    use_announcement, use_autosave, use_drawer_focus, use_hotkeys, use_launch_files, use_leave_guard,
-    use_storage_standing, use_view_option, use_writer,
+    use_announcement, use_autosave, use_drawer_focus, use_export_menu, use_hotkeys, use_launch_files, use_leave_guard,
+    use_new_version, use_select_values, use_storage_standing, use_view_option, use_writer,
 };
 use super::import_dialog::import_dialog;
-use super::label_bar::LabelBar;
+use super::label_bar::{label_bar, LabelBarProps};
 use super::labels_dialog::LabelsDialog;
 use super::link_menu::Linking;
 use super::new_document_dialog::new_document_dialog;
-use super::notice_bar::NoticeBar;
+use super::notice_bar::{notice_bar, NoticeBarProps};
 use super::side_panel::SidePanel;
 use super::state::{DocRef, EditorState};
 use super::stats_dialog::StatsDialog;
-use super::storage_status::StorageStatus;
 use super::tab_banner::tab_banner;
 use super::text_options::TextOptions;
-use super::toolbar::Toolbar;
-use super::update_banner::UpdateBanner;
+use super::toolbar::{toolbar, ToolbarProps};
+use super::update_banner::update_banner;
 use super::your_name::{self, your_name};
 use crate::edge::storage::Store;
 use crate::edge::theme::{self, Theme};
@@ -50,6 +49,16 @@ impl PartialEq for AppProps {
     }
 }
 
+/// The page's dialogs but the import's (which the editor's pending import opens).
+#[derive(Clone, Copy, PartialEq)]
+enum Dialog {
+    NewDocument,
+    Labels,
+    Stats,
+    Compare,
+    Coding,
+}
+
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let state = use_reducer({
@@ -57,16 +66,13 @@ pub fn App(props: &AppProps) -> Html {
         move || EditorState((*initial).clone())
     });
     let article_ref = use_node_ref();
-    let new_document = use_state(|| false);
-    let stats = use_state_eq(|| false);
+    // The dialog open, if any (each is modal: one at a time).
+    let dialog = use_state_eq(|| None::<Dialog>);
     // One callback for the life of the page (the side panel is not re-rendered for a new one).
     let onstats = {
-        let open = stats.setter();
-        use_callback((), move |_: (), _| open.set(true))
+        let open = dialog.setter();
+        use_callback((), move |_: (), _| open.set(Some(Dialog::Stats)))
     };
-    let labels_dialog = use_state(|| false);
-    let compare = use_state_eq(|| false);
-    let coding = use_state_eq(|| false);
     // "Your name" (remembered): the spanmark export's `annotator`, Compare's name for this document.
     let name = use_state_eq(your_name::load);
     // The find's current match, numbered so that showing the same one again still scrolls.
@@ -128,7 +134,7 @@ pub fn App(props: &AppProps) -> Html {
         use_callback((), move |action: Action, _| dispatch.dispatch(action))
     };
     // Keys anywhere on the page (while no dialog is open).
-    let modal = *new_document || *labels_dialog || *stats || *compare || *coding || editor.pending.is_some();
+    let modal = dialog.is_some() || editor.pending.is_some();
     use_hotkeys(editor.labels().clone(), modal, onapply.clone(), onaction.clone());
     // One tab of this browser writes at a time; Use here moves writing to this one.
     let writer = use_writer(state.clone(), props.store.clone());
@@ -165,6 +171,11 @@ pub fn App(props: &AppProps) -> Html {
     // Whether the browser keeps the work, and how much is stored: the toolbar and the documents
     // column both show it.
     let (kept, usage) = use_storage_standing();
+    // The toolbar's Export as… menu: open or not, and its elements.
+    let export_menu = use_export_menu();
+    // A newer build kept and waiting (the update banner), and whether its banner was dismissed.
+    let new_version = use_new_version();
+    let update_dismissed = use_state_eq(bool::default);
     // The same export for the page's life (the documents column is not redrawn for a new one).
     let export_json = {
         let latest = use_mut_ref(|| onexport.clone());
@@ -224,23 +235,21 @@ pub fn App(props: &AppProps) -> Html {
             None => rejected.set(Rc::new((**rejected).iter().copied().chain([span]).collect())),
         })
     };
-    // A read-only tab says why instead of opening a dialog whose work it could not keep.
-    let refused = {
-        let (onaction, read_only) = (onaction.clone(), editor.read_only);
-        move |open: bool| {
-            if open && read_only {
+    // Opens or closes a dialog. A read-only tab says why instead of opening one whose work it
+    // could not keep (New document, Labels).
+    let ondialog = {
+        let (dialog, onaction, read_only) = (dialog.setter(), onaction.clone(), editor.read_only);
+        Callback::from(move |next: Option<Dialog>| {
+            if read_only && matches!(next, Some(Dialog::NewDocument | Dialog::Labels)) {
                 onaction.emit(Action::Notify(Notice::Info(READ_ONLY_NOTICE.to_owned())));
-            }
-            open && read_only
-        }
-    };
-    let onnew = {
-        let (new_document, refused) = (new_document.clone(), refused.clone());
-        Callback::from(move |open: bool| {
-            if !refused(open) {
-                new_document.set(open);
+            } else {
+                dialog.set(next);
             }
         })
+    };
+    let to = |next: Option<Dialog>| {
+        let ondialog = ondialog.clone();
+        Callback::from(move |()| ondialog.emit(next))
     };
 
     let ontheme = {
@@ -271,42 +280,54 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     let current = editor.current();
+    // The document's categories above the text keep showing their values after an undo.
+    let categories_ref = use_node_ref();
+    use_select_values(&categories_ref, current.labels.clone(), current.attributes.clone());
     let announcement = use_announcement(editor.selected.clone(), &current.annotations, &current.labels, &current.doc);
     html! {
         <div class={classes!("app", editor.read_only.then_some("read-only"))} {ondragover} {ondrop}>
             if editor.read_only {
                 { tab_banner() }
             }
-            <Toolbar
-                title={AttrValue::from(current.doc.title().to_owned())}
-                {kept}
-                saving={editor.saving.clone()}
-                can_undo={current.history.can_undo()}
-                can_redo={current.history.can_redo()}
-                onundo={dispatch(Action::Undo)}
-                onredo={dispatch(Action::Redo)}
-                onexport={onexport.clone()}
-                doccano_unit={editor.options.doccano_unit}
-                onunit={onaction.reform(Action::SetDoccanoUnit)}
-                onfiles={onfiles}
-                onnew={onnew.clone()}
-                onlabels={{ let (d, refused) = (labels_dialog.clone(), refused.clone()); Callback::from(move |_| if !refused(true) { d.set(true) }) }}
-                oncompare={{ let c = compare.clone(); Callback::from(move |_| c.set(true)) }}
-                oncoding={{ let c = coding.clone(); Callback::from(move |_| c.set(true)) }}
-                theme={*theme}
-                {ontheme}
-                drawer={*drawer}
-                {ondrawer}
-            />
-            <LabelBar labels={current.labels.clone()} armed={editor.armed.clone()} selected={editor.selected.as_ref().and_then(|id| current.annotations.get(id)).map(|a| a.label.clone())} {onapply} />
-            <NoticeBar notice={editor.notice.clone()} saving={editor.saving.clone()} onaction={onaction.clone()} onexport={onexport.reform(|_: ()| &spanmark::FORMAT)} />
-            <UpdateBanner />
+            { toolbar(&ToolbarProps {
+                title: AttrValue::from(current.doc.title().to_owned()),
+                kept,
+                saving: editor.saving.clone(),
+                can_undo: current.history.can_undo(),
+                can_redo: current.history.can_redo(),
+                onundo: dispatch(Action::Undo),
+                onredo: dispatch(Action::Redo),
+                onexport: onexport.clone(),
+                doccano_unit: editor.options.doccano_unit,
+                onunit: onaction.reform(Action::SetDoccanoUnit),
+                export_menu,
+                onfiles,
+                onnew: to(Some(Dialog::NewDocument)),
+                onlabels: to(Some(Dialog::Labels)),
+                oncompare: to(Some(Dialog::Compare)),
+                oncoding: to(Some(Dialog::Coding)),
+                theme: *theme,
+                ontheme,
+                drawer: *drawer,
+                ondrawer,
+            }) }
+            { label_bar(&LabelBarProps {
+                labels: current.labels.clone(),
+                armed: editor.armed.clone(),
+                selected: editor.selected.as_ref().and_then(|id| current.annotations.get(id)).map(|a| a.label.clone()),
+                onapply,
+            }) }
+            { notice_bar(&NoticeBarProps {
+                notice: editor.notice.clone(),
+                saving: editor.saving.clone(),
+                onaction: onaction.clone(),
+                onexport: onexport.reform(|_: ()| &spanmark::FORMAT),
+            }) }
+            { update_banner(new_version, &update_dismissed) }
             <p class="visually-hidden" role="status" aria-live="polite" id="announcer">{ announcement }</p>
             <main class="workspace">
                 { drawer::frame(Drawer::Documents, *drawer == Some(Drawer::Documents), &onclosedrawer, html! {
-                    <Documents docs={DocList(editor.docs.clone())} current={current.id.clone()} onaction={ondraweraction.clone()}>
-                        <StorageStatus onexport={export_json} {kept} {usage} />
-                    </Documents>
+                    <Documents docs={DocList(editor.docs.clone())} current={current.id.clone()} onaction={ondraweraction.clone()} onexport={export_json} {kept} {usage} />
                 }) }
                 <div class={classes!("reading", (!matches.matches.is_empty()).then_some("with-strip"))}>
                 <FindBar
@@ -324,7 +345,7 @@ pub fn App(props: &AppProps) -> Html {
                     <TextOptions />
                     { your_name(&name, &{ let name = name.setter(); Callback::from(move |n: String| name.set(n)) }) }
                 </FindBar>
-                <DocCategories labels={current.labels.clone()} values={current.attributes.clone()} onaction={onaction.clone()} />
+                { doc_categories(&current.labels, &current.attributes, &onaction, &categories_ref) }
                 <div class="reader" id="reader" tabindex="0" role="region" aria-label="Text">
                     <Article
                         doc={DocRef(current.doc.clone())}
@@ -360,39 +381,38 @@ pub fn App(props: &AppProps) -> Html {
                     />
                 }) }
             </main>
-            if *stats {
-                <StatsDialog
-                    doc={DocRef(current.doc.clone())}
-                    labels={current.labels.clone()}
-                    annotations={current.annotations.clone()}
-                    onaction={onaction.clone()}
-                    onclose={{ let stats = stats.clone(); Callback::from(move |_: ()| stats.set(false)) }}
-                />
-            }
-            if *compare {
-                <CompareDialog
-                    doc={DocRef(current.doc.clone())}
-                    labels={current.labels.clone()}
-                    annotations={current.annotations.clone()}
-                    name={AttrValue::from((*name).clone())}
-                    onaction={onaction.clone()}
-                    onclose={{ let c = compare.clone(); Callback::from(move |_: ()| c.set(false)) }}
-                />
-            }
-            if *coding {
-                { events_claims_dialog(&current.doc, &current.labels, &current.annotations, &current.relations, &onaction, &{ let c = coding.clone(); Callback::from(move |_: ()| c.set(false)) }) }
-            }
-            if *new_document {
-                { new_document_dialog(&onaction, &onnew.reform(|_| false)) }
-            }
-            if *labels_dialog {
-                <LabelsDialog
-                    labels={current.labels.clone()}
-                    annotations={current.annotations.clone()}
-                    onaction={onaction.clone()}
-                    onclose={{ let d = labels_dialog.clone(); Callback::from(move |_| d.set(false)) }}
-                />
-            }
+            { match *dialog {
+                Some(Dialog::Stats) => html! {
+                    <StatsDialog
+                        doc={DocRef(current.doc.clone())}
+                        labels={current.labels.clone()}
+                        annotations={current.annotations.clone()}
+                        onaction={onaction.clone()}
+                        onclose={to(None)}
+                    />
+                },
+                Some(Dialog::Compare) => html! {
+                    <CompareDialog
+                        doc={DocRef(current.doc.clone())}
+                        labels={current.labels.clone()}
+                        annotations={current.annotations.clone()}
+                        name={AttrValue::from((*name).clone())}
+                        onaction={onaction.clone()}
+                        onclose={to(None)}
+                    />
+                },
+                Some(Dialog::Coding) => events_claims_dialog(&current.doc, &current.labels, &current.annotations, &current.relations, &onaction, &to(None)),
+                Some(Dialog::NewDocument) => new_document_dialog(&onaction, &to(None)),
+                Some(Dialog::Labels) => html! {
+                    <LabelsDialog
+                        labels={current.labels.clone()}
+                        annotations={current.annotations.clone()}
+                        onaction={onaction.clone()}
+                        onclose={to(None)}
+                    />
+                },
+                None => Html::default(),
+            } }
             if let Some(pending) = &editor.pending {
                 { import_dialog(
                     &pending.name,

@@ -3,7 +3,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::modal::Modal;
+use super::storage_status::storage_status;
 use crate::edge;
+use crate::edge::persist::{Kept, Usage};
 use crate::model::editor::{DocState, SEED_ID};
 use crate::model::layout::rows;
 use crate::model::Action;
@@ -25,9 +27,12 @@ pub struct DocumentsProps {
     pub docs: DocList,
     pub current: String,
     pub onaction: Callback<Action>,
-    /// Drawn at the foot of the column (where the work is kept: `StorageStatus`).
-    #[prop_or_default]
-    pub children: Html,
+    /// Where the work is kept, drawn at the foot of the column (`storage_status`): the export
+    /// of the open document (the same callback for the page's life, so that the column is not
+    /// redrawn for a new one), the browser's answer and its estimate.
+    pub onexport: Callback<()>,
+    pub kept: Kept,
+    pub usage: Option<Usage>,
 }
 
 /// Height of one row with the space below it, in CSS pixels (the stylesheet reads it as
@@ -87,18 +92,6 @@ pub fn Documents(props: &DocumentsProps) -> Html {
     let items = shown[drawn.clone()].iter().map(|d| {
         let current = d.id == props.current;
         let d = Summary { id: d.id.clone(), title: AttrValue::from(d.doc.title().to_owned()), annotations: d.annotations.len() };
-        let onswitch = {
-            let (id, onaction) = (d.id.clone(), props.onaction.clone());
-            Callback::from(move |_: MouseEvent| onaction.emit(Action::SwitchDocument(id.clone())))
-        };
-        let onrename = {
-            let (id, renaming) = (d.id.clone(), renaming.clone());
-            Callback::from(move |_: MouseEvent| renaming.set(Some(id.clone())))
-        };
-        let ondelete = {
-            let (id, confirming) = (d.id.clone(), confirming.clone());
-            Callback::from(move |_: MouseEvent| confirming.set(Some(id.clone())))
-        };
         let title = d.title.clone();
         let body = if renaming.as_deref() == Some(d.id.as_str()) {
             let onsubmit = {
@@ -132,13 +125,13 @@ pub fn Documents(props: &DocumentsProps) -> Html {
         } else {
             html! {
                 <>
-                    <button class="doc-open" onclick={onswitch} aria-current={current.then_some("true")}>
+                    <button class="doc-open" data-act="open" aria-current={current.then_some("true")}>
                         <span class="doc-name">{ title.clone() }</span>
                         <span class="doc-count">{ d.annotations }</span>
                     </button>
-                    <button class="mini" onclick={onrename} aria-label={format!("Rename {title}")} title="Rename">{ "✎" }</button>
+                    <button class="mini" data-act="rename" aria-label={format!("Rename {title}")} title="Rename">{ "✎" }</button>
                     if d.id != SEED_ID {
-                        <button class="mini" onclick={ondelete} aria-label={format!("Delete {title}")} title="Delete">{ "×" }</button>
+                        <button class="mini" data-act="delete" aria-label={format!("Delete {title}")} title="Delete">{ "×" }</button>
                     }
                 </>
             }
@@ -147,6 +140,28 @@ pub fn Documents(props: &DocumentsProps) -> Html {
             <li key={d.id.clone()} class={classes!("doc", current.then_some("current"))} data-doc={d.id.clone()}>{ body }</li>
         }
     });
+    // One listener for the rows' buttons (not three closures per row): the button's `data-act`
+    // on its row's document (`data-doc`).
+    let onclick = {
+        let (onaction, renaming, confirming) = (props.onaction.clone(), renaming.clone(), confirming.clone());
+        Callback::from(move |e: MouseEvent| {
+            let Some(button) =
+                e.target_dyn_into::<web_sys::Element>().and_then(|t| t.closest("[data-act]").ok().flatten())
+            else {
+                return;
+            };
+            let Some(id) = button.closest("[data-doc]").ok().flatten().and_then(|row| row.get_attribute("data-doc"))
+            else {
+                return;
+            };
+            match button.get_attribute("data-act").as_deref() {
+                Some("open") => onaction.emit(Action::SwitchDocument(id)),
+                Some("rename") => renaming.set(Some(id)),
+                Some("delete") => confirming.set(Some(id)),
+                _ => {}
+            }
+        })
+    };
     // The question before a deletion, as a modal dialog; Cancel has the focus.
     let confirm = confirming.as_deref().and_then(|id| props.docs.0.iter().find(|d| d.id == id)).map(|d| {
         let onyes = {
@@ -199,12 +214,12 @@ pub fn Documents(props: &DocumentsProps) -> Html {
                     }
                 }
             </div>
-            <ul ref={list_ref} style={style}>{ for items }</ul>
+            <ul ref={list_ref} style={style} {onclick}>{ for items }</ul>
             // Always there, so that the question coming and going redraws nothing around it
             // (the delete button it gives the focus back to among them).
             <div class="doc-question">{ for confirm }</div>
             <p class="drop-hint">{ "Open or drop texts (.txt, .md) and annotation files: spanmark, W3C, brat, doccano, Label Studio, spaCy." }</p>
-            { props.children.clone() }
+            { storage_status(&props.onexport, props.kept, props.usage) }
         </nav>
     }
 }

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::model::{Action, AnnotationId};
+use crate::model::AnnotationId;
 
 #[derive(Properties, PartialEq)]
 pub struct EntryProps {
@@ -17,7 +17,6 @@ pub struct EntryProps {
     /// Its place in the list, from 1, and the list's length (the list draws only some rows).
     pub place: usize,
     pub of: usize,
-    pub onaction: Callback<Action>,
 }
 
 /// Longest quote shown in the list, in characters.
@@ -61,20 +60,10 @@ fn is_quote_mark(c: char) -> bool {
 /// One annotation in the side panel, an option of its listbox: swatch, label and a one-line
 /// quote; its offsets in its title (and shown small on hover or when selected). It holds nothing
 /// that takes focus (the list is one Tab stop): the × removes it on a click, Delete from the
-/// keyboard. Re-rendered only when it changes.
+/// keyboard. Re-rendered only when it changes. Its clicks are the list's (one listener for every
+/// row, by `data-id`: `side_panel`).
 #[component]
 pub fn Entry(props: &EntryProps) -> Html {
-    let onselect = {
-        let (id, onaction) = (props.id.clone(), props.onaction.clone());
-        Callback::from(move |_: MouseEvent| onaction.emit(Action::Select(id.clone())))
-    };
-    let onremove = {
-        let (id, onaction) = (props.id.clone(), props.onaction.clone());
-        Callback::from(move |e: MouseEvent| {
-            e.stop_propagation();
-            onaction.emit(Action::Remove(id.clone()));
-        })
-    };
     let name = &props.label;
     let (start, end) = (props.start, props.end);
     // The quote's own marks are kept; the list adds a mark only where the quote has none.
@@ -92,14 +81,13 @@ pub fn Entry(props: &EntryProps) -> Html {
             data-id={props.id.as_str().to_owned()}
             style={format!("--hl:{}", props.colour)}
             title={format!("{name}, characters {start}–{end}: {}", props.quote)}
-            onclick={onselect}
         >
             <span class="entry-main">
                 <span class="entry-label"><span class="swatch"></span>{ name.clone() }</span>
                 <span class={quote_class}>{ props.quote.clone() }</span>
                 <span class="entry-pos">{ format!("{start}–{end}") }</span>
             </span>
-            <span class="entry-remove" aria-hidden="true" title="Remove (Delete)" onclick={onremove}>{ "×" }</span>
+            <span class="entry-remove" aria-hidden="true" title="Remove (Delete)">{ "×" }</span>
         </li>
     }
 }

@@ -1,16 +1,8 @@
 use yew::prelude::*;
 
-use crate::edge;
+use super::hooks::MenuState;
 use crate::edge::focus::{self, Step};
-use crate::edge::keys::Listener;
 use crate::model::formats::{Format, Unit, FORMATS};
-
-#[derive(Properties, PartialEq)]
-pub struct ExportMenuProps {
-    pub doccano_unit: Unit,
-    pub onexport: Callback<&'static Format>,
-    pub onunit: Callback<Unit>,
-}
 
 /// The units doccano offsets can be counted in, as the menu names them.
 const UNITS: [(Unit, &str); 3] = [
@@ -25,34 +17,14 @@ const UNITS: [(Unit, &str); 3] = [
 /// End go to the ends, Escape closes it and gives the focus back to the button, Tab closes it
 /// and moves on; a click outside closes it. Choosing a format closes it (focus on the button);
 /// choosing a unit (a `menuitemradio`) leaves it open.
-#[component]
-pub fn ExportMenu(props: &ExportMenuProps) -> Html {
-    // Open, and which item takes the focus when it is drawn.
-    let open = use_state(|| None::<Step>);
-    let button = use_node_ref();
-    let menu = use_node_ref();
-    let root = use_node_ref();
-    // When it opens: the focus onto an item; while it is open, a press outside closes it.
-    {
-        let (menu, root, open) = (menu.clone(), root.clone(), open.clone());
-        use_effect_with(open.is_some(), move |is_open| {
-            let mut outside = None;
-            if *is_open {
-                if let (Some(menu), Some(step)) = (menu.cast::<web_sys::Element>(), *open) {
-                    edge::viewport::keep_inside_window(&menu);
-                    focus::move_in_menu(&menu, step);
-                }
-                outside = Listener::on_window("pointerdown", move |e| {
-                    let target = e.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok());
-                    let inside = root.cast::<web_sys::Node>().is_some_and(|r| r.contains(target.as_ref()));
-                    if !inside {
-                        open.set(None);
-                    }
-                });
-            }
-            move || drop(outside)
-        });
-    }
+/// A function of the toolbar's; its state and effect are the app's (`hooks::use_export_menu`).
+pub fn export_menu(
+    state: &MenuState,
+    doccano_unit: Unit,
+    onexport: &Callback<&'static Format>,
+    onunit: &Callback<Unit>,
+) -> Html {
+    let MenuState { open, button, menu, root } = state;
     // Closes the menu and gives the focus back to the button.
     let close = {
         let (open, button) = (open.clone(), button.clone());
@@ -104,7 +76,7 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
         })
     };
     let items = FORMATS.iter().map(|format| {
-        let (close, onexport) = (close.clone(), props.onexport.clone());
+        let (close, onexport) = (close.clone(), onexport.clone());
         let onclick = Callback::from(move |_: MouseEvent| {
             close.emit(());
             onexport.emit(format);
@@ -112,8 +84,8 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
         html! { <button role="menuitem" tabindex="-1" class="menu-item" {onclick}>{ format.name }</button> }
     });
     let units = UNITS.iter().map(|&(unit, name)| {
-        let checked = props.doccano_unit == unit;
-        let onclick = props.onunit.reform(move |_: MouseEvent| unit);
+        let checked = doccano_unit == unit;
+        let onclick = onunit.reform(move |_: MouseEvent| unit);
         html! {
             <button role="menuitemradio" tabindex="-1" class="menu-item radio" aria-checked={checked.to_string()} {onclick}>
                 { name }
@@ -121,9 +93,9 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
         }
     });
     html! {
-        <div class="export-menu" ref={root}>
+        <div class="export-menu" ref={root.clone()}>
             <button
-                ref={button}
+                ref={button.clone()}
                 id="export-button"
                 class="tool"
                 aria-haspopup="menu"
@@ -133,7 +105,7 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
                 onkeydown={onbuttonkey}
             >{ "Export as…" }</button>
             if open.is_some() {
-                <div class="menu" role="menu" id="export-menu" aria-labelledby="export-button" ref={menu} onkeydown={onmenukey}>
+                <div class="menu" role="menu" id="export-menu" aria-labelledby="export-button" ref={menu.clone()} onkeydown={onmenukey}>
                     { for items }
                     <div role="separator" class="menu-rule"></div>
                     <div role="group" class="menu-group" aria-labelledby="doccano-unit-name" aria-describedby="doccano-unit-help">

@@ -4,8 +4,9 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::annotate_all_dialog::AnnotateAllDialog;
+use super::hooks::{use_suggestions, use_window_listener};
 use super::state::DocRef;
-use super::suggest_bar::SuggestBar;
+use super::suggest_bar::suggest_bar;
 use crate::edge;
 use crate::edge::selection::Show;
 use crate::model::layout::{marks, Heights, Mark, Metrics};
@@ -28,7 +29,7 @@ pub struct FindBarProps {
     pub labels: Rc<Labels>,
     pub annotations: Rc<AnnotationSet>,
     pub onaction: Callback<Action>,
-    /// Mentions rejected as suggestions, and every suggestion shown (see `SuggestBar`).
+    /// Mentions rejected as suggestions, and every suggestion shown (see `hooks::use_suggestions`).
     pub rejected: Rc<Vec<Span>>,
     pub onsuggestions: Callback<Rc<Vec<Suggestion>>>,
     /// More view options, drawn after the bar's own (the text's: snapping, the shortcuts).
@@ -50,7 +51,7 @@ const STRIP_ROWS: usize = 400;
 /// Toggles make the query a regular expression, match case, or whole words only; a regular
 /// expression that cannot be read says why in the count's place and keeps the last matches.
 /// **Annotate all** with the chosen label opens a preview of every match (`AnnotateAllDialog`).
-/// Below, the suggestions' toggle and rows (`SuggestBar`).
+/// Below, the suggestions' toggle and rows (`suggest_bar`).
 #[component]
 pub fn FindBar(props: &FindBarProps) -> Html {
     let input_ref = use_node_ref();
@@ -67,13 +68,20 @@ pub fn FindBar(props: &FindBarProps) -> Html {
     let error = searched.as_ref().as_ref().err().cloned();
     let all_label = use_state(|| props.labels.iter().next().map(|l| l.id.clone()));
     let preview = use_state_eq(|| None::<LabelId>);
-    let more = use_state_eq(|| false);
+    let more = use_state_eq(bool::default);
+    let (suggest_on, onsuggest, suggested) = use_suggestions(
+        props.doc.clone(),
+        props.annotations.clone(),
+        props.rejected.clone(),
+        props.onsuggestions.clone(),
+    );
 
     // Ctrl+F / Cmd+F: here, not the browser's find.
     {
         let input_ref = input_ref.clone();
-        use_effect_with((), move |_| {
-            let listener = edge::keys::Listener::on_window("keydown", move |event| {
+        use_window_listener(
+            "keydown",
+            Box::new(move |event| {
                 let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
                 if edge::keys::is_find(event) {
                     if let Some(input) = input_ref.cast::<web_sys::HtmlInputElement>() {
@@ -82,9 +90,8 @@ pub fn FindBar(props: &FindBarProps) -> Html {
                         input.select();
                     }
                 }
-            });
-            move || drop(listener)
-        });
+            }),
+        );
     }
 
     let show = {
@@ -182,7 +189,11 @@ pub fn FindBar(props: &FindBarProps) -> Html {
         let (preview, chosen) = (preview.clone(), chosen.clone());
         Callback::from(move |_: MouseEvent| preview.set(chosen.clone()))
     };
-    let (prev, next) = (step.clone(), step);
+    // The arrows' buttons: one closure type for both.
+    let stepper = |forward: bool| {
+        let step = step.clone();
+        Callback::from(move |_: MouseEvent| step(forward))
+    };
     // Where the marks go: worked out once per document and query, not on every render.
     let shown: Rc<Vec<Mark>> = use_memo((props.doc.clone(), found.clone()), |(doc, found)| {
         if found.matches.is_empty() {
@@ -235,8 +246,8 @@ pub fn FindBar(props: &FindBarProps) -> Html {
                 {oninput}
                 {onkeydown}
             />
-            <button class="tool small" onclick={Callback::from(move |_| prev(false))} disabled={found.matches.is_empty()} title="Previous match (Shift+Enter)" aria-label="Previous match">{ "↑" }</button>
-            <button class="tool small" onclick={Callback::from(move |_| next(true))} disabled={found.matches.is_empty()} title="Next match (Enter)" aria-label="Next match">{ "↓" }</button>
+            <button class="tool small" onclick={stepper(false)} disabled={found.matches.is_empty()} title="Previous match (Shift+Enter)" aria-label="Previous match">{ "↑" }</button>
+            <button class="tool small" onclick={stepper(true)} disabled={found.matches.is_empty()} title="Next match (Enter)" aria-label="Next match">{ "↓" }</button>
             <span class={classes!("find-count", error.is_some().then_some("find-error"))} role="status" aria-live="polite">{ status }</span>
             <button class="tool small find-more" aria-expanded={more.to_string()} aria-controls="find-options" onclick={onmore}>{ "Options" }</button>
             <span class="find-options" id="find-options">
@@ -255,14 +266,7 @@ pub fn FindBar(props: &FindBarProps) -> Html {
                 <input type="checkbox" checked={props.chips_all} onchange={props.onchips.clone()} />
                 { "All labels on text" }
             </label>
-            <SuggestBar
-                doc={props.doc.clone()}
-                labels={props.labels.clone()}
-                annotations={props.annotations.clone()}
-                rejected={props.rejected.clone()}
-                onaction={props.onaction.clone()}
-                onsuggestions={props.onsuggestions.clone()}
-            />
+            { suggest_bar(suggest_on, onsuggest, &suggested, &props.labels, &props.onaction) }
             { props.children.clone() }
             </span>
         </div>

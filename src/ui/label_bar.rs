@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::model::{LabelId, Labels};
 
-#[derive(Properties, PartialEq)]
+/// What the label bar shows and does.
 pub struct LabelBarProps {
     pub labels: Rc<Labels>,
     /// The label that stays on (tags every selection), if any.
@@ -16,8 +16,9 @@ pub struct LabelBarProps {
 
 /// The label buttons, each with its colour and hotkey, and a line saying what a press does now.
 /// A button is pressed (`aria-pressed="true"`) when its label stays on or is the selected span's.
-#[component]
-pub fn LabelBar(props: &LabelBarProps) -> Html {
+/// A function of the app's, not a component: it holds no state, and its `onapply` is new on every
+/// render of the app.
+pub fn label_bar(props: &LabelBarProps) -> Html {
     let buttons = props.labels.iter().map(|label| {
         let id = label.id.clone();
         let onapply = props.onapply.clone();

@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use crate::model::{Action, Notice, Saving};
 
-#[derive(Properties, PartialEq)]
+/// What the messages are and what their buttons do.
 pub struct NoticeBarProps {
     pub notice: Option<Notice>,
     pub saving: Saving,
@@ -12,8 +12,9 @@ pub struct NoticeBarProps {
 
 /// Messages for the person: what went wrong with a file (and, smaller, where in the file), what just happened, and a standing
 /// warning while work is not being saved.
-#[component]
-pub fn NoticeBar(props: &NoticeBarProps) -> Html {
+/// A function of the app's, not a component: it holds no state, and its `onexport` is new on
+/// every render of the app.
+pub fn notice_bar(props: &NoticeBarProps) -> Html {
     let dismiss = props.onaction.reform(|_: MouseEvent| Action::DismissNotice);
     let notice = props.notice.as_ref().map(|notice| match notice {
         Notice::Error(text) => html! {

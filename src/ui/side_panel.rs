@@ -222,10 +222,26 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
                 selected={current == Some(row)}
                 place={row + 1}
                 of={total}
-                onaction={props.onaction.clone()}
             />
         })
     });
+    // A click on an entry selects it, on its × removes it: one listener for the list's rows.
+    let onclick = {
+        let onaction = props.onaction.clone();
+        Callback::from(move |e: MouseEvent| {
+            let Some(el) = e.target_dyn_into::<web_sys::Element>() else { return };
+            let Some(id) = el.closest("[data-id]").ok().flatten().and_then(|row| row.get_attribute("data-id")) else {
+                return;
+            };
+            let id = AnnotationId::new(&id);
+            if el.closest(".entry-remove").ok().flatten().is_some() {
+                e.stop_propagation();
+                onaction.emit(Action::Remove(id));
+            } else {
+                onaction.emit(Action::Select(id));
+            }
+        })
+    };
     // The selected entry, for the listbox's focus, while it is drawn.
     let active = current.filter(|r| drawn.contains(r)).map(|r| format!("entry-{}", r + 1));
     let list_class = classes!("entries", active.is_some().then_some("with-current"));
@@ -268,7 +284,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
             }
             if total > 0 {
                 <ol class={list_class} ref={list_ref} {style} role="listbox" tabindex="0" aria-label={list_name}
-                    aria-activedescendant={active} aria-keyshortcuts="Delete R" {onkeydown}>{ for entries }</ol>
+                    aria-activedescendant={active} aria-keyshortcuts="Delete R" {onkeydown} {onclick}>{ for entries }</ol>
             } else {
                 <ol class="entries" ref={list_ref} {style}></ol>
             }

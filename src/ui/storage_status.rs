@@ -3,23 +3,13 @@ use yew::prelude::*;
 use crate::edge::persist::{Kept, Usage};
 use crate::support::number::grouped;
 
-#[derive(Properties, PartialEq)]
-pub struct StorageStatusProps {
-    /// Exports the open document (spanmark JSON). The same callback for the page's life: the
-    /// documents column this is drawn in is compared by its props, this one among them.
-    pub onexport: Callback<()>,
-    /// The browser's answer and its estimate (`hooks::use_storage_standing`, in the app: the
-    /// toolbar shows the answer too).
-    pub kept: Kept,
-    pub usage: Option<Usage>,
-}
-
 /// Where the work is kept, at the foot of the documents column: whether the browser agreed to
-/// keep it (`navigator.storage.persist()`), and if not, that it may clear it under storage
-/// pressure, with an export; then how much is stored of how much the browser allows.
-#[component]
-pub fn StorageStatus(props: &StorageStatusProps) -> Html {
-    let answer = match props.kept {
+/// keep it (`navigator.storage.persist()`: `kept`), and if not, that it may clear it under storage
+/// pressure, with an export (`onexport`, spanmark JSON); then how much is stored of how much the
+/// browser allows (`usage`). `kept` and `usage` come from `hooks::use_storage_standing`, in the
+/// app (the toolbar shows the answer too). A function of the documents column's, drawn with it.
+pub fn storage_status(onexport: &Callback<()>, kept: Kept, usage: Option<Usage>) -> Html {
+    let answer = match kept {
         Kept::Asking => html! { <p class="storage-kept">{ "Asking the browser to keep your work…" }</p> },
         Kept::Persistent => html! {
             <p class="storage-kept persistent">{ "Kept: the browser will not clear your work." }</p>
@@ -29,7 +19,7 @@ pub fn StorageStatus(props: &StorageStatusProps) -> Html {
                 <p class="storage-kept refused">
                     { "The browser may clear your work when it runs short of space. Export a copy to keep it." }
                 </p>
-                <button class="mini" onclick={props.onexport.reform(|_: MouseEvent| ())}>{ "Export now" }</button>
+                <button class="mini" onclick={onexport.reform(|_: MouseEvent| ())}>{ "Export now" }</button>
             </>
         },
         Kept::Unknown => html! {},
@@ -37,7 +27,7 @@ pub fn StorageStatus(props: &StorageStatusProps) -> Html {
     html! {
         <section class="storage-status" aria-label="Storage">
             { answer }
-            if let Some(usage) = props.usage {
+            if let Some(usage) = usage {
                 <p class="storage-use">{ format!("{} stored of {} allowed", size(usage.stored), size(usage.allowed)) }</p>
             }
         </section>

@@ -1,14 +1,16 @@
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::drawer::Drawer;
-use super::export_menu::ExportMenu;
+use super::export_menu::export_menu;
+use super::hooks::MenuState;
 use crate::edge;
 use crate::edge::persist::Kept;
 use crate::edge::theme::Theme;
 use crate::model::formats::{spanmark, Format, Unit};
 use crate::model::Saving;
 
-#[derive(Properties, PartialEq)]
+/// What the top bar shows and does.
 pub struct ToolbarProps {
     pub title: AttrValue,
     pub saving: Saving,
@@ -22,10 +24,12 @@ pub struct ToolbarProps {
     pub onexport: Callback<&'static Format>,
     pub doccano_unit: Unit,
     pub onunit: Callback<Unit>,
+    /// The Export as… menu's state (`hooks::use_export_menu`, in the app).
+    pub export_menu: MenuState,
     /// Files picked with Open.
     pub onfiles: Callback<Vec<web_sys::File>>,
     /// Opens the New document dialog.
-    pub onnew: Callback<bool>,
+    pub onnew: Callback<()>,
     /// Opens the Labels dialog.
     pub onlabels: Callback<()>,
     /// Opens Compare (annotators' agreement and adjudication).
@@ -42,21 +46,24 @@ pub struct ToolbarProps {
 }
 
 /// The top bar: the app, the open document, whether work is saved, files, history and export.
-#[component]
-pub fn Toolbar(props: &ToolbarProps) -> Html {
-    let input_ref = use_node_ref();
+/// A function of the app's, not a component: it holds no state, and its props change on every
+/// render of the app anyway (undo and redo are new callbacks each time).
+pub fn toolbar(props: &ToolbarProps) -> Html {
     let emit = |cb: &Callback<()>| {
         let cb = cb.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
     };
-    let onopen = {
-        let input_ref = input_ref.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(input) = input_ref.cast::<web_sys::HtmlInputElement>() {
-                input.click();
-            }
-        })
-    };
+    // Open clicks the hidden file input of the bar.
+    let onopen = Callback::from(|e: MouseEvent| {
+        let input = e
+            .target_dyn_into::<web_sys::Element>()
+            .and_then(|el| el.closest(".toolbar").ok().flatten())
+            .and_then(|bar| bar.query_selector(".file-input").ok().flatten())
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(input) = input {
+            input.click();
+        }
+    });
     let onchange = {
         let onfiles = props.onfiles.clone();
         Callback::from(move |e: Event| {
@@ -69,7 +76,6 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             }
         })
     };
-    let onnew = props.onnew.reform(|_: MouseEvent| true);
     let ontheme = {
         let (ontheme, next) = (props.ontheme.clone(), props.theme.next());
         Callback::from(move |_: MouseEvent| ontheme.emit(next))
@@ -109,7 +115,6 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             { drawer_button(Drawer::Annotations) }
             <button class="tool" onclick={onopen} title="Open a text (.txt, .md) or annotations (spanmark, W3C, brat, doccano, Label Studio, spaCy); or drop files on the page">{ "Open" }</button>
             <input
-                ref={input_ref}
                 type="file"
                 class="file-input"
                 accept=".txt,.md,.json,.jsonl,.jsonld,.ann,.zip,text/plain,text/markdown,application/json"
@@ -118,13 +123,13 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 tabindex="-1"
                 aria-hidden="true"
             />
-            <button class="tool new" onclick={onnew} aria-label="New document">{ named("New document", "New") }</button>
+            <button class="tool new" onclick={emit(&props.onnew)} aria-label="New document">{ named("New document", "New") }</button>
             <button class="tool" onclick={emit(&props.onlabels)} title="Add, rename, recolour, reorder or delete labels and set their keys">{ "Labels" }</button>
             <button class="tool coding" onclick={emit(&props.oncoding)} title="Events with their participants, places and claims; claims with who said them: tables to read and download as CSV">{ named("Events & claims", "Events") }</button>
             <button class="tool" onclick={emit(&props.oncompare)} title="Compare annotators' files of this text: agreement figures, differences, adjudication">{ named("Compare", "⇄") }</button>
             <button class="tool undo" onclick={emit(&props.onundo)} disabled={!props.can_undo} title="Undo (Ctrl+Z)">{ named("Undo", "↶") }</button>
             <button class="tool undo" onclick={emit(&props.onredo)} disabled={!props.can_redo} title="Redo (Ctrl+Shift+Z)">{ named("Redo", "↷") }</button>
-            <ExportMenu doccano_unit={props.doccano_unit} onexport={props.onexport.clone()} onunit={props.onunit.clone()} />
+            { export_menu(&props.export_menu, props.doccano_unit, &props.onexport, &props.onunit) }
             <button class="tool primary json" onclick={props.onexport.reform(|_: MouseEvent| &spanmark::FORMAT)}>{ named("Export JSON", "JSON") }</button>
             <button class="tool theme" onclick={ontheme} title="Colour theme: system, light or dark (remembered)">
                 { named(&format!("Theme: {}", props.theme.name()), "◐") }

@@ -1,15 +1,13 @@
 use yew::prelude::*;
 
-use super::hooks::use_new_version;
 use crate::edge;
 
-/// Says when a newer build of the app has been kept for offline use and waits, with the button
-/// that takes it (the page reloads as the new build whole). Fixed at the foot of the window,
-/// out of the page's grid; empty until then, and after Dismiss until the next load.
-#[component]
-pub fn UpdateBanner() -> Html {
-    let ready = use_new_version();
-    let dismissed = use_state_eq(|| false);
+/// Says when a newer build of the app has been kept for offline use and waits (`ready`, from
+/// `hooks::use_new_version`), with the button that takes it (the page reloads as the new build
+/// whole). Fixed at the foot of the window, out of the page's grid; empty until then, and after
+/// Dismiss (`dismissed`) until the next load. A function of the app's, which holds both flags:
+/// a component of its own cost more of the wasm than the two hooks it held.
+pub fn update_banner(ready: bool, dismissed: &UseStateHandle<bool>) -> Html {
     let onreload = Callback::from(|_: MouseEvent| edge::offline::take_update());
     let ondismiss = {
         let dismissed = dismissed.setter();
@@ -18,7 +16,7 @@ pub fn UpdateBanner() -> Html {
     // The live region is always there (one added with its words in it may go unannounced).
     html! {
         <div class="update-banner" role="status">
-            if ready && !*dismissed {
+            if ready && !**dismissed {
                 <div class="notice info">
                     <span class="notice-text">{ "A new version of spanmark is ready." }</span>
                     <button class="mini" onclick={onreload}>{ "Reload for the new version" }</button>

@@ -3,6 +3,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::use_window_listener;
 use crate::edge::{self, keys::Key};
 use crate::model::{Action, LabelId, Labels};
 
@@ -28,8 +29,9 @@ pub fn use_hotkeys(labels: Rc<Labels>, modal: bool, onapply: Callback<LabelId>, 
     let current =
         use_mut_ref(|| Current { labels: labels.clone(), modal, onapply: onapply.clone(), onaction: onaction.clone() });
     *current.borrow_mut() = Current { labels, modal, onapply, onaction };
-    use_effect_with((), move |_| {
-        let listener = edge::keys::Listener::on_window("keydown", move |event| {
+    use_window_listener(
+        "keydown",
+        Box::new(move |event| {
             let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
             let (labels, modal, onapply, onaction) = {
                 let c = current.borrow();
@@ -63,7 +65,6 @@ pub fn use_hotkeys(labels: Rc<Labels>, modal: bool, onapply: Callback<LabelId>, 
             };
             event.prevent_default();
             onaction.emit(action);
-        });
-        move || drop(listener)
-    });
+        }),
+    );
 }

@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use super::use_start;
 use crate::edge;
 
 /// Files the installed app is opened with (`edge::offline::on_launch`) go where the Open
@@ -9,5 +10,8 @@ use crate::edge;
 pub fn use_launch_files(onfiles: Callback<Vec<web_sys::File>>) {
     let latest = use_mut_ref(|| onfiles.clone());
     *latest.borrow_mut() = onfiles;
-    use_effect_with((), move |_| edge::offline::on_launch(move |files| latest.borrow().emit(files)));
+    use_start(Box::new(move || {
+        edge::offline::on_launch(move |files| latest.borrow().emit(files));
+        None
+    }));
 }

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::edge;
+use super::use_window_listener;
 
 /// Warns before the page is left while `unsafe_to_leave` (a change not yet stored).
 ///
@@ -10,12 +10,12 @@ use crate::edge;
 pub fn use_leave_guard(unsafe_to_leave: bool) {
     let flag = use_mut_ref(|| unsafe_to_leave);
     *flag.borrow_mut() = unsafe_to_leave;
-    use_effect_with((), move |_| {
-        let listener = edge::keys::Listener::on_window("beforeunload", move |event| {
+    use_window_listener(
+        "beforeunload",
+        Box::new(move |event| {
             if *flag.borrow() {
                 event.prevent_default();
             }
-        });
-        move || drop(listener)
-    });
+        }),
+    );
 }
