@@ -114,14 +114,14 @@ fn from_js<T: Record>(value: JsValue) -> Option<T> {
 /// Reads an array of records, skipping the ones that do not fit (another version, damage).
 fn records<T: Record>(value: JsValue, skipped: &mut usize) -> Vec<T> {
     let Ok(array) = value.dyn_into::<Array>() else { return Vec::new() };
-    array
-        .iter()
-        .filter_map(|v| {
-            let record = from_js(v);
-            *skipped += usize::from(record.is_none());
-            record
-        })
-        .collect()
+    let mut out = Vec::with_capacity(array.length() as usize);
+    for v in array.iter() {
+        match from_js(v) {
+            Some(record) => out.push(record),
+            None => *skipped += 1,
+        }
+    }
+    out
 }
 
 fn op_key(doc: &str, seq: u64) -> JsValue {
