@@ -296,7 +296,13 @@ fn delete(tx: &IdbTransaction, name: &str, key: &JsValue) -> Result<IdbRequest, 
 
 fn remove_local(local: &web_sys::Storage, doomed: &dyn Fn(&str) -> bool) {
     let len = local.length().unwrap_or(0);
-    let keys: Vec<String> = (0..len).filter_map(|i| local.key(i).ok().flatten()).filter(|k| doomed(k)).collect();
+    let mut keys = Vec::new();
+    for i in 0..len {
+        match local.key(i) {
+            Ok(Some(key)) if doomed(&key) => keys.push(key),
+            _ => {}
+        }
+    }
     for key in keys {
         let _ = local.remove_item(&key);
     }

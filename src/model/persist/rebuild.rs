@@ -248,7 +248,11 @@ fn known_in<'a>(labels: &Labels, edits: impl Iterator<Item = &'a Edit>) -> Vec<L
     for e in edits {
         sets(e, &mut all);
     }
-    all.iter().flat_map(|l| l.iter().map(|l| l.id.clone())).collect()
+    let mut ids = Vec::new();
+    for l in all.iter().flat_map(|l| l.iter()) {
+        ids.push(l.id.clone());
+    }
+    ids
 }
 
 fn known(labels: &Labels, edit: &Edit) -> Vec<LabelId> {
