@@ -90,7 +90,10 @@ pub fn ann(doc: &Document, labels: &Labels, annotations: &AnnotationSet, relatio
     let (mut attributes, mut notes) = (String::new(), String::new());
     let (mut a_n, mut n_n) = (0, 0);
     for (n, a) in annotations.iter().enumerate() {
-        let fragments: Vec<Span> = doc.paragraphs().iter().filter_map(|p| p.content.intersect(a.span)).collect();
+        let mut fragments: Vec<Span> = Vec::new();
+        for p in doc.paragraphs() {
+            fragments.extend(p.content.intersect(a.span));
+        }
         let fragments = if fragments.is_empty() { vec![a.span] } else { fragments };
         let offsets: Vec<String> = fragments.iter().map(|f| format!("{} {}", f.start(), f.end())).collect();
         let quote: Vec<&str> = fragments.iter().map(|f| doc.slice(*f)).collect();
