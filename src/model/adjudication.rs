@@ -124,7 +124,10 @@ impl Adjudication {
     /// The accepted spans, each with the names of those who had it; two accepted items that end
     /// up the same (span and label) become one, with both groups' annotators.
     pub fn chosen(&self) -> Vec<Chosen> {
-        let mut accepted: Vec<&Item> = self.items.iter().filter(|i| i.verdict == Some(Verdict::Accept)).collect();
+        let mut accepted: Vec<&Item> = Vec::new();
+        for i in self.items.iter().filter(|i| i.verdict == Some(Verdict::Accept)) {
+            accepted.push(i);
+        }
         // A fixed span may now stand before its neighbours: in text order again, twins side by side.
         sort_by(&mut accepted, |a, b| {
             (a.span.start(), a.span.end(), &a.label).cmp(&(b.span.start(), b.span.end(), &b.label))

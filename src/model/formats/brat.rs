@@ -13,6 +13,7 @@ use crate::model::document::Document;
 use crate::model::label::Labels;
 use crate::model::relation::Relations;
 use crate::model::span::Span;
+use crate::support::chars::map_chars;
 use crate::support::order::Index;
 use crate::support::quote::Quoted;
 
@@ -85,7 +86,7 @@ pub fn serialize_ann(doc: &Document, labels: &Labels, annotations: &AnnotationSe
 /// its line breaks as spaces) and an `R` line per relation (`R1<TAB>said_by Arg1:T3 Arg2:T1`,
 /// the type's id). brat's names are single tokens: spaces in them are written `_`.
 pub fn ann(doc: &Document, labels: &Labels, annotations: &AnnotationSet, relations: &Relations) -> String {
-    let token = |s: &str| -> String { s.chars().map(|c| if c.is_whitespace() { '_' } else { c }).collect() };
+    let token = |s: &str| map_chars(s, |c| if c.is_whitespace() { '_' } else { c });
     let mut out = String::new();
     let (mut attributes, mut notes) = (String::new(), String::new());
     let (mut a_n, mut n_n) = (0, 0);
@@ -105,7 +106,7 @@ pub fn ann(doc: &Document, labels: &Labels, annotations: &AnnotationSet, relatio
         }
         if let Some(note) = &a.note {
             n_n += 1;
-            let note: String = note.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }).collect();
+            let note = map_chars(note, |c| if c == '\n' || c == '\r' { ' ' } else { c });
             notes.push_str(&format!("#{n_n}\tAnnotatorNotes T{}\t{note}\n", n + 1));
         }
     }

@@ -53,7 +53,10 @@ pub fn serialize(doc: &Document, labels: &Labels, annotations: &AnnotationSet) -
     }
     let dropped = annotations.len() - kept.len();
     sort_by(&mut kept, |a, b| a.span.cmp(&b.span));
-    let cuts: Vec<u32> = kept.iter().flat_map(|a| [a.span.start(), a.span.end()]).collect();
+    let mut cuts: Vec<u32> = Vec::with_capacity(2 * kept.len());
+    for a in &kept {
+        cuts.extend([a.span.start(), a.span.end()]);
+    }
     let mut out = String::new();
     for p in doc.paragraphs() {
         let mut any = false;
