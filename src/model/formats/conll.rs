@@ -43,7 +43,10 @@ fn write(e: &Exporting<'_>) -> Written {
 /// The BIO text, and how many spans it had to drop.
 pub fn serialize(doc: &Document, labels: &Labels, annotations: &AnnotationSet) -> (String, usize) {
     // Keep spans longest first, each only if it overlaps none kept before.
-    let mut order: Vec<&Annotation> = annotations.iter().collect();
+    let mut order: Vec<&Annotation> = Vec::with_capacity(annotations.len());
+    for a in annotations.iter() {
+        order.push(a);
+    }
     sort_by(&mut order, |a, b| outermost_first(a, b));
     let mut kept: Vec<&Annotation> = Vec::new();
     for a in order {

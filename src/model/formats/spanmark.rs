@@ -146,6 +146,26 @@ pub fn serialize_by(
 /// [`serialize_by`] writes it.
 pub fn serialize_parts(parts: Parts<'_>, exported_at: &str, annotator: Option<&str>) -> String {
     let Parts { doc, labels, annotations, relations, attributes } = parts;
+    let mut outs = Vec::with_capacity(annotations.len());
+    for a in annotations.iter() {
+        outs.push(AnnOut {
+            id: a.id.as_str(),
+            label: a.label.as_str(),
+            start: a.span.start(),
+            end: a.span.end(),
+            text: doc.slice(a.span),
+            prefix: doc.prefix(a.span),
+            suffix: doc.suffix(a.span),
+            created: a.created.map(Time::iso),
+            annotators: &a.annotators,
+            note: a.note.as_deref(),
+            attributes: Pairs(&a.attributes),
+        });
+    }
+    let mut links = Vec::new();
+    for r in relations.iter() {
+        links.push(r);
+    }
     let file = FileOut {
         format: NAME,
         version: VERSION,
@@ -171,23 +191,8 @@ pub fn serialize_parts(parts: Parts<'_>, exported_at: &str, annotator: Option<&s
             .collect(),
         relation_types: labels.relation_types(),
         document_attributes: labels.categories(),
-        annotations: annotations
-            .iter()
-            .map(|a| AnnOut {
-                id: a.id.as_str(),
-                label: a.label.as_str(),
-                start: a.span.start(),
-                end: a.span.end(),
-                text: doc.slice(a.span),
-                prefix: doc.prefix(a.span),
-                suffix: doc.suffix(a.span),
-                created: a.created.map(Time::iso),
-                annotators: &a.annotators,
-                note: a.note.as_deref(),
-                attributes: Pairs(&a.attributes),
-            })
-            .collect(),
-        relations: relations.iter().collect(),
+        annotations: outs,
+        relations: links,
     };
     // Serializing plain structs of strings and numbers to a String cannot fail.
     let mut out = serde_json::to_string_pretty(&file).unwrap_or_default();
