@@ -60,16 +60,13 @@ impl Adjudication {
     /// Nothing decided yet. Groups whose offsets do not fit in a span (none can, from a document)
     /// are left out.
     pub fn new(groups: Vec<Group>, names: Vec<String>) -> Adjudication {
-        let items = groups
-            .into_iter()
-            .filter_map(|group| {
-                let start = u32::try_from(group.start).ok()?;
-                let end = u32::try_from(group.end).ok()?;
-                let span = Span::try_new(start, end).ok().filter(|s| !s.is_empty())?;
-                let label = group.label.clone();
-                Some(Item { group, span, label, verdict: None })
-            })
-            .collect();
+        let mut items = Vec::with_capacity(groups.len());
+        for group in groups {
+            let (Ok(start), Ok(end)) = (u32::try_from(group.start), u32::try_from(group.end)) else { continue };
+            let Some(span) = Span::try_new(start, end).ok().filter(|s| !s.is_empty()) else { continue };
+            let label = group.label.clone();
+            items.push(Item { group, span, label, verdict: None });
+        }
         Adjudication { items, coders: names.len(), names }
     }
 
