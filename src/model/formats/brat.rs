@@ -112,7 +112,11 @@ pub fn ann(doc: &Document, labels: &Labels, annotations: &AnnotationSet, relatio
     }
     out.push_str(&attributes);
     out.push_str(&notes);
-    let index = Index::new(annotations.iter().map(|a| a.id.as_str()).collect());
+    let mut ids = Vec::with_capacity(annotations.len());
+    for a in annotations.iter() {
+        ids.push(a.id.as_str());
+    }
+    let index = Index::new(ids);
     let t = |id: &AnnotationId| index.find(id.as_str()).next().map(|i| i + 1);
     for (n, r) in relations.iter().enumerate() {
         if let (Some(from), Some(to)) = (t(&r.from), t(&r.to)) {

@@ -73,7 +73,11 @@ pub fn serialize_with(
     relations: &Relations,
     unit: Unit,
 ) -> String {
-    let index = Index::new(annotations.iter().map(|a| a.id.as_str()).collect());
+    let mut ids = Vec::with_capacity(annotations.len());
+    for a in annotations.iter() {
+        ids.push(a.id.as_str());
+    }
+    let index = Index::new(ids);
     let number = |id: &AnnotationId| index.find(id.as_str()).next().map(|i| i + 1);
     let starts: &[u32] = if unit == Unit::Grapheme { doc.grapheme_starts() } else { &[] };
     let at = |cp: u32| super::from_cp(doc, unit, cp, starts);
