@@ -119,10 +119,20 @@ impl Object {
     /// `collect::<Result<Vec<_>, _>>()`, whose adapter was a copy of the reading per item type.
     pub fn list<T>(&mut self, key: &str, read: fn(Object) -> Result<T, ShapeError>) -> Result<Vec<T>, ShapeError> {
         let mut out = Vec::new();
-        for item in self.objects(key)? {
-            out.push(read(item?)?);
-        }
+        self.each(key, &mut |item| {
+            out.push(read(item)?);
+            Ok(())
+        })?;
         Ok(out)
+    }
+
+    /// Each item of an array field, as an object, given to `f` until it errs: the walk that
+    /// every [`Self::list`] shares.
+    fn each(&mut self, key: &str, f: &mut dyn FnMut(Object) -> Result<(), ShapeError>) -> Result<(), ShapeError> {
+        for item in self.objects(key)? {
+            f(item?)?;
+        }
+        Ok(())
     }
 
     /// An array of strings.
