@@ -23,5 +23,9 @@ pub async fn read(file: &File) -> Action {
 /// The files of a file list (an input's or a drop's).
 pub fn list(files: Option<web_sys::FileList>) -> Vec<File> {
     let Some(files) = files else { return Vec::new() };
-    (0..files.length()).filter_map(|i| files.get(i)).collect()
+    let mut out = Vec::new();
+    for i in 0..files.length() {
+        out.extend(files.get(i));
+    }
+    out
 }

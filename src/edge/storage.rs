@@ -19,7 +19,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{IdbDatabase, IdbKeyRange, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransactionMode};
+use web_sys::{IdbDatabase, IdbKeyRange, IdbRequest, IdbTransaction, IdbTransactionMode};
 
 use crate::model::persist::{DocRecord, OpRecord, Record, SnapshotRecord, Stored, WorkspaceRecord, Write};
 
@@ -114,14 +114,14 @@ fn from_js<T: Record>(value: JsValue) -> Option<T> {
 /// Reads an array of records, skipping the ones that do not fit (another version, damage).
 fn records<T: Record>(value: JsValue, skipped: &mut usize) -> Vec<T> {
     let Ok(array) = value.dyn_into::<Array>() else { return Vec::new() };
-    array
-        .iter()
-        .filter_map(|v| {
-            let record = from_js(v);
-            *skipped += usize::from(record.is_none());
-            record
-        })
-        .collect()
+    let mut out = Vec::with_capacity(array.length() as usize);
+    for v in array.iter() {
+        match from_js(v) {
+            Some(record) => out.push(record),
+            None => *skipped += 1,
+        }
+    }
+    out
 }
 
 fn op_key(doc: &str, seq: u64) -> JsValue {
@@ -225,27 +225,23 @@ impl Store {
                 let tx = db
                     .transaction_with_str_sequence_and_mode(&names, IdbTransactionMode::Readwrite)
                     .map_err(describe)?;
-                let store = |name: &str| -> Result<IdbObjectStore, String> { tx.object_store(name).map_err(describe) };
                 let mut slice_start = js_sys::Date::now();
                 for w in writes {
-                    let queued = match w {
-                        Write::Workspace(r) => store("meta")?.put_with_key(&to_js(r)?, &JsValue::from_str("workspace")),
-                        Write::Doc(r) => store("docs")?.put_with_key(&to_js(r)?, &JsValue::from_str(&r.id)),
+                    let request = match w {
+                        Write::Workspace(r) => put(&tx, "meta", to_js(r)?, &JsValue::from_str("workspace")),
+                        Write::Doc(r) => put(&tx, "docs", to_js(r)?, &JsValue::from_str(&r.id)),
                         Write::DeleteDoc { id } => {
                             let key = JsValue::from_str(id);
-                            store("docs")?.delete(&key).map_err(describe)?;
-                            store("snapshots")?.delete(&key).map_err(describe)?;
-                            store("ops")?.delete(&op_range(id, MAX_SEQ)?.into())
+                            delete(&tx, "docs", &key)?;
+                            delete(&tx, "snapshots", &key)?;
+                            delete(&tx, "ops", &op_range(id, MAX_SEQ)?.into())
                         }
-                        Write::Op(r) => store("ops")?.put_with_key(&to_js(r)?, &op_key(&r.doc, r.seq)),
+                        Write::Op(r) => put(&tx, "ops", to_js(r)?, &op_key(&r.doc, r.seq)),
                         Write::Snapshot(r) => {
-                            store("snapshots")?
-                                .put_with_key(&to_js(r)?, &JsValue::from_str(&r.doc))
-                                .map_err(describe)?;
-                            store("ops")?.delete(&op_range(&r.doc, r.seq)?.into())
+                            put(&tx, "snapshots", to_js(r)?, &JsValue::from_str(&r.doc))?;
+                            delete(&tx, "ops", &op_range(&r.doc, r.seq)?.into())
                         }
-                    };
-                    let request = queued.map_err(describe)?;
+                    }?;
                     if js_sys::Date::now() - slice_start > SLICE_MS {
                         finish(&request).await?;
                         slice_start = js_sys::Date::now();
@@ -259,7 +255,7 @@ impl Store {
                         Write::Workspace(r) => local.set_item(&format!("{LOCAL_PREFIX}workspace"), &to_json(r)?),
                         Write::Doc(r) => local.set_item(&format!("{LOCAL_PREFIX}doc.{}", r.id), &to_json(r)?),
                         Write::DeleteDoc { id } => {
-                            remove_local(local, |key| {
+                            remove_local(local, &|key| {
                                 key == format!("{LOCAL_PREFIX}doc.{id}")
                                     || key == format!("{LOCAL_PREFIX}snapshot.{id}")
                                     || key.starts_with(&format!("{LOCAL_PREFIX}op.{id}."))
@@ -274,7 +270,7 @@ impl Store {
                                 .map_err(describe)?;
                             let prefix = format!("{LOCAL_PREFIX}op.{}.", r.doc);
                             let upto = r.seq;
-                            remove_local(local, |key| {
+                            remove_local(local, &|key| {
                                 key.strip_prefix(&prefix).and_then(|n| n.parse::<u64>().ok()).is_some_and(|n| n <= upto)
                             });
                             Ok(())
@@ -288,9 +284,25 @@ impl Store {
     }
 }
 
-fn remove_local(local: &web_sys::Storage, doomed: impl Fn(&str) -> bool) {
+/// Queues a put of `value` under `key` in the object store `name`.
+fn put(tx: &IdbTransaction, name: &str, value: JsValue, key: &JsValue) -> Result<IdbRequest, String> {
+    tx.object_store(name).and_then(|store| store.put_with_key(&value, key)).map_err(describe)
+}
+
+/// Queues the deletion of `key` (a key or a key range) from the object store `name`.
+fn delete(tx: &IdbTransaction, name: &str, key: &JsValue) -> Result<IdbRequest, String> {
+    tx.object_store(name).and_then(|store| store.delete(key)).map_err(describe)
+}
+
+fn remove_local(local: &web_sys::Storage, doomed: &dyn Fn(&str) -> bool) {
     let len = local.length().unwrap_or(0);
-    let keys: Vec<String> = (0..len).filter_map(|i| local.key(i).ok().flatten()).filter(|k| doomed(k)).collect();
+    let mut keys = Vec::new();
+    for i in 0..len {
+        match local.key(i) {
+            Ok(Some(key)) if doomed(&key) => keys.push(key),
+            _ => {}
+        }
+    }
     for key in keys {
         let _ = local.remove_item(&key);
     }

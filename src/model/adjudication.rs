@@ -60,16 +60,13 @@ impl Adjudication {
     /// Nothing decided yet. Groups whose offsets do not fit in a span (none can, from a document)
     /// are left out.
     pub fn new(groups: Vec<Group>, names: Vec<String>) -> Adjudication {
-        let items = groups
-            .into_iter()
-            .filter_map(|group| {
-                let start = u32::try_from(group.start).ok()?;
-                let end = u32::try_from(group.end).ok()?;
-                let span = Span::try_new(start, end).ok().filter(|s| !s.is_empty())?;
-                let label = group.label.clone();
-                Some(Item { group, span, label, verdict: None })
-            })
-            .collect();
+        let mut items = Vec::with_capacity(groups.len());
+        for group in groups {
+            let (Ok(start), Ok(end)) = (u32::try_from(group.start), u32::try_from(group.end)) else { continue };
+            let Some(span) = Span::try_new(start, end).ok().filter(|s| !s.is_empty()) else { continue };
+            let label = group.label.clone();
+            items.push(Item { group, span, label, verdict: None });
+        }
         Adjudication { items, coders: names.len(), names }
     }
 
@@ -124,7 +121,10 @@ impl Adjudication {
     /// The accepted spans, each with the names of those who had it; two accepted items that end
     /// up the same (span and label) become one, with both groups' annotators.
     pub fn chosen(&self) -> Vec<Chosen> {
-        let mut accepted: Vec<&Item> = self.items.iter().filter(|i| i.verdict == Some(Verdict::Accept)).collect();
+        let mut accepted: Vec<&Item> = Vec::new();
+        for i in self.items.iter().filter(|i| i.verdict == Some(Verdict::Accept)) {
+            accepted.push(i);
+        }
         // A fixed span may now stand before its neighbours: in text order again, twins side by side.
         sort_by(&mut accepted, |a, b| {
             (a.span.start(), a.span.end(), &a.label).cmp(&(b.span.start(), b.span.end(), &b.label))

@@ -238,13 +238,27 @@ impl AnnotationSet {
 
     /// For each of `ranges`, the annotations that share a code point with it, in text order.
     pub fn per_range(&self, ranges: &[Span]) -> Vec<Vec<&Annotation>> {
-        ranges.iter().map(|&r| self.overlapping(r).collect()).collect()
+        let mut out = Vec::with_capacity(ranges.len());
+        for &r in ranges {
+            out.push(self.overlapping_list(r));
+        }
+        out
+    }
+
+    /// [`Self::overlapping`] as a list, filled in one loop (a `collect` over the filter was a
+    /// second copy of it).
+    fn overlapping_list(&self, range: Span) -> Vec<&Annotation> {
+        let mut found = Vec::new();
+        for a in self.overlapping(range) {
+            found.push(a);
+        }
+        found
     }
 
     /// Annotations that cover code point `at`, outermost (longest) first: the order in which
     /// repeated clicks on one spot walk down through nested spans.
     pub fn covering(&self, at: u32) -> Vec<&Annotation> {
-        let mut found: Vec<&Annotation> = self.overlapping(Span::new(at, at.saturating_add(1))).collect();
+        let mut found = self.overlapping_list(Span::new(at, at.saturating_add(1)));
         crate::support::order::sort_by(&mut found, |a, b| outermost_first(a, b));
         found
     }

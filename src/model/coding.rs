@@ -97,8 +97,10 @@ impl Column {
         } else {
             Box::new(relations.incoming(a).filter(|r| r.kind == self.kind).map(|r| &r.from))
         };
-        let mut linked: Vec<Linked> =
-            ends.filter_map(|id| annotations.get(id)).map(|o| Linked { id: o.id.clone(), span: o.span }).collect();
+        let mut linked = Vec::new();
+        for o in ends.filter_map(|id| annotations.get(id)) {
+            linked.push(Linked { id: o.id.clone(), span: o.span });
+        }
         sort_by(&mut linked, |x, y| (x.span.start(), x.span.end()).cmp(&(y.span.start(), y.span.end())));
         linked
     }
@@ -115,7 +117,10 @@ pub fn table(spec: &'static Spec, labels: &Labels, annotations: &AnnotationSet, 
         linked: spec.columns.iter().map(|c| c.linked(&a.id, annotations, relations)).collect(),
         values: attributes.iter().map(|name| labels.attribute(a, name).to_owned()).collect(),
     };
-    let rows = annotations.iter().filter(|a| a.label == label).map(row).collect();
+    let mut rows = Vec::new();
+    for a in annotations.iter().filter(|a| a.label == label) {
+        rows.push(row(a));
+    }
     Table { spec, attributes, rows }
 }
 

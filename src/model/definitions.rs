@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::label::{LabelId, Labels};
 use crate::support::case::to_lowercase;
+use crate::support::chars::map_chars;
 use crate::support::json::{Object, ShapeError};
 use crate::support::quote::Quoted;
 
@@ -136,7 +137,7 @@ pub fn check_relation_type(
     let id = match except {
         Some(id) => id.clone(),
         None => {
-            let base: String = lower.chars().map(|c| if c.is_alphanumeric() { c } else { '_' }).collect();
+            let base = map_chars(&lower, |c| if c.is_alphanumeric() { c } else { '_' });
             let base = if base.trim_matches('_').is_empty() { "relation".to_owned() } else { base };
             let (mut id, mut n) = (base.clone(), 1);
             while types.iter().any(|t| t.id == id) {

@@ -110,7 +110,13 @@ impl Labels {
         }
         if self.relation_types.is_empty() {
             let ids = |ids: &[&str]| -> Vec<LabelId> {
-                ids.iter().map(|id| LabelId::new(id)).filter(|id| self.get(id).is_some()).collect()
+                let mut out = Vec::new();
+                for id in ids.iter().map(|id| LabelId::new(id)) {
+                    if self.get(&id).is_some() {
+                        out.push(id);
+                    }
+                }
+                out
             };
             let types = [
                 ("said_by", "said by", &["claim"][..], &["actor"][..]),
@@ -118,17 +124,14 @@ impl Labels {
                 ("happened_in", "happened in", &["event"], &["location"]),
                 ("about", "about", &["claim"], &["event", "actor", "location"]),
             ];
-            let types: Vec<RelationType> = types
-                .iter()
-                .map(|(id, name, from, to)| RelationType {
-                    id: (*id).to_owned(),
-                    name: (*name).to_owned(),
-                    from: ids(from),
-                    to: ids(to),
-                })
-                .filter(|t| !t.from.is_empty() && !t.to.is_empty())
-                .collect();
-            self.relation_types = types;
+            let mut kept = Vec::new();
+            for (id, name, from, to) in types {
+                let (from, to) = (ids(from), ids(to));
+                if !from.is_empty() && !to.is_empty() {
+                    kept.push(RelationType { id: id.to_owned(), name: name.to_owned(), from, to });
+                }
+            }
+            self.relation_types = kept;
         }
         if self.categories.is_empty() {
             self.categories = vec![

@@ -20,6 +20,7 @@ use super::contrast;
 use super::definitions::{check_attribute, check_relation_type};
 use super::label::{Label, LabelId, Labels};
 use crate::support::case::to_lowercase;
+use crate::support::chars::map_chars;
 
 /// Whose attribute: a label's (its annotations carry it) or the document's own (a category).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -135,7 +136,7 @@ pub fn free_colour(labels: &[Label]) -> &'static str {
 /// An id for a label named `name`: lowercase, letters and digits kept, anything else a hyphen,
 /// and `-2`, `-3`… after it while another label has it.
 pub fn id_for(name: &str, labels: &[Label]) -> LabelId {
-    let base: String = to_lowercase(name.trim()).chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect();
+    let base = map_chars(&to_lowercase(name.trim()), |c| if c.is_alphanumeric() { c } else { '-' });
     let base = if base.trim_matches('-').is_empty() { "label".to_owned() } else { base };
     let mut id = base.clone();
     let mut n = 1;

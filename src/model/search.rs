@@ -192,7 +192,10 @@ impl Boundaries {
             let start = text[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1);
             let end = text[at..].find(['\n', '\r']).map_or(text.len(), |i| i + at);
             self.line = (start, end);
-            self.cuts = words::pieces(&text[start..end]).iter().map(|p| p.start + start).chain([end]).collect();
+            let pieces = words::pieces(&text[start..end]);
+            self.cuts = Vec::with_capacity(pieces.len() + 1);
+            self.cuts.extend(pieces.iter().map(|p| p.start + start));
+            self.cuts.push(end);
             if self.cuts.is_empty() {
                 self.cuts.push(start);
             }
@@ -205,13 +208,14 @@ impl Boundaries {
 fn whole_only(text: &str, matches: Vec<Span>) -> Vec<Span> {
     let mut bytes = Bytes::default();
     let mut words = Boundaries::default();
-    matches
-        .into_iter()
-        .filter(|m| {
-            let (s, e) = (bytes.at(text, m.start()), bytes.at(text, m.end()));
-            words.at(text, s) && words.at(text, e)
-        })
-        .collect()
+    let mut whole = Vec::new();
+    for m in matches {
+        let (s, e) = (bytes.at(text, m.start()), bytes.at(text, m.end()));
+        if words.at(text, s) && words.at(text, e) {
+            whole.push(m);
+        }
+    }
+    whole
 }
 
 /// Byte offsets of ascending code points, counted once.
@@ -239,7 +243,10 @@ impl Bytes {
 
 /// The occurrences of `query` in `text`, ignoring case. An empty query finds nothing.
 pub fn find(text: &str, query: &str) -> Found {
-    let needle: Vec<char> = query.chars().flat_map(lowercase).collect();
+    let mut needle: Vec<char> = Vec::with_capacity(query.len());
+    for c in query.chars() {
+        needle.extend(lowercase(c));
+    }
     let mut found = Found::default();
     let Some(&first) = needle.first() else { return found };
     // Each character of the text with its code-point index, lowered as it is reached.

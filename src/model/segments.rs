@@ -30,7 +30,12 @@ pub fn segments(range: Span, annotations: &[Annotation]) -> Vec<Segment> {
     let mut out: Vec<Segment> = Vec::with_capacity(cuts.len());
     for pair in cuts.windows(2) {
         let span = Span::new(pair[0], pair[1]);
-        let layers: Vec<usize> = order.iter().copied().filter(|&i| annotations[i].span.contains_span(span)).collect();
+        let mut layers: Vec<usize> = Vec::new();
+        for &i in &order {
+            if annotations[i].span.contains_span(span) {
+                layers.push(i);
+            }
+        }
         match out.last_mut() {
             Some(last) if last.layers == layers => last.span = Span::new(last.span.start(), span.end()),
             _ => out.push(Segment { span, layers }),

@@ -65,8 +65,12 @@ pub fn groups(doc: &Document, annotations: &AnnotationSet, rejected: &[Span]) ->
 /// Every suggestion of `groups`, in text order (a mention two strings share, the earlier
 /// group's).
 pub fn flatten(groups: &[Group]) -> Vec<Suggestion> {
-    let mut all: Vec<Suggestion> =
-        groups.iter().flat_map(|g| g.spans.iter().map(|&span| Suggestion { span, label: g.label.clone() })).collect();
+    let mut all: Vec<Suggestion> = Vec::new();
+    for g in groups {
+        for &span in &g.spans {
+            all.push(Suggestion { span, label: g.label.clone() });
+        }
+    }
     crate::support::order::sort_by(&mut all, |a, b| a.span.start().cmp(&b.span.start()));
     let mut out: Vec<Suggestion> = Vec::with_capacity(all.len());
     for s in all {

@@ -11,16 +11,12 @@ use super::input::MAX_FILE_BYTES;
 /// ␀–␟, U+007F as ␡) and every C1 control, line or paragraph separator and bidirectional
 /// embedding, override or isolate (U+202A–U+202E, U+2066–U+2069) as U+FFFD; the rest as it is.
 pub fn visible(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '\0'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
-            '\u{7f}' => '\u{2421}',
-            '\u{80}'..='\u{9f}' | '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
-                '\u{fffd}'
-            }
-            c => c,
-        })
-        .collect()
+    crate::support::chars::map_chars(s, |c| match c {
+        '\0'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+        '\u{7f}' => '\u{2421}',
+        '\u{80}'..='\u{9f}' | '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => '\u{fffd}',
+        c => c,
+    })
 }
 
 /// Why `what` (a pasted text, a title) of `bytes` bytes is refused, naming the cap it is over

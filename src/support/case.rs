@@ -28,7 +28,11 @@ pub fn lowercase(c: char) -> Chain<Once<char>, option::IntoIter<char>> {
 
 /// `text` lowercased, character by character.
 pub fn to_lowercase(text: &str) -> String {
-    text.chars().flat_map(lowercase).collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        out.extend(lowercase(c));
+    }
+    out
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -107,35 +107,64 @@ impl Object {
     }
 
     /// The items of an array field, each as an object with its path.
-    pub fn objects(&mut self, key: &str) -> Result<impl Iterator<Item = Result<Object, ShapeError>>, ShapeError> {
+    pub fn objects(&mut self, key: &str) -> Result<Items, ShapeError> {
         let path = self.path_of(key);
         match self.take(key)? {
-            Value::Array(items) => {
-                Ok(items.into_iter().enumerate().map(move |(i, item)| Object::new(item, format!("{path}[{i}]"))))
-            }
+            Value::Array(items) => Ok(Items { path, items: items.into_iter().enumerate() }),
             other => Err(invalid(&path, "an array", &other)),
         }
     }
 
-    /// An array field read item by item with `read`, all or nothing.
+    /// An array field read item by item with `read`, all or nothing. A plain loop rather than
+    /// `collect::<Result<Vec<_>, _>>()`, whose adapter was a copy of the reading per item type.
     pub fn list<T>(&mut self, key: &str, read: fn(Object) -> Result<T, ShapeError>) -> Result<Vec<T>, ShapeError> {
-        self.objects(key)?.map(|item| item.and_then(read)).collect()
+        let mut out = Vec::new();
+        self.each(key, &mut |item| {
+            out.push(read(item)?);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// Each item of an array field, as an object, given to `f` until it errs: the walk that
+    /// every [`Self::list`] shares.
+    fn each(&mut self, key: &str, f: &mut dyn FnMut(Object) -> Result<(), ShapeError>) -> Result<(), ShapeError> {
+        for item in self.objects(key)? {
+            f(item?)?;
+        }
+        Ok(())
     }
 
     /// An array of strings.
     pub fn strings(&mut self, key: &str) -> Result<Vec<String>, ShapeError> {
         let path = self.path_of(key);
-        match self.take(key)? {
-            Value::Array(items) => items
-                .into_iter()
-                .enumerate()
-                .map(|(i, item)| match item {
-                    Value::String(s) => Ok(s),
-                    other => Err(invalid(&format!("{path}[{i}]"), "a string", &other)),
-                })
-                .collect(),
-            other => Err(invalid(&path, "an array", &other)),
+        let items = match self.take(key)? {
+            Value::Array(items) => items,
+            other => return Err(invalid(&path, "an array", &other)),
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.into_iter().enumerate() {
+            match item {
+                Value::String(s) => out.push(s),
+                other => return Err(invalid(&format!("{path}[{i}]"), "a string", &other)),
+            }
         }
+        Ok(out)
+    }
+}
+
+/// The items of an array field, each as an [`Object`] named by its index (`annotations[3]`).
+pub struct Items {
+    path: String,
+    items: std::iter::Enumerate<std::vec::IntoIter<Value>>,
+}
+
+impl Iterator for Items {
+    type Item = Result<Object, ShapeError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let (i, item) = self.items.next()?;
+        Some(Object::new(item, format!("{}[{i}]", self.path)))
     }
 }
 

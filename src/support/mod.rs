@@ -5,6 +5,8 @@
 
 /// Lowercasing from a build-time table (`char::to_lowercase` cost 7.0 KB gzip more, measured).
 pub mod case;
+/// A text with each character replaced, one copy of the loop for every caller.
+pub mod chars;
 /// A sorted sequence in chunks shared between versions: edits copy one chunk, not the set.
 pub mod chunks;
 /// CSV (RFC 4180) for the agreement report and the events & claims tables; formula-like fields

@@ -40,14 +40,14 @@ pub struct Coded {
 /// tag set; the annotations already carry its ids.)
 pub fn coder_of(name: &str, doc: &Document, annotations: &AnnotationSet, labels: &Labels) -> Coder {
     let _ = (doc, labels);
-    let spans = annotations
-        .iter()
-        .map(|a| Coded {
+    let mut spans = Vec::with_capacity(annotations.len());
+    for a in annotations.iter() {
+        spans.push(Coded {
             start: a.span.start() as usize,
             end: a.span.end() as usize,
             label: a.label.as_str().to_owned(),
-        })
-        .collect();
+        });
+    }
     Coder::new(name, spans)
 }
 
@@ -124,18 +124,16 @@ fn other_text(file_name: &str, theirs: &str, doc: &Document) -> String {
 /// A file's annotations as a coder, their labels (`own`, the file's) mapped onto `labels` by id
 /// or name.
 fn spans_of(name: String, annotations: &AnnotationSet, own: &Labels, labels: &Labels) -> Coder {
-    let spans = annotations
-        .iter()
-        .map(|a| {
-            let own = own.get(&a.label);
-            let known = labels.iter().find(|l| {
-                l.id.as_str().eq_ignore_ascii_case(a.label.as_str())
-                    || own.is_some_and(|o| l.name.eq_ignore_ascii_case(&o.name))
-            });
-            let label = known.map_or(a.label.as_str(), |l| l.id.as_str()).to_owned();
-            Coded { start: a.span.start() as usize, end: a.span.end() as usize, label }
-        })
-        .collect();
+    let mut spans = Vec::with_capacity(annotations.len());
+    for a in annotations.iter() {
+        let own = own.get(&a.label);
+        let known = labels.iter().find(|l| {
+            l.id.as_str().eq_ignore_ascii_case(a.label.as_str())
+                || own.is_some_and(|o| l.name.eq_ignore_ascii_case(&o.name))
+        });
+        let label = known.map_or(a.label.as_str(), |l| l.id.as_str()).to_owned();
+        spans.push(Coded { start: a.span.start() as usize, end: a.span.end() as usize, label });
+    }
     Coder::new(name, spans)
 }
 

@@ -19,8 +19,10 @@ pub struct Group {
 pub fn groups(coders: &[Coder]) -> Vec<Group> {
     // (coder, span) for every span, in text order then coder order: a stable sort of the coders'
     // spans one after another (each coder's are sorted and distinct).
-    let mut all: Vec<(usize, usize)> =
-        coders.iter().enumerate().flat_map(|(c, coder)| (0..coder.spans.len()).map(move |i| (c, i))).collect();
+    let mut all: Vec<(usize, usize)> = Vec::new();
+    for (c, coder) in coders.iter().enumerate() {
+        all.extend((0..coder.spans.len()).map(|i| (c, i)));
+    }
     sort_by(&mut all, |&(c, i), &(d, j)| coders[c].spans[i].cmp(&coders[d].spans[j]));
     let mut out: Vec<Group> = Vec::new();
     for (c, i) in all {

@@ -59,7 +59,13 @@ pub fn compare(a: Numbered, b: Numbered, labels: usize) -> Matched {
         confusion[l * labels + l] = tp;
     }
     // Then the label swaps among the spans left unmatched.
-    let rest = |n: Numbered<'_>, taken: &[bool]| -> Vec<usize> { (0..n.spans.len()).filter(|&i| !taken[i]).collect() };
+    let rest = |n: Numbered<'_>, taken: &[bool]| -> Vec<usize> {
+        let mut out = Vec::new();
+        for i in (0..n.spans.len()).filter(|&i| !taken[i]) {
+            out.push(i);
+        }
+        out
+    };
     let (rest_a, rest_b) = (rest(a, &a_taken), rest(b, &b_taken));
     let xs: Vec<&Coded> = rest_a.iter().map(|&i| &a.spans[i]).collect();
     let ys: Vec<&Coded> = rest_b.iter().map(|&j| &b.spans[j]).collect();

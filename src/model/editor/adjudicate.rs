@@ -42,7 +42,10 @@ impl Editor {
         let (rename, extra) = labels::missing(&ours, &project);
         let mut set = project.annotations;
         for (theirs, mine) in rename {
-            let ids: Vec<_> = set.iter().filter(|a| a.label == theirs).map(|a| a.id.clone()).collect();
+            let mut ids = Vec::new();
+            for a in set.iter().filter(|a| a.label == theirs) {
+                ids.push(a.id.clone());
+            }
             for id in ids {
                 set.relabel(&id, mine.clone());
             }

@@ -79,7 +79,10 @@ impl Editor {
     /// Removes `id` and, in the same undoable step, the relations that touch it (first).
     pub(super) fn remove(&mut self, id: &AnnotationId) {
         if let Some(removed) = self.annotations().get(id).cloned() {
-            let mut edits: Vec<Edit> = self.relations().touching(id).cloned().map(Edit::Unlink).collect();
+            let mut edits: Vec<Edit> = Vec::new();
+            for r in self.relations().touching(id) {
+                edits.push(Edit::Unlink(r.clone()));
+            }
             edits.push(Edit::Remove(removed));
             self.edit(if edits.len() == 1 { edits.remove(0) } else { Edit::Batch(edits) });
             if self.selected.as_ref() == Some(id) {

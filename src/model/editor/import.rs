@@ -115,9 +115,11 @@ impl Editor {
     /// open documents per record.
     fn already_open(&self, docs: &[(Project, Report)]) -> Vec<bool> {
         let open = self.docs.len();
-        let hashes = self.docs.iter().map(|d| d.doc.sha256()).chain(docs.iter().map(|(p, _)| p.doc.sha256()));
+        let mut hashes = Vec::with_capacity(open + docs.len());
+        hashes.extend(self.docs.iter().map(|d| d.doc.sha256()));
+        hashes.extend(docs.iter().map(|(p, _)| p.doc.sha256()));
         let mut repeat = vec![false; docs.len()];
-        for at in Index::new(hashes.collect()).repeats() {
+        for at in Index::new(hashes).repeats() {
             if let Some(r) = at.checked_sub(open).and_then(|i| repeat.get_mut(i)) {
                 *r = true;
             }

@@ -82,13 +82,21 @@ impl DocState {
 
     /// The document's annotations and history as they stand after op `seq`.
     pub(super) fn snapshot(&self, seq: u64) -> SnapshotRecord {
+        let mut annotations = Vec::with_capacity(self.annotations.len());
+        for a in self.annotations.iter() {
+            annotations.push(persist::ann_record(a));
+        }
+        let mut relations = Vec::new();
+        for r in self.relations.iter() {
+            relations.push(r.clone());
+        }
         SnapshotRecord {
             doc: self.id.clone(),
             seq,
             labels: Some(persist::labels_record(&self.labels)),
             definitions: Some(persist::definitions_record(&self.labels)),
-            annotations: self.annotations.iter().map(persist::ann_record).collect(),
-            relations: self.relations.iter().cloned().collect(),
+            annotations,
+            relations,
             attributes: (*self.attributes).clone(),
             done: self.history.done().iter().map(persist::edit_record).collect(),
             undone: self.history.undone().iter().map(persist::edit_record).collect(),

@@ -154,7 +154,8 @@ pub(super) fn missing(labels: &Labels, project: &Project) -> (Vec<(LabelId, Labe
             rename.push((id.clone(), ours.id.clone()));
             continue;
         }
-        let all: Vec<Label> = labels.iter().cloned().chain(extra.iter().cloned()).collect();
+        let mut all: Vec<Label> = labels.iter().cloned().collect();
+        all.extend(extra.iter().cloned());
         let hotkey = theirs
             .and_then(|l| l.hotkey)
             .filter(|k| all.iter().all(|l| l.hotkey != Some(*k)))
@@ -178,8 +179,10 @@ pub(super) fn missing(labels: &Labels, project: &Project) -> (Vec<(LabelId, Labe
 /// `labels` with `extra` added after them and the relation types of `types` they lack (by
 /// id), for a merge: the edit, or `None` when there are none.
 pub(super) fn extended(labels: &Rc<Labels>, extra: Vec<Label>, types: &[RelationType]) -> Option<Edit> {
-    let new_types: Vec<RelationType> =
-        types.iter().filter(|t| labels.relation_type(&t.id).is_none()).cloned().collect();
+    let mut new_types: Vec<RelationType> = Vec::new();
+    for t in types.iter().filter(|t| labels.relation_type(&t.id).is_none()) {
+        new_types.push(t.clone());
+    }
     if extra.is_empty() && new_types.is_empty() {
         return None;
     }

@@ -33,8 +33,12 @@ impl Editor {
         // Documents missing from the order (a write cut short) still come back, at the end, in
         // the order they were stored.
         let listed = Index::new(order.iter().map(String::as_str).collect());
-        let missing: Vec<String> =
-            records.iter().filter(|d| listed.find(&d.id).next().is_none()).map(|d| d.id.clone()).collect();
+        let mut missing = Vec::new();
+        for d in &records {
+            if listed.find(&d.id).next().is_none() {
+                missing.push(d.id.clone());
+            }
+        }
         order.extend(missing);
         let mut docs = Vec::new();
         for id in &order {

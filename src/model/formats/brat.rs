@@ -13,6 +13,7 @@ use crate::model::document::Document;
 use crate::model::label::Labels;
 use crate::model::relation::Relations;
 use crate::model::span::Span;
+use crate::support::chars::map_chars;
 use crate::support::order::Index;
 use crate::support::quote::Quoted;
 
@@ -85,12 +86,15 @@ pub fn serialize_ann(doc: &Document, labels: &Labels, annotations: &AnnotationSe
 /// its line breaks as spaces) and an `R` line per relation (`R1<TAB>said_by Arg1:T3 Arg2:T1`,
 /// the type's id). brat's names are single tokens: spaces in them are written `_`.
 pub fn ann(doc: &Document, labels: &Labels, annotations: &AnnotationSet, relations: &Relations) -> String {
-    let token = |s: &str| -> String { s.chars().map(|c| if c.is_whitespace() { '_' } else { c }).collect() };
+    let token = |s: &str| map_chars(s, |c| if c.is_whitespace() { '_' } else { c });
     let mut out = String::new();
     let (mut attributes, mut notes) = (String::new(), String::new());
     let (mut a_n, mut n_n) = (0, 0);
     for (n, a) in annotations.iter().enumerate() {
-        let fragments: Vec<Span> = doc.paragraphs().iter().filter_map(|p| p.content.intersect(a.span)).collect();
+        let mut fragments: Vec<Span> = Vec::new();
+        for p in doc.paragraphs() {
+            fragments.extend(p.content.intersect(a.span));
+        }
         let fragments = if fragments.is_empty() { vec![a.span] } else { fragments };
         let offsets: Vec<String> = fragments.iter().map(|f| format!("{} {}", f.start(), f.end())).collect();
         let quote: Vec<&str> = fragments.iter().map(|f| doc.slice(*f)).collect();
@@ -102,13 +106,17 @@ pub fn ann(doc: &Document, labels: &Labels, annotations: &AnnotationSet, relatio
         }
         if let Some(note) = &a.note {
             n_n += 1;
-            let note: String = note.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }).collect();
+            let note = map_chars(note, |c| if c == '\n' || c == '\r' { ' ' } else { c });
             notes.push_str(&format!("#{n_n}\tAnnotatorNotes T{}\t{note}\n", n + 1));
         }
     }
     out.push_str(&attributes);
     out.push_str(&notes);
-    let index = Index::new(annotations.iter().map(|a| a.id.as_str()).collect());
+    let mut ids = Vec::with_capacity(annotations.len());
+    for a in annotations.iter() {
+        ids.push(a.id.as_str());
+    }
+    let index = Index::new(ids);
     let t = |id: &AnnotationId| index.find(id.as_str()).next().map(|i| i + 1);
     for (n, r) in relations.iter().enumerate() {
         if let (Some(from), Some(to)) = (t(&r.from), t(&r.to)) {

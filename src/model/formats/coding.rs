@@ -214,7 +214,7 @@ fn type_for(types: &mut Vec<RelationType>, name: &str) -> String {
     if let Some(t) = types.iter().find(|t| same(&t.id, wanted) || same(&t.name, wanted)) {
         return t.id.clone();
     }
-    let mut id: String = wanted.chars().map(|c| if c.is_whitespace() { '_' } else { c }).collect();
+    let mut id = crate::support::chars::map_chars(wanted, |c| if c.is_whitespace() { '_' } else { c });
     if id.is_empty() {
         id = "related".to_owned();
     }

@@ -43,7 +43,10 @@ fn write(e: &Exporting<'_>) -> Written {
 /// The BIO text, and how many spans it had to drop.
 pub fn serialize(doc: &Document, labels: &Labels, annotations: &AnnotationSet) -> (String, usize) {
     // Keep spans longest first, each only if it overlaps none kept before.
-    let mut order: Vec<&Annotation> = annotations.iter().collect();
+    let mut order: Vec<&Annotation> = Vec::with_capacity(annotations.len());
+    for a in annotations.iter() {
+        order.push(a);
+    }
     sort_by(&mut order, |a, b| outermost_first(a, b));
     let mut kept: Vec<&Annotation> = Vec::new();
     for a in order {
@@ -53,7 +56,10 @@ pub fn serialize(doc: &Document, labels: &Labels, annotations: &AnnotationSet) -
     }
     let dropped = annotations.len() - kept.len();
     sort_by(&mut kept, |a, b| a.span.cmp(&b.span));
-    let cuts: Vec<u32> = kept.iter().flat_map(|a| [a.span.start(), a.span.end()]).collect();
+    let mut cuts: Vec<u32> = Vec::with_capacity(2 * kept.len());
+    for a in &kept {
+        cuts.extend([a.span.start(), a.span.end()]);
+    }
     let mut out = String::new();
     for p in doc.paragraphs() {
         let mut any = false;

@@ -73,32 +73,31 @@ pub fn serialize_with(
     relations: &Relations,
     unit: Unit,
 ) -> String {
-    let index = Index::new(annotations.iter().map(|a| a.id.as_str()).collect());
+    let mut ids = Vec::with_capacity(annotations.len());
+    for a in annotations.iter() {
+        ids.push(a.id.as_str());
+    }
+    let index = Index::new(ids);
     let number = |id: &AnnotationId| index.find(id.as_str()).next().map(|i| i + 1);
     let starts: &[u32] = if unit == Unit::Grapheme { doc.grapheme_starts() } else { &[] };
     let at = |cp: u32| super::from_cp(doc, unit, cp, starts);
-    let line = Line {
-        text: doc.text(),
-        entities: annotations
-            .iter()
-            .enumerate()
-            .map(|(i, a)| Entity {
-                id: i + 1,
-                label: label_name(labels, &a.label),
-                start_offset: at(a.span.start()),
-                end_offset: at(a.span.end()),
-            })
-            .collect(),
-        relations: relations
-            .iter()
-            .filter_map(|r| {
-                let kind = labels.relation_type(&r.kind).map_or(r.kind.as_str(), |t| t.name.as_str());
-                Some((number(&r.from)?, number(&r.to)?, kind))
-            })
-            .enumerate()
-            .map(|(i, (from_id, to_id, kind))| RelationOut { id: i + 1, from_id, to_id, kind })
-            .collect(),
-    };
+    let mut entities = Vec::with_capacity(annotations.len());
+    for (i, a) in annotations.iter().enumerate() {
+        entities.push(Entity {
+            id: i + 1,
+            label: label_name(labels, &a.label),
+            start_offset: at(a.span.start()),
+            end_offset: at(a.span.end()),
+        });
+    }
+    let mut links = Vec::new();
+    for r in relations.iter() {
+        let kind = labels.relation_type(&r.kind).map_or(r.kind.as_str(), |t| t.name.as_str());
+        if let (Some(from_id), Some(to_id)) = (number(&r.from), number(&r.to)) {
+            links.push(RelationOut { id: links.len() + 1, from_id, to_id, kind });
+        }
+    }
+    let line = Line { text: doc.text(), entities, relations: links };
     let mut out = serde_json::to_string(&line).unwrap_or_default();
     out.push('\n');
     out

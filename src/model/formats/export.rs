@@ -113,7 +113,10 @@ pub fn left_out(e: &Exporting<'_>, format: &str, carries: Carries) -> Option<Str
         (carries.attributes, attributes, "attribute value", "attribute values"),
         (carries.categories, e.attributes.len(), "document category", "document categories"),
     ];
-    let dropped: Vec<&(bool, usize, &str, &str)> = rows.iter().filter(|r| !r.0 && r.1 > 0).collect();
+    let mut dropped: Vec<&(bool, usize, &str, &str)> = Vec::new();
+    for r in rows.iter().filter(|r| !r.0 && r.1 > 0) {
+        dropped.push(r);
+    }
     let (mut kinds, mut counted, mut total) = (String::new(), String::new(), 0);
     for (i, (_, n, one, many)) in dropped.iter().enumerate() {
         let last = i > 0 && i + 1 == dropped.len();

@@ -306,23 +306,14 @@ fn results_into(record: &mut Record, results: &[Value], path: &str) -> std::resu
     };
     for (j, r) in results.iter().enumerate() {
         let value = r.get("value");
-        let strings = |key: &str| -> Vec<&str> {
-            value
-                .and_then(|v| v.get(key))
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-                .filter_map(Value::as_str)
-                .collect()
-        };
+        let strings = |key: &str| str_list(value.and_then(|v| v.get(key)));
         match kind(r) {
             "relation" => {
                 let (mut from, mut to) = (id_of(r, j, "from_id")?, id_of(r, j, "to_id")?);
                 if r.get("direction").and_then(Value::as_str) == Some("left") {
                     (from, to) = (to, from);
                 }
-                let labels: Vec<&str> =
-                    r.get("labels").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
+                let labels = str_list(r.get("labels"));
                 let place = format!("{path}[{j}].labels");
                 for kind in if labels.is_empty() { vec!["related"] } else { labels } {
                     record.relations.push(ForeignRelation {
@@ -359,4 +350,15 @@ fn results_into(record: &mut Record, results: &[Value], path: &str) -> std::resu
         }
     }
     Ok(())
+}
+
+/// The strings of an array (its other items skipped); none when `value` is not an array.
+fn str_list(value: Option<&Value>) -> Vec<&str> {
+    let mut out = Vec::new();
+    for item in value.and_then(Value::as_array).into_iter().flatten() {
+        if let Some(s) = item.as_str() {
+            out.push(s);
+        }
+    }
+    out
 }

@@ -215,8 +215,13 @@ pub fn label_for(labels: &mut Vec<Label>, name: &str) -> LabelId {
     const COLOURS: [&str; 6] = ["#f0e442", "#d55e00", "#0072b2", "#999999", "#a6761d", "#66a61e"];
     const KEYS: &str = "56789qwertyuiop";
     let hotkey = KEYS.chars().find(|k| labels.iter().all(|l| l.hotkey != Some(*k)));
-    let mut id: String =
-        crate::support::case::to_lowercase(wanted).chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect();
+    let mut id = crate::support::chars::map_chars(&crate::support::case::to_lowercase(wanted), |c| {
+        if c.is_alphanumeric() {
+            c
+        } else {
+            '-'
+        }
+    });
     if id.is_empty() {
         id = "label".to_owned();
     }

@@ -83,8 +83,10 @@ pub fn guess_unit(doc: &Document, spans: &[Foreign]) -> Option<Unit> {
         Some(bad)
     };
     // The unit whose spans fit and cut the fewest words; none when two tie for the best.
-    let mut scores: Vec<(usize, Unit)> =
-        [Unit::CodePoint, Unit::Utf16, Unit::Grapheme].into_iter().filter_map(|u| score(u).map(|s| (s, u))).collect();
+    let mut scores: Vec<(usize, Unit)> = Vec::new();
+    for u in [Unit::CodePoint, Unit::Utf16, Unit::Grapheme] {
+        scores.extend(score(u).map(|s| (s, u)));
+    }
     crate::support::order::sort_by(&mut scores, |a, b| a.0.cmp(&b.0));
     match scores.as_slice() {
         [(_, unit)] => Some(*unit),

@@ -41,13 +41,11 @@ struct SpanOut<'a> {
 }
 
 pub fn serialize(doc: &Document, labels: &Labels, annotations: &AnnotationSet) -> String {
-    let line = Line {
-        text: doc.text(),
-        spans: annotations
-            .iter()
-            .map(|a| SpanOut { start: a.span.start(), end: a.span.end(), label: label_name(labels, &a.label) })
-            .collect(),
-    };
+    let mut spans = Vec::with_capacity(annotations.len());
+    for a in annotations.iter() {
+        spans.push(SpanOut { start: a.span.start(), end: a.span.end(), label: label_name(labels, &a.label) });
+    }
+    let line = Line { text: doc.text(), spans };
     let mut out = serde_json::to_string(&line).unwrap_or_default();
     out.push('\n');
     out

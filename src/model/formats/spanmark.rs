@@ -146,6 +146,26 @@ pub fn serialize_by(
 /// [`serialize_by`] writes it.
 pub fn serialize_parts(parts: Parts<'_>, exported_at: &str, annotator: Option<&str>) -> String {
     let Parts { doc, labels, annotations, relations, attributes } = parts;
+    let mut outs = Vec::with_capacity(annotations.len());
+    for a in annotations.iter() {
+        outs.push(AnnOut {
+            id: a.id.as_str(),
+            label: a.label.as_str(),
+            start: a.span.start(),
+            end: a.span.end(),
+            text: doc.slice(a.span),
+            prefix: doc.prefix(a.span),
+            suffix: doc.suffix(a.span),
+            created: a.created.map(Time::iso),
+            annotators: &a.annotators,
+            note: a.note.as_deref(),
+            attributes: Pairs(&a.attributes),
+        });
+    }
+    let mut links = Vec::new();
+    for r in relations.iter() {
+        links.push(r);
+    }
     let file = FileOut {
         format: NAME,
         version: VERSION,
@@ -171,23 +191,8 @@ pub fn serialize_parts(parts: Parts<'_>, exported_at: &str, annotator: Option<&s
             .collect(),
         relation_types: labels.relation_types(),
         document_attributes: labels.categories(),
-        annotations: annotations
-            .iter()
-            .map(|a| AnnOut {
-                id: a.id.as_str(),
-                label: a.label.as_str(),
-                start: a.span.start(),
-                end: a.span.end(),
-                text: doc.slice(a.span),
-                prefix: doc.prefix(a.span),
-                suffix: doc.suffix(a.span),
-                created: a.created.map(Time::iso),
-                annotators: &a.annotators,
-                note: a.note.as_deref(),
-                attributes: Pairs(&a.attributes),
-            })
-            .collect(),
-        relations: relations.iter().collect(),
+        annotations: outs,
+        relations: links,
     };
     // Serializing plain structs of strings and numbers to a String cannot fail.
     let mut out = serde_json::to_string_pretty(&file).unwrap_or_default();
@@ -253,36 +258,7 @@ pub fn from_value(head: Value) -> Result<Project, ParseError> {
     }
     let mut set = AnnotationSet::new();
     for a in annotations {
-        let mut a = a?;
-        let (id, label, start, end, text) =
-            (a.string("id")?, a.string("label")?, a.u32("start")?, a.u32("end")?, a.string("text")?);
-        let created = created(&mut a)?;
-        let annotators = if a.has("annotators") { a.strings("annotators")? } else { Vec::new() };
-        let note = codes::read_note(&mut a)?;
-        let defs = labels.by_id(&label).map_or(&[][..], |l| &l.attributes[..]);
-        let attributes = codes::read_values(&mut a, defs, &format!("label {}", Quoted(&label)))?;
-        let path = a.into_path();
-        let span = Span::try_new(start, end).map_err(|e| ParseError::InvertedSpan {
-            path: path.clone(),
-            start: e.start,
-            end: e.end,
-        })?;
-        if span.end() > doc.len() {
-            return Err(ParseError::PastEnd { path, end: span.end(), len: doc.len() });
-        }
-        if doc.slice(span) != text {
-            return Err(ParseError::TextMismatch { path, declared: text, actual: doc.slice(span).to_owned() });
-        }
-        let Some(label) = labels.by_id(&label) else {
-            return Err(ParseError::UnknownLabel { path, label });
-        };
-        let annotation = Annotation {
-            created,
-            annotators,
-            note,
-            attributes,
-            ..Annotation::new(AnnotationId::new(&id), label.id.clone(), span)
-        };
+        let (annotation, path) = annotation(a?, &doc, &labels)?;
         match set.insert(annotation) {
             Ok(()) => {}
             Err(Rejected::Empty) => return Err(ParseError::EmptySpan { path }),
@@ -298,6 +274,41 @@ pub fn from_value(head: Value) -> Result<Project, ParseError> {
         None => Vec::new(),
     };
     Ok(Project { relations, attributes, annotator, ..Project::new(doc, labels, set) })
+}
+
+/// One annotation of the file, checked against the text and the labels; with its path, for the
+/// refusals the set's insertion may give.
+fn annotation(mut a: Object, doc: &Document, labels: &Labels) -> Result<(Annotation, String), ParseError> {
+    let (id, label, start, end, text) =
+        (a.string("id")?, a.string("label")?, a.u32("start")?, a.u32("end")?, a.string("text")?);
+    let created = created(&mut a)?;
+    let annotators = if a.has("annotators") { a.strings("annotators")? } else { Vec::new() };
+    let note = codes::read_note(&mut a)?;
+    let defs = labels.by_id(&label).map_or(&[][..], |l| &l.attributes[..]);
+    let attributes = codes::read_values(&mut a, defs, &format!("label {}", Quoted(&label)))?;
+    let path = a.into_path();
+    let span = Span::try_new(start, end).map_err(|e| ParseError::InvertedSpan {
+        path: path.clone(),
+        start: e.start,
+        end: e.end,
+    })?;
+    if span.end() > doc.len() {
+        return Err(ParseError::PastEnd { path, end: span.end(), len: doc.len() });
+    }
+    if doc.slice(span) != text {
+        return Err(ParseError::TextMismatch { path, declared: text, actual: doc.slice(span).to_owned() });
+    }
+    let Some(label) = labels.by_id(&label) else {
+        return Err(ParseError::UnknownLabel { path, label });
+    };
+    let annotation = Annotation {
+        created,
+        annotators,
+        note,
+        attributes,
+        ..Annotation::new(AnnotationId::new(&id), label.id.clone(), span)
+    };
+    Ok((annotation, path))
 }
 
 /// An annotation's optional `created`: absent (files written before spanmark kept it) is none; a

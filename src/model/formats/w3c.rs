@@ -210,45 +210,48 @@ pub fn serialize_with(doc: &Document, labels: &Labels, annotations: &AnnotationS
         homepage: IDENTITY,
     };
     let iri = |id: &str| format!("{}#{id}", source.id);
-    let mut items: Vec<Annotation> = annotations
-        .iter()
-        .map(|a| {
-            let mut body = vec![Body::text("tagging", label_name(labels, &a.label))];
-            body.extend(a.note.as_deref().map(|n| Body::text("commenting", n)));
-            body.extend(a.attributes.iter().map(|(n, v)| Body::text("describing", format!("{n}={v}"))));
-            Annotation {
-                context: CONTEXT,
-                id: iri(a.id.as_str()),
-                kind: "Annotation",
-                motivation: "tagging",
-                created: a.created.map(Time::iso),
-                generator: &generator,
-                body,
-                target: Targets::Text(Target {
-                    source: &source,
-                    selector: (
-                        QuoteSelector {
-                            kind: "TextQuoteSelector",
-                            exact: doc.slice(a.span),
-                            prefix: doc.prefix(a.span),
-                            suffix: doc.suffix(a.span),
-                        },
-                        PositionSelector { kind: "TextPositionSelector", start: a.span.start(), end: a.span.end() },
-                    ),
-                }),
-            }
-        })
-        .collect();
-    items.extend(relations.iter().map(|r| Annotation {
-        context: CONTEXT,
-        id: iri(r.id.as_str()),
-        kind: "Annotation",
-        motivation: "linking",
-        created: r.created.map(Time::iso),
-        generator: &generator,
-        body: vec![Body::text("tagging", labels.relation_type(&r.kind).map_or(r.kind.as_str(), |t| t.name.as_str()))],
-        target: Targets::Ends([r.from.as_str(), r.to.as_str()].map(|id| End { id: iri(id), format: LD })),
-    }));
+    let mut items: Vec<Annotation> = Vec::with_capacity(annotations.len() + relations.len());
+    for a in annotations.iter() {
+        let mut body = vec![Body::text("tagging", label_name(labels, &a.label))];
+        body.extend(a.note.as_deref().map(|n| Body::text("commenting", n)));
+        body.extend(a.attributes.iter().map(|(n, v)| Body::text("describing", format!("{n}={v}"))));
+        items.push(Annotation {
+            context: CONTEXT,
+            id: iri(a.id.as_str()),
+            kind: "Annotation",
+            motivation: "tagging",
+            created: a.created.map(Time::iso),
+            generator: &generator,
+            body,
+            target: Targets::Text(Target {
+                source: &source,
+                selector: (
+                    QuoteSelector {
+                        kind: "TextQuoteSelector",
+                        exact: doc.slice(a.span),
+                        prefix: doc.prefix(a.span),
+                        suffix: doc.suffix(a.span),
+                    },
+                    PositionSelector { kind: "TextPositionSelector", start: a.span.start(), end: a.span.end() },
+                ),
+            }),
+        });
+    }
+    for r in relations.iter() {
+        items.push(Annotation {
+            context: CONTEXT,
+            id: iri(r.id.as_str()),
+            kind: "Annotation",
+            motivation: "linking",
+            created: r.created.map(Time::iso),
+            generator: &generator,
+            body: vec![Body::text(
+                "tagging",
+                labels.relation_type(&r.kind).map_or(r.kind.as_str(), |t| t.name.as_str()),
+            )],
+            target: Targets::Ends([r.from.as_str(), r.to.as_str()].map(|id| End { id: iri(id), format: LD })),
+        });
+    }
     let collection = Collection {
         context: CONTEXT,
         id: collection.clone(),

@@ -95,6 +95,16 @@ fn annotation(r: &AnnRecord) -> Result<Annotation, RestoreError> {
     })
 }
 
+/// Every record as an edit, or the first that does not fit (one loop for batches and both
+/// stacks of a snapshot).
+fn edits_of(records: &[EditRecord]) -> Result<Vec<Edit>, RestoreError> {
+    let mut out = Vec::with_capacity(records.len());
+    for r in records {
+        out.push(edit(r)?);
+    }
+    Ok(out)
+}
+
 fn edit(r: &EditRecord) -> Result<Edit, RestoreError> {
     Ok(match r {
         EditRecord::Add(a) => Edit::Add(annotation(a)?),
@@ -102,7 +112,7 @@ fn edit(r: &EditRecord) -> Result<Edit, RestoreError> {
         EditRecord::Relabel { id, from, to } => {
             Edit::Relabel { id: AnnotationId::new(id), from: LabelId::new(from), to: LabelId::new(to) }
         }
-        EditRecord::Batch { edits } => Edit::Batch(edits.iter().map(edit).collect::<Result<_, _>>()?),
+        EditRecord::Batch { edits } => Edit::Batch(edits_of(edits)?),
         EditRecord::Labels { before, after, before_definitions, after_definitions } => Edit::Labels {
             before: Rc::new(labels(before, before_definitions.as_ref())?),
             after: Rc::new(labels(after, after_definitions.as_ref())?),
@@ -188,8 +198,7 @@ pub fn rebuild(
         for (name, value) in &s.attributes {
             set_value(&mut attributes, name, Some(value));
         }
-        let done = s.done.iter().map(edit).collect::<Result<Vec<_>, _>>();
-        let undone = s.undone.iter().map(edit).collect::<Result<Vec<_>, _>>();
+        let (done, undone) = (edits_of(&s.done), edits_of(&s.undone));
         match (done, undone) {
             (Ok(done), Ok(undone)) if history_fits(&done, &undone, &doc, &labels) => {
                 history = History::from_parts(done, undone)
@@ -239,7 +248,11 @@ fn known_in<'a>(labels: &Labels, edits: impl Iterator<Item = &'a Edit>) -> Vec<L
     for e in edits {
         sets(e, &mut all);
     }
-    all.iter().flat_map(|l| l.iter().map(|l| l.id.clone())).collect()
+    let mut ids = Vec::new();
+    for l in all.iter().flat_map(|l| l.iter()) {
+        ids.push(l.id.clone());
+    }
+    ids
 }
 
 fn known(labels: &Labels, edit: &Edit) -> Vec<LabelId> {

@@ -80,8 +80,10 @@ pub fn parse(value: &Value) -> Result<(Vec<Foreign>, Vec<ForeignRelation>), Form
             let place = format!("{path}, body[{j}].value");
             attributes.push(ForeignAttribute { name: name.to_owned(), value: v.to_owned(), place });
         }
-        let selectors: Vec<&Value> =
-            as_list(a.get("target")).into_iter().flat_map(|t| as_list(t.get("selector"))).collect();
+        let mut selectors: Vec<&Value> = Vec::new();
+        for t in as_list(a.get("target")) {
+            selectors.extend(as_list(t.get("selector")));
+        }
         let kind = |s: &&Value, k: &str| s.get("type").and_then(Value::as_str) == Some(k);
         let quote = selectors.iter().find(|s| kind(s, "TextQuoteSelector"));
         let position = selectors.iter().find(|s| kind(s, "TextPositionSelector"));
