@@ -182,10 +182,6 @@ pub fn App(props: &AppProps) -> Html {
         *latest.borrow_mut() = onexport.clone();
         use_callback((), move |_: (), _| latest.borrow().emit(&spanmark::FORMAT))
     };
-    let dispatch = |action: Action| {
-        let onaction = onaction.clone();
-        Callback::from(move |_: ()| onaction.emit(action.clone()))
-    };
     // Files from the Open button or dropped on the page: read, then handed to the editor.
     let onfiles = {
         let onaction = onaction.clone();
@@ -295,8 +291,8 @@ pub fn App(props: &AppProps) -> Html {
                 saving: editor.saving.clone(),
                 can_undo: current.history.can_undo(),
                 can_redo: current.history.can_redo(),
-                onundo: dispatch(Action::Undo),
-                onredo: dispatch(Action::Redo),
+                onundo: onaction.reform(|_: ()| Action::Undo),
+                onredo: onaction.reform(|_: ()| Action::Redo),
                 onexport: onexport.clone(),
                 doccano_unit: editor.options.doccano_unit,
                 onunit: onaction.reform(Action::SetDoccanoUnit),
