@@ -1,5 +1,5 @@
-//! HTML written as text, for the Compare view's parts that are many elements and no listeners
-//! (the figures' tables, the diff's text and list; `ui` hands it to Yew as raw HTML): each
+//! HTML written as text, for the views' parts that are many elements and no listeners (Compare's
+//! figures, the diff's text and list, the dialogs' fixed parts; `ui` hands it to Yew as raw HTML): each
 //! element of `html!` is its own code in the wasm, these are one loop. Every text and attribute
 //! value is escaped, so what a file brings (names, labels, the text) is shown as text, never
 //! read as markup.
