@@ -1,9 +1,10 @@
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::model::contrast;
 use crate::model::{Label, LabelChange, LabelId};
 
-#[derive(Properties, PartialEq)]
+/// What one row of the Labels dialog shows and answers to.
 pub struct LabelRowProps {
     pub label: Label,
     /// Its place in the bar, and how many labels there are (for the move buttons).
@@ -26,11 +27,11 @@ pub struct LabelRowProps {
 /// One label in the Labels dialog: its name, colour and key as fields (each change is made when
 /// the field is left or Enter pressed), buttons to move it up or down and to delete it, advice
 /// when its colour is hard to read on, and, when a label in use is deleted, where its spans go.
-#[component]
-pub fn LabelRow(props: &LabelRowProps) -> Html {
+/// A function of the dialog's, not a component: it holds nothing of its own, and the dialog
+/// draws every row anew on each change anyway (a component cost about 2 KB of raw wasm).
+pub fn label_row(props: &LabelRowProps) -> Html {
     let l = &props.label;
     let id = l.id.clone();
-    let select_ref = use_node_ref();
     let value = |e: Event| e.target_dyn_into::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
     let change = |make: fn(LabelId, String) -> LabelChange| {
         let (id, onchange) = (id.clone(), props.onchange.clone());
@@ -50,10 +51,17 @@ pub fn LabelRow(props: &LabelRowProps) -> Html {
     };
     let ondelete = props.ondelete.reform(|_: MouseEvent| true);
     let onkeep = props.ondelete.reform(|_: MouseEvent| false);
+    // The label the spans move to: the question's own <select>, beside the button pressed.
     let onreassign = {
-        let (id, onchange, select_ref) = (id.clone(), props.onchange.clone(), select_ref.clone());
-        Callback::from(move |_: MouseEvent| {
-            let to = select_ref.cast::<web_sys::HtmlSelectElement>().map(|s| s.value()).unwrap_or_default();
+        let (id, onchange) = (id.clone(), props.onchange.clone());
+        Callback::from(move |e: MouseEvent| {
+            let to = e
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|b| b.closest(".label-delete").ok().flatten())
+                .and_then(|group| group.query_selector("select.label-reassign").ok().flatten())
+                .and_then(|s| s.dyn_into::<web_sys::HtmlSelectElement>().ok())
+                .map(|s| s.value())
+                .unwrap_or_default();
             onchange.emit(LabelChange::Delete { id: id.clone(), reassign: Some(LabelId::new(&to)) });
         })
     };
@@ -63,7 +71,7 @@ pub fn LabelRow(props: &LabelRowProps) -> Html {
     let field = |what: &str| format!("{what} of {name}");
     let row_id = format!("label-{}", props.index);
     html! {
-        <li class="label-row" style={format!("--hl: {}", l.colour)} data-label={l.id.as_str().to_owned()}>
+        <li key={l.id.as_str().to_owned()} class="label-row" style={format!("--hl: {}", l.colour)} data-label={l.id.as_str().to_owned()}>
             <div class="label-fields">
                 <span class="swatch" aria-hidden="true"></span>
                 <input class="label-name" aria-label={field("Name")} value={l.name.clone()} onchange={onname} />
@@ -92,7 +100,7 @@ pub fn LabelRow(props: &LabelRowProps) -> Html {
                 <div class="label-delete" role="group" aria-label={format!("Delete {name}")}>
                     <label>
                         { format!("{name} tags {}. Move {} to", uses(props.uses), if props.uses == 1 { "it" } else { "them" }) }
-                        <select ref={select_ref} class="label-reassign">
+                        <select class="label-reassign">
                             { for props.others.iter().map(|(id, name)| html! {
                                 <option value={id.as_str().to_owned()}>{ name.clone() }</option>
                             }) }

@@ -3,7 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::attributes_editor::{attributes_editor, DefEdit};
-use super::label_row::LabelRow;
+use super::label_row::{label_row, LabelRowProps};
 use super::modal::{fixed, raw, Modal};
 use super::relation_types_editor::{relation_types_editor, TypeEdit};
 use crate::edge;
@@ -217,20 +217,17 @@ pub fn LabelsDialog(props: &LabelsDialogProps) -> Html {
                 }
             })
         };
-        html! {
-            <LabelRow
-                key={l.id.as_str().to_owned()}
-                label={l.clone()}
-                {index}
-                {count}
-                uses={uses(&l.id)}
-                {others}
-                deleting={deleting.as_ref() == Some(&l.id)}
-                error={refused_for(Some(&l.id))}
-                onchange={onlabel.clone()}
-                {ondelete}
-            />
-        }
+        label_row(&LabelRowProps {
+            label: l.clone(),
+            index,
+            count,
+            uses: uses(&l.id),
+            others,
+            deleting: deleting.as_ref() == Some(&l.id),
+            error: refused_for(Some(&l.id)),
+            onchange: onlabel.clone(),
+            ondelete,
+        })
     });
     let default_colour = free_colour(&list);
     let default_key = free_hotkey(&list).map(String::from).unwrap_or_default();
