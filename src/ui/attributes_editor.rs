@@ -85,12 +85,7 @@ pub fn attributes_editor(
             let typed = Typed { name, values, default: default.unwrap_or_default() };
             // Made: the form is emptied for the next one, its name field focused.
             if onedit.emit(DefEdit::Add(typed)) {
-                for input in fields.iter().flatten() {
-                    input.set_value("");
-                }
-                if let Some(name) = &fields[0] {
-                    crate::edge::focus::give(name);
-                }
+                clear(&form);
             }
         })
     };
@@ -156,6 +151,31 @@ fn inputs(form: &web_sys::Element) -> [Option<web_sys::HtmlInputElement>; 3] {
             .flatten()
             .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(el).ok())
     })
+}
+
+/// Empties an Add form (this one's and the relation types') once what it made is added, and
+/// puts the focus on its name (`.def-name`), ready for the next.
+pub fn clear(form: &web_sys::Element) {
+    let Ok(inputs) = form.query_selector_all("input") else { return };
+    for i in 0..inputs.length() {
+        if let Some(input) =
+            inputs.item(i).and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(n).ok())
+        {
+            if input.type_() == "checkbox" {
+                input.set_checked(false);
+            } else {
+                input.set_value("");
+            }
+        }
+    }
+    if let Some(name) = form
+        .query_selector(".def-name")
+        .ok()
+        .flatten()
+        .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok())
+    {
+        crate::edge::focus::give(&name);
+    }
 }
 
 fn value_of(e: &Event) -> String {

@@ -1,7 +1,7 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::attributes_editor::{refusal, Refused};
+use super::attributes_editor::{clear, refusal, Refused};
 use crate::model::{LabelId, RelationType};
 use crate::support::markup::Markup;
 
@@ -135,23 +135,4 @@ fn read(within: &web_sys::Element) -> (String, Vec<LabelId>, Vec<LabelId>) {
         ids
     };
     (name, ticked("From"), ticked("To"))
-}
-
-/// Empties the Add form after a type is added, and puts the focus on its name.
-fn clear(form: &web_sys::Element) {
-    let Ok(inputs) = form.query_selector_all("input") else { return };
-    for i in 0..inputs.length() {
-        if let Some(input) = inputs.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-            if input.type_() == "checkbox" {
-                input.set_checked(false);
-            } else {
-                input.set_value("");
-            }
-        }
-    }
-    if let Some(name) =
-        form.query_selector(".def-name").ok().flatten().and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        crate::edge::focus::give(&name);
-    }
 }

@@ -281,6 +281,9 @@ test('coding: the Labels dialog adds, edits and deletes relation types, attribut
   await addType.getByRole('group', { name: 'To' }).getByRole('checkbox', { name: 'Claim' }).check();
   await addType.getByRole('button', { name: 'Add a relation type' }).click();
   await assertSoon(() => names(), ['said by', 'takes part in', 'happened in', 'about', 'quotes'], 'added');
+  assertEqual(await addType.getByRole('textbox', { name: 'Name' }).inputValue(), '', 'the type form emptied');
+  assertEqual(await addType.locator('input[type=checkbox]:checked').count(), 0, 'its boxes unticked');
+  assert(await addType.getByRole('textbox', { name: 'Name' }).evaluate((i) => i === document.activeElement), 'its name field has the focus');
   assertEqual(await alerts(page), [], 'no refusal left');
   const quotes = types.locator('.def-row', { has: page.getByRole('textbox', { name: 'Name of relation type quotes' }) });
   assert(await quotes.getByRole('group', { name: 'To' }).getByRole('checkbox', { name: 'Claim' }).isChecked(), 'its To end');
@@ -310,6 +313,10 @@ test('coding: the Labels dialog adds, edits and deletes relation types, attribut
   await addAttribute.getByRole('button', { name: 'Add an attribute to Claim' }).click();
   const attributeNames = () => claim.locator('.def-rows .def-name').evaluateAll((inputs) => inputs.map((i) => i.value));
   await assertSoon(() => attributeNames(), ['stance', 'verified', 'quoted'], 'added to Claim');
+  // The Add form is emptied for the next one, its name field focused.
+  const addName = addAttribute.getByRole('textbox', { name: 'Name' });
+  assertEqual([await addName.inputValue(), await addAttribute.getByRole('textbox', { name: 'Values' }).inputValue(), await addAttribute.getByRole('textbox', { name: 'Default' }).inputValue()], ['', '', ''], 'the attribute form emptied');
+  assert(await addName.evaluate((i) => i === document.activeElement), 'its name field has the focus');
   assertEqual(await claim.getByRole('combobox', { name: 'Default of Claim attribute quoted' }).inputValue(), 'none', 'its default');
   await claim.getByRole('button', { name: 'Delete Claim attribute verified' }).click();
   await assertSoon(() => attributeNames(), ['stance', 'quoted'], 'verified deleted');
