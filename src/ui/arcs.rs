@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use super::state::DocRef;
 use crate::edge;
-use crate::model::layout::arcs::{place, Anchor, Connector, EndBox, Ends, Frame, Off};
+use crate::model::layout::arcs::{place, rises, Anchor, Connector, EndBox, Ends, Frame, Off};
 use crate::model::{AnnotationId, AnnotationSet, Labels, Relation, Relations, Span};
 
 #[derive(Properties, PartialEq)]
@@ -103,8 +103,10 @@ struct Inputs {
 }
 
 /// The connectors for `inputs`: every end not measured yet for its key is read first, all at
-/// once (and the layer's frame, once per key), then nothing more is read. `None` when the
-/// article or the layer is not mounted.
+/// once (and the layer's frame, once per key), then the layer's connectors are placed. Where
+/// their levels call for paragraphs spaced otherwise than they are, those are written, and the
+/// ends, moved, read and placed again (once: spacing moves lines up or down, never the levels).
+/// `None` when the article or the layer is not mounted.
 fn draw(article: &NodeRef, layer: &NodeRef, measured: &RefCell<Measured>, inputs: Inputs) -> Option<Vec<Shown>> {
     let (article, svg) = (article.cast::<web_sys::Element>()?, layer.cast::<web_sys::Element>()?);
     let Inputs { doc, labels, annotations, relations, key } = inputs;
@@ -113,20 +115,6 @@ fn draw(article: &NodeRef, layer: &NodeRef, measured: &RefCell<Measured>, inputs
     if cache.key != key {
         *cache = Measured { key, ..Measured::default() };
     }
-    // Read: every end not measured yet, at once.
-    let mut wanted: Vec<AnnotationId> = Vec::new();
-    for (r, from, to) in &found {
-        for (id, drawn) in [(&r.from, *from), (&r.to, *to)] {
-            if drawn && !cache.ends.iter().any(|(m, _)| m == id) && !wanted.contains(id) {
-                wanted.push(id.clone());
-            }
-        }
-    }
-    if !wanted.is_empty() {
-        for (id, at) in wanted.iter().zip(edge::arcs::ends(&article, &svg, &wanted)) {
-            cache.ends.push((id.clone(), at));
-        }
-    }
     let frame = *cache.frame.get_or_insert_with(|| edge::arcs::frame(&article, &svg));
     let off = |id: &AnnotationId| match annotations.get(id) {
         Some(a) if a.span.start() < drawn.start() => Off::Before,
@@ -134,27 +122,38 @@ fn draw(article: &NodeRef, layer: &NodeRef, measured: &RefCell<Measured>, inputs
     };
     let mut connectors = Vec::new();
     let mut kept = Vec::new();
-    for (r, from, to) in &found {
-        let end = |id: &AnnotationId, drawn: bool| {
-            if drawn {
-                cache.ends.iter().find(|(m, _)| m == id).and_then(|(_, at)| *at)
-            } else {
-                None
-            }
-        };
-        let ends = match (end(&r.from, *from), end(&r.to, *to), from, to) {
-            (Some(a), Some(b), _, _) => Ends::Both { from: a, to: b },
-            (Some(a), None, _, false) => Ends::From { from: a, to: off(&r.to) },
-            (None, Some(b), false, _) => Ends::To { from: off(&r.from), to: b },
-            _ => continue,
-        };
-        let name = type_name(&labels, &r.kind);
-        connectors.push(Connector { ends, label_chars: name.chars().count() + 2 });
-        kept.push((*r, name));
+    let mut placed = Vec::new();
+    for pass in 0..2 {
+        measure(&article, &svg, &mut cache, &found);
+        connectors.clear();
+        kept.clear();
+        for (r, from, to) in &found {
+            let end = |id: &AnnotationId, drawn: bool| {
+                if drawn {
+                    cache.ends.iter().find(|(m, _)| m == id).and_then(|(_, at)| *at)
+                } else {
+                    None
+                }
+            };
+            let ends = match (end(&r.from, *from), end(&r.to, *to), from, to) {
+                (Some(a), Some(b), _, _) => Ends::Both { from: a, to: b },
+                (Some(a), None, _, false) => Ends::From { from: a, to: off(&r.to) },
+                (None, Some(b), false, _) => Ends::To { from: off(&r.from), to: b },
+                _ => continue,
+            };
+            let name = type_name(&labels, &r.kind);
+            connectors.push(Connector { ends, label_chars: name.chars().count() + 2 });
+            kept.push((*r, name));
+        }
+        placed = place(&connectors, frame);
+        if pass == 1 {
+            break;
+        }
+        let Some(first) = respace(&article, rises(&connectors, &placed)) else { break };
+        // The lines from the first paragraph spaced anew on moved: their ends are read again.
+        cache.ends.retain(|(_, at)| at.is_some_and(|b| b.para < first));
     }
     drop(cache);
-    // Write: the layer drawn once.
-    let placed = place(&connectors, frame);
     Some(
         placed
             .into_iter()
@@ -175,6 +174,50 @@ fn draw(article: &NodeRef, layer: &NodeRef, measured: &RefCell<Measured>, inputs
             })
             .collect(),
     )
+}
+
+/// Reads every drawn end of `found` not measured yet for the cache's key, all at once.
+fn measure(
+    article: &web_sys::Element,
+    svg: &web_sys::Element,
+    cache: &mut Measured,
+    found: &[(&Relation, bool, bool)],
+) {
+    let mut wanted: Vec<AnnotationId> = Vec::new();
+    for (r, from, to) in found {
+        for (id, drawn) in [(&r.from, *from), (&r.to, *to)] {
+            if drawn && !cache.ends.iter().any(|(m, _)| m == id) && !wanted.contains(id) {
+                wanted.push(id.clone());
+            }
+        }
+    }
+    if !wanted.is_empty() {
+        for (id, at) in wanted.iter().zip(edge::arcs::ends(article, svg, &wanted)) {
+            cache.ends.push((id.clone(), at));
+        }
+    }
+}
+
+/// Spaces the drawn paragraphs as `wanted` says, the others back to normal, writing only what
+/// changes; the first paragraph changed, if any.
+fn respace(article: &web_sys::Element, wanted: Vec<(usize, u32)>) -> Option<usize> {
+    let risen = edge::arcs::risen(article);
+    let mut first: Option<usize> = None;
+    let mut write = |p: usize, l: u32| {
+        edge::arcs::rise(article, p, l);
+        first = Some(first.map_or(p, |f| f.min(p)));
+    };
+    for &(p, _) in &risen {
+        if !wanted.iter().any(|&(q, _)| q == p) {
+            write(p, 0);
+        }
+    }
+    for &(p, l) in &wanted {
+        if !risen.contains(&(p, l)) {
+            write(p, l);
+        }
+    }
+    first
 }
 
 /// Arcs and stubs for the relations touching the drawn text; nothing at all while the document
@@ -220,6 +263,9 @@ pub fn Arcs(props: &ArcsProps) -> Html {
             if relations.is_empty() {
                 if !shown.is_empty() {
                     shown.set(Rc::new(Vec::new()));
+                }
+                if let Some(article) = article.cast::<web_sys::Element>() {
+                    respace(&article, Vec::new());
                 }
                 return;
             }

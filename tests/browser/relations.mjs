@@ -231,3 +231,61 @@ test('an end that is not drawn: a labelled stub at the drawn one, and the panel 
   await assertSoon(() => selectedText(page), ['Line 2990: the minister'], 'the jump draws and selects the other end');
   await assertSoon(() => connectors(page), [{ kind: 'stub', label: 'said by ↑', lit: true }], 'its stub points up, lit');
 });
+
+test('a busy paragraph: its connectors and their labels keep off every line of text, however high they stack', async ({ page }) => {
+  const spans = [['Syria’s Foreign Minister', '1'], ['Asaad al-Shaibani', '1'], ['Ron Dermer', '1'], ['de-escalation and non-interference', '3'], ['SANA', '1'], ['The talks', '4']];
+  for (const [text, key] of spans) await tag(page, text, key);
+  const link = async (from, to) => {
+    await clickText(page, from);
+    await page.keyboard.press('r');
+    await clickText(page, to);
+    await page.waitForSelector('[role="menu"]');
+    await page.keyboard.press('Enter');
+    await page.locator('[role="menu"]').waitFor({ state: 'detached' });
+  };
+  // Four connectors onto "The talks" (two from the lines below), two more on the lines.
+  await link('de-escalation and non-interference', 'The talks');
+  await link('Asaad al-Shaibani', 'The talks');
+  await link('Ron Dermer', 'The talks');
+  await link('Syria’s Foreign Minister', 'The talks');
+  await link('de-escalation and non-interference', 'Ron Dermer');
+  await link('Syria’s Foreign Minister', 'Asaad al-Shaibani');
+  await assertSoon(async () => (await connectors(page)).length, 6, 'six connectors');
+  // Every horizontal run of a connector, and every label, against every line of the text.
+  const clashes = () => page.evaluate(() => {
+    const article = document.querySelector('article.text');
+    const lines = [];
+    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.data.trim() || node.parentElement.closest('.eol')) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const r of range.getClientRects()) lines.push(r);
+    }
+    const svg = document.querySelector('svg.arcs');
+    const origin = svg.getBoundingClientRect();
+    const boxes = [];
+    for (const g of svg.querySelectorAll('g')) {
+      for (const t of g.querySelectorAll('text')) { const r = t.getBoundingClientRect(); boxes.push({ what: `label ${t.textContent}`, left: r.left, right: r.right, top: r.top, bottom: r.bottom }); }
+      // Paths are M x y then V/H steps: the H steps are the runs.
+      const steps = g.querySelector('path').getAttribute('d').match(/[MVH][^MVHC]*/g);
+      let [x, y] = steps[0].slice(1).trim().split(/\s+/).map(Number);
+      for (const step of steps.slice(1)) {
+        const v = Number(step.slice(1));
+        if (step[0] === 'V') { y = v; continue; }
+        boxes.push({ what: `run of ${g.querySelector('text').textContent}`, left: origin.left + Math.min(x, v), right: origin.left + Math.max(x, v), top: origin.top + y, bottom: origin.top + y });
+        x = v;
+      }
+    }
+    const out = [];
+    for (const b of boxes) for (const l of lines) if (b.left < l.right - 1 && l.left + 1 < b.right && b.top < l.bottom - 1 && l.top + 1 < b.bottom + 0.5) out.push(`${b.what} at y ${Math.round(b.top)} on the line at ${Math.round(l.top)}–${Math.round(l.bottom)}`);
+    return [...new Set(out)];
+  });
+  await assertSoon(clashes, [], 'no connector run or label on a line of text');
+  // The text is still exactly the document, and the spacing goes when the relations do.
+  assertEqual(await page.locator('article.text').evaluate((a) => a.textContent), await seedText(), 'textContent is the document');
+  assert(await page.locator('article.text .para[style]').count() > 0, 'a paragraph spaced for its connectors');
+  for (let i = 0; i < 6; i += 1) await page.keyboard.press('Control+z');
+  await assertSoon(() => connectors(page), [], 'the relations undone');
+  await assertSoon(() => page.locator('article.text .para[style]').count(), 0, 'no paragraph spaced any more');
+});

@@ -12,12 +12,13 @@
 //! Pixels are those of the arcs' layer (from its top-left corner), measured by the edge; the
 //! answer is in whole pixels, ready to be written into SVG paths (no float formatting).
 
-/// A span's first line box, in the layer's pixels.
+/// A span's first line box, in the layer's pixels, and the paragraph it is in.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct EndBox {
     pub left: f64,
     pub right: f64,
     pub top: f64,
+    pub para: usize,
 }
 
 impl EndBox {
@@ -83,8 +84,10 @@ pub struct Drawn {
     pub anchor: Anchor,
     /// For a stub, where the other end lies.
     pub off: Option<Off>,
-    /// Its level on its line, from 0 (lowest).
+    /// Its level on its line, from 0 (lowest); for an arc between lines, on `from`'s line.
     pub level: u32,
+    /// For an arc between lines, its level on `to`'s line (else `level`).
+    pub to_level: u32,
 }
 
 /// How far above a span's box its connectors start: above the label chip drawn there.
@@ -212,6 +215,38 @@ fn levels(extents: &[(f64, f64, f64)]) -> Vec<u32> {
     level
 }
 
+/// The most levels a paragraph's lines are spaced for; runs higher still overlap the line above.
+pub const MAX_RISE: u32 = 6;
+
+/// How many levels above the lowest each paragraph's runs reach, for the paragraphs whose runs
+/// go above it: `(paragraph, levels)` in paragraph order, at most [`MAX_RISE`]. The text spaces
+/// those paragraphs' lines further apart by as many [`STEP`]s, so that a run never reaches into
+/// the line above (each line's lowest level fits in the space every linked line has).
+pub fn rises(connectors: &[Connector], drawn: &[Drawn]) -> Vec<(usize, u32)> {
+    let mut out: Vec<(usize, u32)> = Vec::new();
+    let mut raise = |para: usize, level: u32| {
+        let level = level.min(MAX_RISE);
+        if level == 0 {
+            return;
+        }
+        match out.iter_mut().find(|(p, _)| *p == para) {
+            Some((_, l)) => *l = (*l).max(level),
+            None => out.push((para, level)),
+        }
+    };
+    for (c, d) in connectors.iter().zip(drawn) {
+        match c.ends {
+            Ends::Both { from, to } => {
+                raise(from.para, d.level);
+                raise(to.para, d.to_level);
+            }
+            Ends::From { from: end, .. } | Ends::To { to: end, .. } => raise(end.para, d.level),
+        }
+    }
+    crate::support::order::sort_by(&mut out, |a, b| a.0.cmp(&b.0));
+    out
+}
+
 fn px(v: f64) -> i32 {
     v.round() as i32
 }
@@ -231,6 +266,7 @@ fn between_lines(from: &EndBox, to: &EndBox, (first, second): (u32, u32), x: f64
         anchor: Anchor::Middle,
         off: None,
         level: first,
+        to_level: second,
     }
 }
 
@@ -250,6 +286,7 @@ fn draw(c: &Connector, level: u32, leftward: bool) -> Drawn {
                 anchor: Anchor::Middle,
                 off: None,
                 level,
+                to_level: level,
             }
         }
         Ends::From { from: end, to: off } | Ends::To { to: end, from: off } => {
@@ -270,6 +307,7 @@ fn draw(c: &Connector, level: u32, leftward: bool) -> Drawn {
                 anchor: if leftward { Anchor::End } else { Anchor::Start },
                 off: Some(off),
                 level,
+                to_level: level,
             }
         }
     }
@@ -280,7 +318,7 @@ mod tests {
     use super::*;
 
     fn at(left: f64, top: f64) -> EndBox {
-        EndBox { left, right: left + 40.0, top }
+        EndBox { left, right: left + 40.0, top, para: (top / 100.0) as usize }
     }
 
     fn both(a: f64, b: f64, top: f64) -> Connector {
@@ -364,6 +402,25 @@ mod tests {
         let drawn = &place(&[edge], Frame::new(600.0))[0];
         assert_eq!(drawn.anchor, Anchor::End);
         assert_eq!(drawn.path, "M596 -13V-22H582");
+    }
+
+    #[test]
+    fn a_paragraph_rises_by_the_highest_level_its_runs_reach() {
+        // Paragraph 1 (tops 100–199): three arcs sharing an end, levels 0, 1 and 2; paragraph 2:
+        // one arc alone (level 0, no rise); an arc between paragraphs 1 and 3 takes a level on
+        // each of its lines.
+        let frame = Frame { width: 800.0, text: (0.0, 600.0) };
+        let mut cs =
+            vec![both(0.0, 100.0, 100.0), both(0.0, 200.0, 100.0), both(0.0, 300.0, 100.0), both(0.0, 60.0, 200.0)];
+        assert_eq!(rises(&cs, &place(&cs, frame)), vec![(1, 2)]);
+        cs.push(Connector { ends: Ends::Both { from: at(500.0, 100.0), to: at(0.0, 300.0) }, label_chars: 3 });
+        cs.push(both(0.0, 100.0, 300.0));
+        let drawn = place(&cs, frame);
+        assert_eq!((drawn[4].level, drawn[4].to_level), (0, 1), "its run on paragraph 3 goes above the arc there");
+        assert_eq!(rises(&cs, &drawn), vec![(1, 2), (3, 1)]);
+        // However many levels, a paragraph rises at most MAX_RISE.
+        let many: Vec<Connector> = (1..12).map(|n| both(0.0, f64::from(n) * 40.0, 100.0)).collect();
+        assert_eq!(rises(&many, &place(&many, frame)), vec![(1, MAX_RISE)]);
     }
 
     #[test]
