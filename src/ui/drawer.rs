@@ -15,6 +15,14 @@ impl Drawer {
         }
     }
 
+    /// The shorter name a phone's toolbar draws (the whole name stays the button's name).
+    pub fn short(self) -> &'static str {
+        match self {
+            Drawer::Documents => "Docs",
+            Drawer::Annotations => "Spans",
+        }
+    }
+
     /// The id of its frame, which its toolbar button controls.
     pub fn id(self) -> &'static str {
         match self {

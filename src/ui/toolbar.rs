@@ -89,7 +89,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 aria-expanded={open.to_string()}
                 aria-controls={drawer.id()}
                 onclick={props.ondrawer.reform(move |_: MouseEvent| drawer)}
-            >{ drawer.name() }</button>
+            >{ named(drawer.name(), drawer.short()) }</button>
         }
     };
     let (status, class) = match &props.saving {

@@ -22,10 +22,11 @@ const offScreen = (page) =>
       .filter((el) => el.id !== 'reader')
       .map((el) => (el.getAttribute('aria-label') || el.textContent).trim()));
 
-test('a phone (390×844): the text has at least half the height, every control is on screen, a drag tags', async ({ page }) => {
+test('a phone (390×844): the text has most of the height (70 %), every control is on screen, a drag tags', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   const reader = await page.locator('#reader').boundingBox();
-  assert(reader.height >= 844 / 2, `the text area is ${reader.height} px of 844`);
+  // The issue asks for half; the toolbar's two rows and the categories' one leave it 70 % or more.
+  assert(reader.height >= 844 * 0.7, `the text area is ${reader.height} px of 844`);
   assert(reader.y + reader.height <= 844 + 0.5 && reader.width >= 380, `the text area is on screen and full width: ${JSON.stringify(reader)}`);
   const wide = await page.evaluate(() => document.documentElement.scrollWidth);
   assert(wide <= 390, `the page is ${wide} px wide`);
@@ -61,7 +62,9 @@ test('on a phone the documents and the annotations open as drawers: on screen, E
   await assertAccessible(page, 'the annotations drawer on a phone');
   await page.keyboard.press('Escape');
   assert(!(await panel.isVisible()), 'Escape closed the drawer');
-  assertEqual(await page.evaluate(() => document.activeElement.textContent), 'Annotations', 'focus back on the button that opened it');
+  assert(await toggle.evaluate((el) => el === document.activeElement), 'focus back on the button that opened it');
+  // A phone draws the short name; the button's name stays whole.
+  assert(await toggle.locator('.short', { hasText: 'Spans' }).isVisible(), 'drawn as Spans');
   // Picking an entry closes the drawer and shows its span, selected.
   await toggle.click();
   await page.locator('.entry', { hasText: 'Paris' }).first().click();
