@@ -124,29 +124,6 @@ fn records<T: Record>(value: JsValue, skipped: &mut usize) -> Vec<T> {
     out
 }
 
-/// The localStorage key saying storage has been opened in this browser before: its absence
-/// lets a first visit draw the seed before storage answers (`ui::start`). It is a hint only:
-/// whatever storage then holds wins (`ui::attach`).
-const VISITED: &str = "spanmark.visited";
-
-/// This page's localStorage, when it can be used.
-pub fn local() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
-/// Whether this looks like the first visit of this browser: nothing says storage was opened
-/// here before. False when localStorage cannot be read (then the page waits for storage).
-pub fn first_visit() -> bool {
-    local().is_some_and(|l| matches!(l.get_item(VISITED), Ok(None)))
-}
-
-/// Notes that storage was opened in this browser (see [`first_visit`]).
-pub fn visited() {
-    if let Some(l) = local() {
-        let _ = l.set_item(VISITED, "1");
-    }
-}
-
 fn op_key(doc: &str, seq: u64) -> JsValue {
     Array::of2(&JsValue::from_str(doc), &JsValue::from_f64(seq as f64)).into()
 }

@@ -40,17 +40,19 @@ impl Theme {
     }
 }
 
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
 /// The theme kept from an earlier visit (the system's when none was, or storage is closed).
 pub fn load() -> Theme {
-    super::storage::local()
-        .and_then(|s| s.get_item(KEY).ok().flatten())
-        .map_or(Theme::System, |name| Theme::from_name(&name))
+    storage().and_then(|s| s.get_item(KEY).ok().flatten()).map_or(Theme::System, |name| Theme::from_name(&name))
 }
 
 /// Puts `theme` on the page and keeps it for the next visit (a closed storage only forgets it).
 pub fn set(theme: Theme) {
     apply(theme);
-    if let Some(s) = super::storage::local() {
+    if let Some(s) = storage() {
         let _ = match theme {
             Theme::System => s.remove_item(KEY),
             _ => s.set_item(KEY, theme.name()),

@@ -39,11 +39,8 @@ use crate::model::{Action, Editor, LabelId, Notice, Saving, Span, READ_ONLY_NOTI
 pub struct AppProps {
     /// The editor as storage kept it.
     pub initial: Rc<Editor>,
-    /// Where work is kept; `None` when storage cannot be used (the editor says why), or has not
-    /// answered yet.
+    /// Where work is kept; `None` when storage cannot be used (the editor says why).
     pub store: Option<Rc<Store>>,
-    /// Drawn before storage answered (a first visit): the store comes later (`ui::attach`).
-    pub later: bool,
 }
 
 impl PartialEq for AppProps {
@@ -140,9 +137,9 @@ pub fn App(props: &AppProps) -> Html {
     let modal = dialog.is_some() || editor.pending.is_some();
     use_hotkeys(editor.labels().clone(), modal, onapply.clone(), onaction.clone());
     // One tab of this browser writes at a time; Use here moves writing to this one.
-    let writing = use_writer(state.clone(), props.store.clone(), props.later);
+    let writer = use_writer(state.clone(), props.store.clone());
     // Keep every change (in the tab that writes), and warn before leaving while one is not yet kept.
-    use_autosave(state.clone(), writing);
+    use_autosave(state.clone(), props.store.clone().filter(|_| writer));
     use_leave_guard(editor.saving != Saving::Saved);
 
     let onexport = {

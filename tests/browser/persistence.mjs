@@ -283,41 +283,6 @@ test('bad files are refused with a message that names the problem; the work is u
   await assertSoon(() => page.locator('article.text').evaluate((a) => a.textContent), '\ufeffFirst line\r\nSecond line', 'BOM and CRLF kept');
 });
 
-test('a first visit is drawn before storage answers: what is tagged meanwhile is kept once it does', async ({ page, context }) => {
-  // Storage answers late: the writer lock is granted 1.5 s after it is asked for.
-  const slow = await context.browser().newContext();
-  await slow.addInitScript(() => {
-    const request = LockManager.prototype.request;
-    LockManager.prototype.request = function (...args) {
-      const granted = args.at(-1);
-      args[args.length - 1] = (lock) => new Promise((r) => setTimeout(r, 1500)).then(() => granted(lock));
-      return request.apply(this, args);
-    };
-  });
-  const p = await slow.newPage();
-  await p.goto(page.url());
-  await ready(p);
-  await tag(p, 'Ron Dermer', '1');
-  assertEqual((await highlights(p)).map((h) => h.text), ['Ron Dermer'], 'tagged before storage answered');
-  assert(!(await p.locator('.save-status.saved').count()), 'not yet kept while storage has not answered');
-  await saved(p);
-  await p.reload();
-  await ready(p);
-  await assertSoon(async () => (await highlights(p)).map((h) => h.text), ['Ron Dermer'], 'the tag came back after a reload');
-  await slow.close();
-});
-
-test('storage opened before, but the page has forgotten it: what storage holds replaces the seed drawn at first', async ({ page }) => {
-  await tag(page, 'Paris', '2');
-  await saved(page);
-  const expected = await exportBytes(page);
-  await page.evaluate(() => localStorage.removeItem('spanmark.visited'));
-  await page.reload();
-  await ready(page);
-  await assertSoon(async () => (await highlights(page)).map((h) => h.text), ['Paris'], 'the stored span, not the bare seed');
-  assertEqual(await exportBytes(page), expected, 'the same work as before the reload');
-});
-
 test('when storage is unavailable, a warning says work is not saved and offers an export', async ({ page, context }) => {
   const locked = await context.browser().newContext();
   await locked.addInitScript(() => {

@@ -292,11 +292,6 @@ pub struct Stored {
 }
 
 impl Stored {
-    /// Whether nothing at all is stored (a first visit's storage).
-    pub fn is_empty(&self) -> bool {
-        self.workspace.is_none() && self.docs.is_empty() && self.snapshots.is_empty() && self.ops.is_empty()
-    }
-
     /// Applies a write the way a store must: this is the reference the browser stores follow,
     /// and what the model's tests store into.
     pub fn apply(&mut self, write: &Write) {

@@ -15,8 +15,7 @@ use crate::ui::state::EditorState;
 pub fn use_autosave(state: UseReducerHandle<EditorState>, store: Option<Rc<Store>>) {
     // Whether a batch is being written: the next waits for it, so writes stay in order.
     let busy = use_mut_ref(|| Cell::new(false));
-    // A store that comes later (a first visit's) takes what was done before it came.
-    use_effect_with((state.0.unsaved_mark(), store.is_some()), move |_| {
+    use_effect_with(state.0.unsaved_mark(), move |_| {
         let Some(store) = store else { return };
         if busy.borrow().get() || state.0.unsaved().is_empty() {
             return;

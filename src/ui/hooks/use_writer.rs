@@ -16,32 +16,11 @@ use crate::ui::state::EditorState;
 /// (Use here, or this tab's turn in line) reads storage again (`ui::reread`), so the tab shows
 /// and goes on from the other tab's latest work. Losing it needs no render of its own: the
 /// autosave runs again only after an action, and that action's render gives it no store.
-///
-/// `given` is the store the app started with; with `later` (a first visit, drawn before
-/// storage answered) it comes when `ui::attach` has opened and read it. Returns the store to
-/// write to, while this tab may.
 #[hook]
-pub fn use_writer(state: UseReducerHandle<EditorState>, given: Option<Rc<Store>>, later: bool) -> Option<Rc<Store>> {
+pub fn use_writer(state: UseReducerHandle<EditorState>, store: Option<Rc<Store>>) -> bool {
     tabs::saving(state.0.saving == Saving::Pending);
-    let store = use_state(|| given);
-    {
-        let (set, dispatch) = (store.setter(), state.dispatcher());
-        use_effect_with((), move |_| {
-            if later {
-                wasm_bindgen_futures::spawn_local(async move {
-                    let (actions, found) = crate::ui::attach().await;
-                    for action in actions {
-                        dispatch.dispatch(action);
-                    }
-                    set.set(found);
-                });
-            }
-        });
-    }
     let dispatch = state.dispatcher();
-    let current = (*store).clone();
-    use_effect_with(current.is_some(), move |_| {
-        let store = current;
+    use_effect_with((), move |_| {
         // Without storage there is nothing to write, nor to take over.
         let Some(store) = store else { return };
         tabs::listen(move |heard| match heard {
@@ -75,5 +54,5 @@ pub fn use_writer(state: UseReducerHandle<EditorState>, given: Option<Rc<Store>>
             }
         });
     });
-    (*store).clone().filter(|_| tabs::holds())
+    tabs::holds()
 }
