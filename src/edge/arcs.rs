@@ -130,30 +130,3 @@ pub fn place_menu(menu: &HtmlElement, article: &Element, id: &AnnotationId) {
     // Whole pixels: no float formatting in the wasm.
     let _ = menu.set_attribute("style", &format!("left:{}px;top:{}px", left.round() as i64, top.round() as i64));
 }
-
-/// Spaces paragraph `para`'s lines for connectors `levels` above the lowest (`--rise`, which the
-/// stylesheet turns into line height); 0 puts it back. Writes only.
-pub fn rise(article: &Element, para: usize, levels: u32) {
-    // The paragraph's own inline style, which its view never sets.
-    let Ok(Some(p)) = article.query_selector(&format!("[data-p=\"{para}\"]")) else { return };
-    let _ = match levels {
-        0 => p.remove_attribute("style"),
-        n => p.set_attribute("style", &format!("--rise:{n}")),
-    };
-}
-
-/// The paragraphs of `article` spaced by [`rise`] now, `(paragraph, levels)` in document order.
-/// Reads attributes only (no layout): a paragraph drawn anew has none.
-pub fn risen(article: &Element) -> Vec<(usize, u32)> {
-    let Ok(list) = article.query_selector_all("[data-p][style]") else { return Vec::new() };
-    let mut out = Vec::new();
-    for i in 0..list.length() {
-        let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
-        let para = el.get_attribute("data-p").and_then(|p| p.parse().ok());
-        let levels = el.get_attribute("style").and_then(|s| s.strip_prefix("--rise:")?.parse().ok());
-        if let (Some(para), Some(levels)) = (para, levels) {
-            out.push((para, levels));
-        }
-    }
-    out
-}

@@ -29,6 +29,9 @@ pub struct ArcsProps {
     /// The target being picked for a new relation.
     pub candidate: Option<AnnotationId>,
     pub lights: Rc<Lights>,
+    /// How many levels each paragraph is spaced for now, and the call that spaces them anew.
+    pub rises: Rc<Vec<(usize, u32)>>,
+    pub onrise: Callback<Rc<Vec<(usize, u32)>>>,
 }
 
 /// One connector as the layer draws it.
@@ -55,6 +58,8 @@ struct Key {
     chips_all: bool,
     linked: bool,
     resized: u32,
+    /// The paragraphs' spacing the ends were measured under.
+    rises: Rc<Vec<(usize, u32)>>,
 }
 
 /// The relations with an end among the drawn spans, each once, with which ends are drawn.
@@ -102,18 +107,38 @@ struct Inputs {
     key: Key,
 }
 
+/// What one draw of the layer comes to: its connectors, or the paragraphs spaced otherwise
+/// first (their connectors stack higher or lower than they are spaced for; drawn once the text
+/// is spaced so and measured again).
+enum Drawing {
+    Shown(Vec<Shown>),
+    Respace(Rc<Vec<(usize, u32)>>),
+}
+
 /// The connectors for `inputs`: every end not measured yet for its key is read first, all at
-/// once (and the layer's frame, once per key), then the layer's connectors are placed. Where
-/// their levels call for paragraphs spaced otherwise than they are, those are written, and the
-/// ends, moved, read and placed again (once: spacing moves lines up or down, never the levels).
-/// `None` when the article or the layer is not mounted.
-fn draw(article: &NodeRef, layer: &NodeRef, measured: &RefCell<Measured>, inputs: Inputs) -> Option<Vec<Shown>> {
+/// once (and the layer's frame, once per key), then nothing more is read. `None` when the
+/// article or the layer is not mounted.
+fn draw(article: &NodeRef, layer: &NodeRef, measured: &RefCell<Measured>, inputs: Inputs) -> Option<Drawing> {
     let (article, svg) = (article.cast::<web_sys::Element>()?, layer.cast::<web_sys::Element>()?);
     let Inputs { doc, labels, annotations, relations, key } = inputs;
     let (drawn, found) = touching_window(&doc, &annotations, &relations, &key.window);
     let mut cache = measured.borrow_mut();
     if cache.key != key {
         *cache = Measured { key, ..Measured::default() };
+    }
+    // Read: every end not measured yet, at once.
+    let mut wanted: Vec<AnnotationId> = Vec::new();
+    for (r, from, to) in &found {
+        for (id, drawn) in [(&r.from, *from), (&r.to, *to)] {
+            if drawn && !cache.ends.iter().any(|(m, _)| m == id) && !wanted.contains(id) {
+                wanted.push(id.clone());
+            }
+        }
+    }
+    if !wanted.is_empty() {
+        for (id, at) in wanted.iter().zip(edge::arcs::ends(&article, &svg, &wanted)) {
+            cache.ends.push((id.clone(), at));
+        }
     }
     let frame = *cache.frame.get_or_insert_with(|| edge::arcs::frame(&article, &svg));
     let off = |id: &AnnotationId| match annotations.get(id) {
@@ -122,39 +147,37 @@ fn draw(article: &NodeRef, layer: &NodeRef, measured: &RefCell<Measured>, inputs
     };
     let mut connectors = Vec::new();
     let mut kept = Vec::new();
-    let mut placed = Vec::new();
-    for pass in 0..2 {
-        measure(&article, &svg, &mut cache, &found);
-        connectors.clear();
-        kept.clear();
-        for (r, from, to) in &found {
-            let end = |id: &AnnotationId, drawn: bool| {
-                if drawn {
-                    cache.ends.iter().find(|(m, _)| m == id).and_then(|(_, at)| *at)
-                } else {
-                    None
-                }
-            };
-            let ends = match (end(&r.from, *from), end(&r.to, *to), from, to) {
-                (Some(a), Some(b), _, _) => Ends::Both { from: a, to: b },
-                (Some(a), None, _, false) => Ends::From { from: a, to: off(&r.to) },
-                (None, Some(b), false, _) => Ends::To { from: off(&r.from), to: b },
-                _ => continue,
-            };
-            let name = type_name(&labels, &r.kind);
-            connectors.push(Connector { ends, label_chars: name.chars().count() + 2 });
-            kept.push((*r, name));
-        }
-        placed = place(&connectors, frame);
-        if pass == 1 {
-            break;
-        }
-        let Some(first) = respace(&article, rises(&connectors, &placed)) else { break };
-        // The lines from the first paragraph spaced anew on moved: their ends are read again.
-        cache.ends.retain(|(_, at)| at.is_some_and(|b| b.para < first));
+    for (r, from, to) in &found {
+        let end = |id: &AnnotationId, drawn: bool| {
+            if drawn {
+                cache.ends.iter().find(|(m, _)| m == id).and_then(|(_, at)| *at)
+            } else {
+                None
+            }
+        };
+        let ends = match (end(&r.from, *from), end(&r.to, *to), from, to) {
+            (Some(a), Some(b), _, _) => Ends::Both { from: a, to: b },
+            (Some(a), None, _, false) => Ends::From { from: a, to: off(&r.to) },
+            (None, Some(b), false, _) => Ends::To { from: off(&r.from), to: b },
+            _ => continue,
+        };
+        let name = type_name(&labels, &r.kind);
+        connectors.push(Connector { ends, label_chars: name.chars().count() + 2 });
+        kept.push((*r, name));
+    }
+    let placed = place(&connectors, frame);
+    // The drawn paragraphs spaced as their connectors need; the others' spacing kept (drawn
+    // again, a paragraph is spaced as it was until it is measured).
+    let mut spacing: Vec<(usize, u32)> =
+        cache.key.rises.iter().filter(|(p, _)| !cache.key.window.contains(p)).copied().collect();
+    spacing.extend(rises(&connectors, &placed));
+    crate::support::order::sort_by(&mut spacing, |a, b| a.0.cmp(&b.0));
+    if spacing != *cache.key.rises {
+        return Some(Drawing::Respace(Rc::new(spacing)));
     }
     drop(cache);
-    Some(
+    // Write: the layer drawn once.
+    Some(Drawing::Shown(
         placed
             .into_iter()
             .zip(kept)
@@ -173,55 +196,12 @@ fn draw(article: &NodeRef, layer: &NodeRef, measured: &RefCell<Measured>, inputs
                 anchor: d.anchor,
             })
             .collect(),
-    )
-}
-
-/// Reads every drawn end of `found` not measured yet for the cache's key, all at once.
-fn measure(
-    article: &web_sys::Element,
-    svg: &web_sys::Element,
-    cache: &mut Measured,
-    found: &[(&Relation, bool, bool)],
-) {
-    let mut wanted: Vec<AnnotationId> = Vec::new();
-    for (r, from, to) in found {
-        for (id, drawn) in [(&r.from, *from), (&r.to, *to)] {
-            if drawn && !cache.ends.iter().any(|(m, _)| m == id) && !wanted.contains(id) {
-                wanted.push(id.clone());
-            }
-        }
-    }
-    if !wanted.is_empty() {
-        for (id, at) in wanted.iter().zip(edge::arcs::ends(article, svg, &wanted)) {
-            cache.ends.push((id.clone(), at));
-        }
-    }
-}
-
-/// Spaces the drawn paragraphs as `wanted` says, the others back to normal, writing only what
-/// changes; the first paragraph changed, if any.
-fn respace(article: &web_sys::Element, wanted: Vec<(usize, u32)>) -> Option<usize> {
-    let risen = edge::arcs::risen(article);
-    let mut first: Option<usize> = None;
-    let mut write = |p: usize, l: u32| {
-        edge::arcs::rise(article, p, l);
-        first = Some(first.map_or(p, |f| f.min(p)));
-    };
-    for &(p, _) in &risen {
-        if !wanted.iter().any(|&(q, _)| q == p) {
-            write(p, 0);
-        }
-    }
-    for &(p, l) in &wanted {
-        if !risen.contains(&(p, l)) {
-            write(p, l);
-        }
-    }
-    first
+    ))
 }
 
 /// Arcs and stubs for the relations touching the drawn text; nothing at all while the document
-/// has none. When the text's layout may have moved the ends (other spans, window, chips, the
+/// has none. A paragraph whose connectors stack above the lowest level is spaced for them
+/// (`onrise`; the article draws it) before they are drawn, then measured again. When the text's layout may have moved the ends (other spans, window, chips, the
 /// window's size) they are measured after the frame that draws the text is painted (reading
 /// every end first, then writing the layer once), so that the edit's own frame waits for none
 /// of it. When only the relations changed (one made, removed or retyped) the layout is the one
@@ -256,16 +236,18 @@ pub fn Arcs(props: &ArcsProps) -> Html {
             props.window.clone(),
             props.chips_all,
             *resized,
+            props.rises.clone(),
         );
-        let (article, layer, shown) = (props.article.clone(), props.layer.clone(), shown.clone());
-        use_effect_with(deps, move |(doc, labels, annotations, relations, window, chips_all, resized)| {
+        let (article, layer, shown, onrise) =
+            (props.article.clone(), props.layer.clone(), shown.clone(), props.onrise.clone());
+        use_effect_with(deps, move |(doc, labels, annotations, relations, window, chips_all, resized, rises)| {
             *generation.borrow_mut() += 1;
             if relations.is_empty() {
                 if !shown.is_empty() {
                     shown.set(Rc::new(Vec::new()));
                 }
-                if let Some(article) = article.cast::<web_sys::Element>() {
-                    respace(&article, Vec::new());
+                if !rises.is_empty() {
+                    onrise.emit(Rc::default());
                 }
                 return;
             }
@@ -282,12 +264,17 @@ pub fn Arcs(props: &ArcsProps) -> Html {
                     chips_all: *chips_all,
                     linked: true,
                     resized: *resized,
+                    rises: rises.clone(),
                 },
             };
+            let show = move |drawing: Option<Drawing>| match drawing {
+                Some(Drawing::Shown(next)) => shown.set(Rc::new(next)),
+                // Spaced anew: the text is drawn so, then measured and drawn again.
+                Some(Drawing::Respace(next)) => onrise.emit(next),
+                None => {}
+            };
             if measured.borrow().key == inputs.key {
-                if let Some(next) = draw(&article, &layer, &measured, inputs) {
-                    shown.set(Rc::new(next));
-                }
+                show(draw(&article, &layer, &measured, inputs));
                 return;
             }
             wasm_bindgen_futures::spawn_local(async move {
@@ -295,9 +282,7 @@ pub fn Arcs(props: &ArcsProps) -> Html {
                 if *generation.borrow() != mine {
                     return;
                 }
-                if let Some(next) = draw(&article, &layer, &measured, inputs) {
-                    shown.set(Rc::new(next));
-                }
+                show(draw(&article, &layer, &measured, inputs));
             });
         });
     }

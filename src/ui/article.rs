@@ -83,6 +83,16 @@ pub fn Article(props: &ArticleProps) -> Html {
     // The arcs' layer, and what is lit on the text (a span's related spans, the target picked).
     let layer = use_node_ref();
     let lights = use_memo((), |_| Lights::default());
+    // How many levels each paragraph's connectors stack above the lowest (`ui::arcs` says), for
+    // this text: each paragraph draws its own spacing, so a paragraph drawn anew has it at once
+    // and the viewport measures it with the rest.
+    let rises = use_state_eq(|| (0usize, Rc::new(Vec::<(usize, u32)>::new())));
+    let text_id = Rc::as_ptr(&props.doc.0) as usize;
+    let current_rises = if rises.0 == text_id { rises.1.clone() } else { Rc::default() };
+    let onrise = {
+        let rises = rises.setter();
+        use_callback(text_id, move |next: Rc<Vec<(usize, u32)>>, text_id| rises.set((*text_id, next)))
+    };
     let picking = matches!(props.linking, Some(Linking::Picking { .. }));
     // Where the mouse went down, to tell a click from a drag.
     let down_at = use_mut_ref(|| Cell::new((0, 0)));
@@ -259,11 +269,13 @@ pub fn Article(props: &ArticleProps) -> Html {
         let from = props.suggestions.partition_point(|s| s.span.end() <= line.start());
         let here: Vec<Suggestion> =
             props.suggestions[from..].iter().take_while(|s| s.span.start() < line.end()).cloned().collect();
+        let rise = current_rises.iter().find(|(p, _)| *p == index).map_or(0, |(_, r)| *r);
         html! {
             <Paragraph
                 key={index}
                 doc={props.doc.clone()}
                 {index}
+                {rise}
                 labels={props.labels.clone()}
                 annotations={Rc::new(touching)}
                 {selected}
@@ -310,6 +322,8 @@ pub fn Article(props: &ArticleProps) -> Html {
                 selected={props.selected.clone()}
                 candidate={props.linking.as_ref().and_then(|l| l.candidate().cloned())}
                 lights={lights.clone()}
+                rises={current_rises.clone()}
+                {onrise}
             />
             <div class="text-spacer" ref={top_ref} style={format!("height:{}px", above.round() as i64)} aria-hidden="true"></div>
             // Editable only so that the browser draws and moves a caret (every input refused,

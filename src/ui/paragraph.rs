@@ -21,6 +21,9 @@ pub struct ParagraphProps {
     /// inside the innermost marks, and what is decided about one.
     pub suggestions: Rc<Vec<Suggestion>>,
     pub onsuggest: Callback<Verdict>,
+    /// How many levels its relations' connectors stack above the lowest: its lines are spaced
+    /// for them (`--rise`, which the stylesheet turns into line height).
+    pub rise: u32,
 }
 
 /// One line of the text. It re-renders only when its own annotations or selection change.
@@ -85,7 +88,11 @@ pub fn Paragraph(props: &ParagraphProps) -> Html {
     let blank = paragraph.content.is_empty();
     let line = !blank && !doc.spaced_after(props.index);
     html! {
-        <p class={classes!("para", blank.then_some("blank"), line.then_some("line"))} data-p={props.index.to_string()}>
+        <p
+            class={classes!("para", blank.then_some("blank"), line.then_some("line"))}
+            data-p={props.index.to_string()}
+            style={(props.rise > 0).then(|| format!("--rise:{}", props.rise))}
+        >
             { for runs }
             if !paragraph.terminator.is_empty() {
                 <span class="eol">{ doc.slice(paragraph.terminator).to_owned() }</span>
