@@ -130,3 +130,14 @@ pub fn place_menu(menu: &HtmlElement, article: &Element, id: &AnnotationId) {
     // Whole pixels: no float formatting in the wasm.
     let _ = menu.set_attribute("style", &format!("left:{}px;top:{}px", left.round() as i64, top.round() as i64));
 }
+
+/// Spaces paragraph `para` of `article` for connectors `levels` above the lowest, as its view
+/// draws it (`--rise`; none for 0), ahead of that view's next render: the ends can then be read
+/// where they will be. Writes only.
+pub fn rise(article: &Element, para: usize, levels: u32) {
+    let Ok(Some(p)) = article.query_selector(&format!("[data-p=\"{para}\"]")) else { return };
+    let _ = match levels {
+        0 => p.remove_attribute("style"),
+        n => p.set_attribute("style", &format!("--rise:{n}")),
+    };
+}

@@ -107,16 +107,18 @@ struct Inputs {
     key: Key,
 }
 
-/// What one draw of the layer comes to: its connectors, or the paragraphs spaced otherwise
-/// first (their connectors stack higher or lower than they are spaced for; drawn once the text
-/// is spaced so and measured again).
-enum Drawing {
-    Shown(Vec<Shown>),
-    Respace(Rc<Vec<(usize, u32)>>),
+/// What one draw of the layer comes to: its connectors, and the paragraphs' spacing when it
+/// changed (their connectors stack higher or lower than they were spaced for).
+struct Drawing {
+    shown: Vec<Shown>,
+    respaced: Option<Rc<Vec<(usize, u32)>>>,
 }
 
 /// The connectors for `inputs`: every end not measured yet for its key is read first, all at
-/// once (and the layer's frame, once per key), then nothing more is read. `None` when the
+/// once (and the layer's frame, once per key), then the connectors are placed. Where they stack
+/// otherwise than their paragraphs are spaced for, those paragraphs are spaced anew at once (as
+/// the article will draw them, told by `Drawing::respaced`) and the ends from the first of them
+/// on read again: the connectors are drawn in this frame where they will be. `None` when the
 /// article or the layer is not mounted.
 fn draw(article: &NodeRef, layer: &NodeRef, measured: &RefCell<Measured>, inputs: Inputs) -> Option<Drawing> {
     let (article, svg) = (article.cast::<web_sys::Element>()?, layer.cast::<web_sys::Element>()?);
@@ -126,9 +128,96 @@ fn draw(article: &NodeRef, layer: &NodeRef, measured: &RefCell<Measured>, inputs
     if cache.key != key {
         *cache = Measured { key, ..Measured::default() };
     }
-    // Read: every end not measured yet, at once.
+    let frame = *cache.frame.get_or_insert_with(|| edge::arcs::frame(&article, &svg));
+    let off = |id: &AnnotationId| match annotations.get(id) {
+        Some(a) if a.span.start() < drawn.start() => Off::Before,
+        _ => Off::After,
+    };
+    let (mut connectors, mut kept, mut placed) = (Vec::new(), Vec::new(), Vec::new());
+    let mut respaced = None;
+    for pass in 0..2 {
+        measure(&article, &svg, &mut cache, &found);
+        connectors.clear();
+        kept.clear();
+        for (r, from, to) in &found {
+            let end = |id: &AnnotationId, drawn: bool| {
+                if drawn {
+                    cache.ends.iter().find(|(m, _)| m == id).and_then(|(_, at)| *at)
+                } else {
+                    None
+                }
+            };
+            let ends = match (end(&r.from, *from), end(&r.to, *to), from, to) {
+                (Some(a), Some(b), _, _) => Ends::Both { from: a, to: b },
+                (Some(a), None, _, false) => Ends::From { from: a, to: off(&r.to) },
+                (None, Some(b), false, _) => Ends::To { from: off(&r.from), to: b },
+                _ => continue,
+            };
+            let name = type_name(&labels, &r.kind);
+            connectors.push(Connector { ends, label_chars: name.chars().count() + 2 });
+            kept.push((*r, name));
+        }
+        placed = place(&connectors, frame);
+        if pass == 1 {
+            break;
+        }
+        // The drawn paragraphs spaced as their connectors need; the others' spacing kept (drawn
+        // again, a paragraph is spaced as it was until it is measured).
+        let window = cache.key.window.clone();
+        let mut spacing: Vec<(usize, u32)> =
+            cache.key.rises.iter().filter(|(p, _)| !window.contains(p)).copied().collect();
+        spacing.extend(rises(&connectors, &placed));
+        crate::support::order::sort_by(&mut spacing, |a, b| a.0.cmp(&b.0));
+        if spacing == *cache.key.rises {
+            break;
+        }
+        let level = |list: &[(usize, u32)], p: usize| list.iter().find(|(q, _)| *q == p).map_or(0, |(_, l)| *l);
+        let mut first = usize::MAX;
+        for p in window {
+            let now = level(&spacing, p);
+            if now != level(&cache.key.rises, p) {
+                edge::arcs::rise(&article, p, now);
+                first = first.min(p);
+            }
+        }
+        let spacing = Rc::new(spacing);
+        cache.key.rises = spacing.clone();
+        respaced = Some(spacing);
+        // The lines from the first paragraph spaced anew on moved: their ends are read again.
+        cache.ends.retain(|(_, at)| at.is_some_and(|b| b.para < first));
+    }
+    drop(cache);
+    // Write: the layer drawn once.
+    let shown = placed
+        .into_iter()
+        .zip(kept)
+        .map(|(d, (r, name))| Shown {
+            from: r.from.clone(),
+            to: r.to.clone(),
+            stub: d.off.is_some(),
+            label: match d.off {
+                Some(Off::Before) => format!("{name} ↑"),
+                Some(Off::After) => format!("{name} ↓"),
+                None => name,
+            },
+            path: d.path,
+            at: d.label,
+            again: d.again,
+            anchor: d.anchor,
+        })
+        .collect();
+    Some(Drawing { shown, respaced })
+}
+
+/// Reads every drawn end of `found` not measured yet for the cache's key, all at once.
+fn measure(
+    article: &web_sys::Element,
+    svg: &web_sys::Element,
+    cache: &mut Measured,
+    found: &[(&Relation, bool, bool)],
+) {
     let mut wanted: Vec<AnnotationId> = Vec::new();
-    for (r, from, to) in &found {
+    for (r, from, to) in found {
         for (id, drawn) in [(&r.from, *from), (&r.to, *to)] {
             if drawn && !cache.ends.iter().any(|(m, _)| m == id) && !wanted.contains(id) {
                 wanted.push(id.clone());
@@ -136,72 +225,15 @@ fn draw(article: &NodeRef, layer: &NodeRef, measured: &RefCell<Measured>, inputs
         }
     }
     if !wanted.is_empty() {
-        for (id, at) in wanted.iter().zip(edge::arcs::ends(&article, &svg, &wanted)) {
+        for (id, at) in wanted.iter().zip(edge::arcs::ends(article, svg, &wanted)) {
             cache.ends.push((id.clone(), at));
         }
     }
-    let frame = *cache.frame.get_or_insert_with(|| edge::arcs::frame(&article, &svg));
-    let off = |id: &AnnotationId| match annotations.get(id) {
-        Some(a) if a.span.start() < drawn.start() => Off::Before,
-        _ => Off::After,
-    };
-    let mut connectors = Vec::new();
-    let mut kept = Vec::new();
-    for (r, from, to) in &found {
-        let end = |id: &AnnotationId, drawn: bool| {
-            if drawn {
-                cache.ends.iter().find(|(m, _)| m == id).and_then(|(_, at)| *at)
-            } else {
-                None
-            }
-        };
-        let ends = match (end(&r.from, *from), end(&r.to, *to), from, to) {
-            (Some(a), Some(b), _, _) => Ends::Both { from: a, to: b },
-            (Some(a), None, _, false) => Ends::From { from: a, to: off(&r.to) },
-            (None, Some(b), false, _) => Ends::To { from: off(&r.from), to: b },
-            _ => continue,
-        };
-        let name = type_name(&labels, &r.kind);
-        connectors.push(Connector { ends, label_chars: name.chars().count() + 2 });
-        kept.push((*r, name));
-    }
-    let placed = place(&connectors, frame);
-    // The drawn paragraphs spaced as their connectors need; the others' spacing kept (drawn
-    // again, a paragraph is spaced as it was until it is measured).
-    let mut spacing: Vec<(usize, u32)> =
-        cache.key.rises.iter().filter(|(p, _)| !cache.key.window.contains(p)).copied().collect();
-    spacing.extend(rises(&connectors, &placed));
-    crate::support::order::sort_by(&mut spacing, |a, b| a.0.cmp(&b.0));
-    if spacing != *cache.key.rises {
-        return Some(Drawing::Respace(Rc::new(spacing)));
-    }
-    drop(cache);
-    // Write: the layer drawn once.
-    Some(Drawing::Shown(
-        placed
-            .into_iter()
-            .zip(kept)
-            .map(|(d, (r, name))| Shown {
-                from: r.from.clone(),
-                to: r.to.clone(),
-                stub: d.off.is_some(),
-                label: match d.off {
-                    Some(Off::Before) => format!("{name} ↑"),
-                    Some(Off::After) => format!("{name} ↓"),
-                    None => name,
-                },
-                path: d.path,
-                at: d.label,
-                again: d.again,
-                anchor: d.anchor,
-            })
-            .collect(),
-    ))
 }
 
 /// Arcs and stubs for the relations touching the drawn text; nothing at all while the document
 /// has none. A paragraph whose connectors stack above the lowest level is spaced for them
-/// (`onrise`; the article draws it) before they are drawn, then measured again. When the text's layout may have moved the ends (other spans, window, chips, the
+/// before they are drawn (and the article told, `onrise`, so that it draws it so). When the text's layout may have moved the ends (other spans, window, chips, the
 /// window's size) they are measured after the frame that draws the text is painted (reading
 /// every end first, then writing the layer once), so that the edit's own frame waits for none
 /// of it. When only the relations changed (one made, removed or retyped) the layout is the one
@@ -267,11 +299,13 @@ pub fn Arcs(props: &ArcsProps) -> Html {
                     rises: rises.clone(),
                 },
             };
-            let show = move |drawing: Option<Drawing>| match drawing {
-                Some(Drawing::Shown(next)) => shown.set(Rc::new(next)),
-                // Spaced anew: the text is drawn so, then measured and drawn again.
-                Some(Drawing::Respace(next)) => onrise.emit(next),
-                None => {}
+            let show = move |drawing: Option<Drawing>| {
+                let Some(Drawing { shown: next, respaced }) = drawing else { return };
+                shown.set(Rc::new(next));
+                // The article draws the spacing the layer was drawn for (already on the page).
+                if let Some(spacing) = respaced {
+                    onrise.emit(spacing);
+                }
             };
             if measured.borrow().key == inputs.key {
                 show(draw(&article, &layer, &measured, inputs));
