@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use super::state::DocRef;
 use crate::edge;
-use crate::model::layout::arcs::{place, rises, Anchor, Connector, EndBox, Ends, Frame, Off};
+use crate::model::layout::arcs::{place, rise_of, rises, Anchor, Connector, EndBox, Ends, Frame, Off};
 use crate::model::{AnnotationId, AnnotationSet, Labels, Relation, Relations, Span};
 
 #[derive(Properties, PartialEq)]
@@ -171,11 +171,10 @@ fn draw(article: &NodeRef, layer: &NodeRef, measured: &RefCell<Measured>, inputs
         if spacing == *cache.key.rises {
             break;
         }
-        let level = |list: &[(usize, u32)], p: usize| list.iter().find(|(q, _)| *q == p).map_or(0, |(_, l)| *l);
         let mut first = usize::MAX;
         for p in window {
-            let now = level(&spacing, p);
-            if now != level(&cache.key.rises, p) {
+            let now = rise_of(&spacing, p);
+            if now != rise_of(&cache.key.rises, p) {
                 edge::arcs::rise(&article, p, now);
                 first = first.min(p);
             }
@@ -233,8 +232,8 @@ fn measure(
 
 /// Arcs and stubs for the relations touching the drawn text; nothing at all while the document
 /// has none. A paragraph whose connectors stack above the lowest level is spaced for them
-/// before they are drawn (and the article told, `onrise`, so that it draws it so). When the text's layout may have moved the ends (other spans, window, chips, the
-/// window's size) they are measured after the frame that draws the text is painted (reading
+/// before they are drawn (and the article told, `onrise`, so that it draws it so). When the
+/// text's layout may have moved the ends (other spans, window, chips, the window's size) they are measured after the frame that draws the text is painted (reading
 /// every end first, then writing the layer once), so that the edit's own frame waits for none
 /// of it. When only the relations changed (one made, removed or retyped) the layout is the one
 /// measured: the layer is drawn in the edit's own frame, reading only ends not measured yet.

@@ -13,6 +13,7 @@ use super::suggestion_marks::Verdict;
 use super::text_keys;
 use crate::edge;
 use crate::edge::selection::Show;
+use crate::model::layout::arcs::rise_of;
 use crate::model::search::{within, Found};
 use crate::model::suggest::Suggestion;
 use crate::model::{Action, Annotation, AnnotationId, AnnotationSet, Document, Labels, Relations, Span};
@@ -269,7 +270,7 @@ pub fn Article(props: &ArticleProps) -> Html {
         let from = props.suggestions.partition_point(|s| s.span.end() <= line.start());
         let here: Vec<Suggestion> =
             props.suggestions[from..].iter().take_while(|s| s.span.start() < line.end()).cloned().collect();
-        let rise = current_rises.iter().find(|(p, _)| *p == index).map_or(0, |(_, r)| *r);
+        let rise = rise_of(&current_rises, index);
         html! {
             <Paragraph
                 key={index}

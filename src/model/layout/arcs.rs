@@ -247,6 +247,12 @@ pub fn rises(connectors: &[Connector], drawn: &[Drawn]) -> Vec<(usize, u32)> {
     out
 }
 
+/// The levels paragraph `para` is spaced for in `rises` (as [`rises`] lists them); 0 when it is
+/// not listed.
+pub fn rise_of(rises: &[(usize, u32)], para: usize) -> u32 {
+    rises.iter().find(|(p, _)| *p == para).map_or(0, |(_, l)| *l)
+}
+
 fn px(v: f64) -> i32 {
     v.round() as i32
 }
@@ -418,6 +424,8 @@ mod tests {
         let drawn = place(&cs, frame);
         assert_eq!((drawn[4].level, drawn[4].to_level), (0, 1), "its run on paragraph 3 goes above the arc there");
         assert_eq!(rises(&cs, &drawn), vec![(1, 2), (3, 1)]);
+        assert_eq!(rise_of(&rises(&cs, &drawn), 3), 1);
+        assert_eq!(rise_of(&rises(&cs, &drawn), 2), 0, "a paragraph not listed is not spaced");
         // However many levels, a paragraph rises at most MAX_RISE.
         let many: Vec<Connector> = (1..12).map(|n| both(0.0, f64::from(n) * 40.0, 100.0)).collect();
         assert_eq!(rises(&many, &place(&many, frame)), vec![(1, MAX_RISE)]);
