@@ -247,6 +247,14 @@ pub fn App(props: &AppProps) -> Html {
         let ondialog = ondialog.clone();
         Callback::from(move |()| ondialog.emit(next))
     };
+    // Closing a dialog: one callback for the page's life, so that a dialog's props change only
+    // with what it shows. A new one each render redrew the Labels dialog on every change of the
+    // app (a save finishing among them), and each redraw put its fields back to the stored
+    // names, over what a person was typing.
+    let onclose = {
+        let dialog = dialog.setter();
+        use_callback((), move |(), _| dialog.set(None))
+    };
 
     let ontheme = {
         let theme = theme.clone();
@@ -384,7 +392,7 @@ pub fn App(props: &AppProps) -> Html {
                         labels={current.labels.clone()}
                         annotations={current.annotations.clone()}
                         onaction={onaction.clone()}
-                        onclose={to(None)}
+                        onclose={onclose.clone()}
                     />
                 },
                 Some(Dialog::Compare) => html! {
@@ -394,17 +402,17 @@ pub fn App(props: &AppProps) -> Html {
                         annotations={current.annotations.clone()}
                         name={AttrValue::from((*name).clone())}
                         onaction={onaction.clone()}
-                        onclose={to(None)}
+                        onclose={onclose.clone()}
                     />
                 },
-                Some(Dialog::Coding) => events_claims_dialog(&current.doc, &current.labels, &current.annotations, &current.relations, &onaction, &to(None)),
-                Some(Dialog::NewDocument) => new_document_dialog(&onaction, &to(None)),
+                Some(Dialog::Coding) => events_claims_dialog(&current.doc, &current.labels, &current.annotations, &current.relations, &onaction, &onclose),
+                Some(Dialog::NewDocument) => new_document_dialog(&onaction, &onclose),
                 Some(Dialog::Labels) => html! {
                     <LabelsDialog
                         labels={current.labels.clone()}
                         annotations={current.annotations.clone()}
                         onaction={onaction.clone()}
-                        onclose={to(None)}
+                        onclose={onclose.clone()}
                     />
                 },
                 None => Html::default(),
