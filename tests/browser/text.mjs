@@ -18,8 +18,9 @@ async function chips(page) {
       const style = getComputedStyle(mark, '::before');
       const shown = style.content !== 'none' && style.content !== 'normal' && style.display !== 'none';
       const px = (v) => parseFloat(v) || 0;
-      // The chip is absolutely positioned: its used left/top are from its containing block.
-      let block = mark.parentElement;
+      // The chip is absolutely positioned: its used left/top are from its containing block (the
+      // mark itself when it is positioned).
+      let block = mark;
       while (block && getComputedStyle(block).position === 'static') block = block.parentElement;
       const origin = block ? block.getBoundingClientRect() : { left: 0, top: 0 };
       const borderLeft = block ? px(getComputedStyle(block).borderLeftWidth) : 0;

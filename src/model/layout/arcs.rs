@@ -90,10 +90,11 @@ pub struct Drawn {
     pub to_level: u32,
 }
 
-/// How far above a span's box its connectors start: above the label chip drawn there.
-pub const LIFT: f64 = 13.0;
+/// How far above a span's box its connectors start: above the label chip drawn there (its
+/// bottom 1 px above the box, 14.3 px tall: styles/text.css).
+pub const LIFT: f64 = 17.0;
 /// The height of the lowest level's peak above the higher end, and of each level more.
-pub const BASE: f64 = 9.0;
+pub const BASE: f64 = 7.0;
 pub const STEP: f64 = 11.0;
 /// A label's width per character (the labels' face at 10 px), for telling overlaps.
 pub const CHAR_PX: f64 = 6.0;
@@ -335,9 +336,9 @@ mod tests {
     fn an_arc_rises_from_its_from_and_ends_on_its_to() {
         let drawn = place(&[both(0.0, 200.0, 100.0)], Frame::new(600.0));
         assert_eq!(drawn[0].level, 0);
-        // From (20, 87), peak 78 (87 − BASE), onto (220, 87).
-        assert_eq!(drawn[0].path, "M20 87C20 75 220 75 220 87");
-        assert_eq!(drawn[0].label, (120, 81));
+        // From (20, 83), peak 76 (83 − BASE), onto (220, 83).
+        assert_eq!(drawn[0].path, "M20 83C20 74 220 74 220 83");
+        assert_eq!(drawn[0].label, (120, 79));
         assert_eq!(drawn[0].anchor, Anchor::Middle);
     }
 
@@ -364,17 +365,17 @@ mod tests {
     fn an_arc_between_lines_goes_round_through_the_margin() {
         let c = Connector { ends: Ends::Both { from: at(100.0, 100.0), to: at(300.0, 160.0) }, label_chars: 3 };
         let drawn = &place(&[c], Frame { width: 800.0, text: (0.0, 600.0) })[0];
-        // Up from (120, 87) to 78, right to the margin (606), down it to 138 (147 − 9), back
-        // left to 320 and down onto (320, 147).
-        assert_eq!(drawn.path, "M120 87V78H606V138H320V147");
-        assert_eq!(drawn.label, (363, 81), "midway along from's run, at its peak");
-        assert_eq!(drawn.again, Some((463, 141)), "and midway along to's");
+        // Up from (120, 83) to 76, right to the margin (606), down it to 136 (143 − 7), back
+        // left to 320 and down onto (320, 143).
+        assert_eq!(drawn.path, "M120 83V76H606V136H320V143");
+        assert_eq!(drawn.label, (363, 79), "midway along from's run, at its peak");
+        assert_eq!(drawn.again, Some((463, 139)), "and midway along to's");
         assert_eq!(drawn.off, None);
         // To an earlier line the same way round, up the margin.
         let back = Connector { ends: Ends::Both { from: at(300.0, 160.0), to: at(0.0, 100.0) }, label_chars: 3 };
-        assert_eq!(place(&[back], Frame { width: 800.0, text: (0.0, 600.0) })[0].path, "M320 147V138H606V78H20V87");
+        assert_eq!(place(&[back], Frame { width: 800.0, text: (0.0, 600.0) })[0].path, "M320 143V136H606V76H20V83");
         // Where the text fills the layer, the margin is its last pixel.
-        assert_eq!(place(&[c], Frame::new(600.0))[0].path, "M120 87V78H599V138H320V147");
+        assert_eq!(place(&[c], Frame::new(600.0))[0].path, "M120 83V76H599V136H320V143");
     }
 
     #[test]
@@ -389,8 +390,8 @@ mod tests {
         assert_eq!(drawn[0].level, 1, "the wider run (from 120) goes above");
         assert_eq!(drawn[1].level, 0);
         assert_eq!(drawn[2].level, 0);
-        assert_eq!(drawn[0].path, "M120 87V67H606V127H120V147");
-        assert_eq!(drawn[1].path, "M220 87V78H610V138H220V147");
+        assert_eq!(drawn[0].path, "M120 83V65H606V125H120V143");
+        assert_eq!(drawn[1].path, "M220 83V76H610V136H220V143");
     }
 
     #[test]
@@ -398,16 +399,16 @@ mod tests {
         let from = Connector { ends: Ends::From { from: at(0.0, 100.0), to: Off::After }, label_chars: 7 };
         let to = Connector { ends: Ends::To { from: Off::Before, to: at(200.0, 100.0) }, label_chars: 7 };
         let drawn = place(&[from, to], Frame::new(600.0));
-        assert_eq!(drawn[0].path, "M36 87V78H50", "out of a drawn from, away along the stub");
+        assert_eq!(drawn[0].path, "M36 83V76H50", "out of a drawn from, away along the stub");
         assert_eq!(drawn[0].off, Some(Off::After));
         assert_eq!(drawn[0].anchor, Anchor::Start);
-        assert_eq!(drawn[1].path, "M250 78H236V87", "into a drawn to, down onto it");
+        assert_eq!(drawn[1].path, "M250 76H236V83", "into a drawn to, down onto it");
         assert_eq!(drawn[1].off, Some(Off::Before));
         // Near the right edge a stub runs left.
         let edge = Connector { ends: Ends::From { from: at(560.0, 0.0), to: Off::Before }, label_chars: 7 };
         let drawn = &place(&[edge], Frame::new(600.0))[0];
         assert_eq!(drawn.anchor, Anchor::End);
-        assert_eq!(drawn.path, "M596 -13V-22H582");
+        assert_eq!(drawn.path, "M596 -17V-24H582");
     }
 
     #[test]
