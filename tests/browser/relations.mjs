@@ -234,7 +234,7 @@ test('an end that is not drawn: a labelled stub at the drawn one, and the panel 
 });
 
 test('a busy paragraph: its connectors and their labels keep off every line of text, however high they stack', async ({ page }) => {
-  const spans = [['Syria’s Foreign Minister', '1'], ['Asaad al-Shaibani', '1'], ['Ron Dermer', '1'], ['de-escalation and non-interference', '3'], ['SANA', '1'], ['The talks', '4']];
+  const spans = [['Syria’s Foreign Minister', '1'], ['Asaad al-Shaibani', '1'], ['Ron Dermer', '1'], ['de-escalation and non-interference', '3'], ['SANA', '1'], ['The talks', '4'], ['a meeting', '4'], ['Paris', '2']];
   for (const [text, key] of spans) await tag(page, text, key);
   const link = async (from, to) => {
     await clickText(page, from);
@@ -251,7 +251,9 @@ test('a busy paragraph: its connectors and their labels keep off every line of t
   await link('Syria’s Foreign Minister', 'The talks');
   await link('de-escalation and non-interference', 'Ron Dermer');
   await link('Syria’s Foreign Minister', 'Asaad al-Shaibani');
-  await assertSoon(async () => (await connectors(page)).length, 6, 'six connectors');
+  // And one on the first line, between two spans side by side.
+  await link('a meeting', 'Paris');
+  await assertSoon(async () => (await connectors(page)).length, 7, 'seven connectors');
   // Every horizontal run of a connector, and every label, against every line of the text.
   const clashes = () => page.evaluate(() => {
     const article = document.querySelector('article.text');
@@ -280,13 +282,33 @@ test('a busy paragraph: its connectors and their labels keep off every line of t
     }
     const out = [];
     for (const b of boxes) for (const l of lines) if (b.left < l.right - 1 && l.left + 1 < b.right && b.top < l.bottom - 1 && l.top + 1 < b.bottom + 0.5) out.push(`${b.what} at y ${Math.round(b.top)} on the line at ${Math.round(l.top)}–${Math.round(l.bottom)}`);
+    // Each label chip shown (generated content on its span's first mark) against every label
+    // and run: its box from its used position in its containing block (the nearest positioned
+    // element from the mark up; for a mark, its first box's corner).
+    for (const mark of article.querySelectorAll('mark[data-name]')) {
+      const style = getComputedStyle(mark, '::before');
+      if (style.content === 'none' || style.content === 'normal') continue;
+      const px = (v) => parseFloat(v) || 0;
+      let block = mark;
+      while (getComputedStyle(block).position === 'static') block = block.parentElement;
+      const corner = block === mark ? mark.getClientRects()[0] : block.getBoundingClientRect();
+      const left = corner.left + px(getComputedStyle(block).borderLeftWidth) + px(style.left) + px(style.marginLeft);
+      const top = corner.top + px(getComputedStyle(block).borderTopWidth) + px(style.top) + px(style.marginTop);
+      const chip = { left, right: left + px(style.width) + px(style.paddingLeft) + px(style.paddingRight) + 2, top, bottom: top + px(style.height) + 2 };
+      for (const b of boxes) if (b.left < chip.right && chip.left < b.right && b.top < chip.bottom && chip.top < b.bottom + 0.5) out.push(`${b.what} at y ${Math.round(b.top)} on the chip ${mark.dataset.name} of "${mark.textContent}" at ${Math.round(chip.top)}–${Math.round(chip.bottom)}`);
+    }
     return [...new Set(out)];
   });
-  await assertSoon(clashes, [], 'no connector run or label on a line of text');
+  await assertSoon(clashes, [], 'no connector run or label on a line of text or a label chip');
+  // With every span's label written on the text, the chips keep clear of the connectors too.
+  await page.getByRole('checkbox', { name: 'All labels on text' }).check();
+  await assertSoon(async () => page.locator('article.text.chips-all').count(), 1, 'every label on the text');
+  await assertSoon(clashes, [], 'no connector run or label on a line of text or a label chip, all labels shown');
+  await page.locator('#reader').focus();
   // The text is still exactly the document, and the spacing goes when the relations do.
   assertEqual(await page.locator('article.text').evaluate((a) => a.textContent), await seedText(), 'textContent is the document');
   assert(await page.locator('article.text .para[style]').count() > 0, 'a paragraph spaced for its connectors');
-  for (let i = 0; i < 6; i += 1) await page.keyboard.press('Control+z');
+  for (let i = 0; i < 7; i += 1) await page.keyboard.press('Control+z');
   await assertSoon(() => connectors(page), [], 'the relations undone');
   await assertSoon(() => page.locator('article.text .para[style]').count(), 0, 'no paragraph spaced any more');
 });
