@@ -38,16 +38,21 @@ pub fn css_string(text: &str) -> String {
 }
 
 /// Flashes annotation `id`, first scrolling it to the middle of `root`'s scrolling parent when
-/// it is not wholly in view there (an undo next to the mouse does not move the text). False when
-/// none of its marks is drawn.
+/// it is not wholly in view there (an undo next to the mouse does not move the text). Under the
+/// link banner (picking a relation's target) is not in view. False when none of its marks is
+/// drawn.
 pub fn reveal(root: &Element, id: &AnnotationId) -> bool {
     let marks = marks_of(root, id);
     // The ring goes on first: the position read below then restyles it with the layout it
     // needs anyway, before the frame, and the frame has only the painting left to do.
     flash(&marks);
+    let banner = root.owner_document().and_then(|d| d.query_selector(".link-banner").ok().flatten());
     let in_view = |mark: &Element| {
-        let view = root.parent_element().map(|r| r.get_bounding_client_rect());
-        view.is_some_and(|v| inside(&mark.get_bounding_client_rect(), &v, 0.0))
+        let Some(view) = root.parent_element().map(|r| r.get_bounding_client_rect()) else { return false };
+        if let Some(banner) = &banner {
+            view.set_height((banner.get_bounding_client_rect().top() - view.top()).min(view.height()));
+        }
+        inside(&mark.get_bounding_client_rect(), &view, 0.0)
     };
     if let Some(first) = marks.first().filter(|m| !in_view(m)) {
         let options = ScrollIntoViewOptions::new();

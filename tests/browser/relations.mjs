@@ -113,6 +113,34 @@ test('Link…, Tab and Enter pick the target from the keyboard; the menu answers
   assertEqual(shown.map((c) => c.label), ['happened in'], 'drawn');
 });
 
+test('on a phone the link banner spans the window, and a target Tab reaches under it is scrolled above it', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await tag(page, 'Paris', '2');
+  await tag(page, 'the Sweida ceasefire', '4');
+  await clickText(page, 'Paris');
+  await page.keyboard.press('r');
+  const banner = page.locator('.link-banner');
+  await assertSoon(() => banner.count(), 1, 'picking');
+  const box = await banner.boundingBox();
+  assert(box.width >= 390 - 2 * 16 - 1, `the banner is as wide as the window less its insets: ${JSON.stringify(box)}`);
+  assert(box.height <= 110, `and a few lines tall, not a column: ${JSON.stringify(box)}`);
+  // The target lies under the banner: the reader scrolled so that its middle is 15 px below the banner's top.
+  const target = page.locator('mark[data-id]', { hasText: 'the Sweida ceasefire' });
+  await page.locator('#reader').evaluate((reader, [mark, top]) => {
+    const r = mark.getBoundingClientRect();
+    reader.scrollBy(0, (r.top + r.bottom) / 2 - (top + 15));
+  }, [await target.elementHandle(), box.y]);
+  const under = await target.evaluate((m, top) => m.getBoundingClientRect().bottom > top, box.y);
+  assert(under, 'the target is under the banner before Tab');
+  await page.keyboard.press('Tab');
+  await assertSoon(() => page.locator('mark[data-candidate]').evaluateAll((ms) => ms.map((m) => m.textContent)), ['the Sweida ceasefire'], 'Tab reaches it');
+  const after = await target.evaluate((m) => m.getBoundingClientRect().toJSON());
+  const reader = await page.locator('#reader').boundingBox();
+  const top = (await banner.boundingBox()).y;
+  assert(after.bottom <= top && after.top >= reader.y, `the target Tab reached is in view above the banner: ${JSON.stringify({ after, top, reader })}`);
+  await assertAccessible(page, 'picking a target on a phone');
+});
+
 /** Makes a relation from the selected span to `phrase`'s span, of the type named `type`. */
 async function link(page, phrase, type) {
   await page.keyboard.press('r');
