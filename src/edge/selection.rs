@@ -22,6 +22,9 @@ thread_local! {
     /// asks twice, from its key and then from the browser's `selectionchange`: the second finds
     /// it painted.
     static SNAP: RefCell<Option<(Span, Range)>> = const { RefCell::new(None) };
+    /// The selection an edit has tagged ([`consume`]): read as no selection until it is emptied
+    /// after the frame that shows the edit.
+    static CONSUMED: RefCell<Option<Range>> = const { RefCell::new(None) };
 }
 
 /// The code-point span of the current selection's part inside `article`, or `None` when there
@@ -35,7 +38,7 @@ pub fn selected_span(article: &Element, doc: &Document) -> Option<Span> {
 /// selection or it lies wholly outside the article.
 pub fn caret(article: &Element, doc: &Document) -> Option<Caret> {
     let selection = web_sys::window()?.get_selection().ok()??;
-    if selection.range_count() == 0 {
+    if selection.range_count() == 0 || is_consumed(&selection) {
         return None;
     }
     let whole = article.owner_document()?.create_range().ok()?;
@@ -147,6 +150,39 @@ pub fn clear() {
     if let Some(Ok(Some(selection))) = web_sys::window().map(|w| w.get_selection()) {
         let _ = selection.remove_all_ranges();
     }
+}
+
+/// Takes the page's selection for an edit that tags it: from now on it reads as no selection
+/// ([`caret`], and so [`chosen_span`]: a second label key relabels the new span rather than tag
+/// the same text again), and it is emptied once the frame that shows the edit is painted, unless
+/// another selection has replaced it by then. Emptied at once, as [`clear`] does, it made
+/// Chromium repaint the drawn text in that frame: a new span's keydown → painted p95 at 1M
+/// characters, 40 adds each, 16.3 ms emptying at once against 13.7 left alone (docs/performance.md).
+/// Nothing shows meanwhile: the browser's own selection is painted transparent where
+/// `::highlight(snap)` paints its extent, and the new span's mark takes the text it covered.
+pub fn consume() {
+    let Some(Ok(Some(selection))) = web_sys::window().map(|w| w.get_selection()) else { return };
+    let Some(range) = (selection.range_count() > 0).then(|| selection.get_range_at(0).ok()).flatten() else { return };
+    CONSUMED.with(|c| *c.borrow_mut() = Some(range));
+    wasm_bindgen_futures::spawn_local(async move {
+        super::frame::painted().await;
+        // Still the tagged selection, or the caret the edit's redraw left of it: emptied. A
+        // selection made since is a person's: kept.
+        if is_consumed(&selection) || selection.is_collapsed() {
+            let _ = selection.remove_all_ranges();
+        }
+        CONSUMED.with(|c| *c.borrow_mut() = None);
+    });
+}
+
+/// Whether `selection` is the one [`consume`] took.
+fn is_consumed(selection: &web_sys::Selection) -> bool {
+    CONSUMED.with(|c| {
+        c.borrow().as_ref().is_some_and(|taken| {
+            selection.range_count() > 0
+                && selection.get_range_at(0).is_ok_and(|r| wasm_bindgen::JsValue::from(r) == wasm_bindgen::JsValue::from(taken.clone()))
+        })
+    })
 }
 
 /// The paragraph element's index in the document (its `data-p`).

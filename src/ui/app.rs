@@ -121,7 +121,7 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |label: LabelId| {
             let selection = article_ref.cast::<web_sys::Element>().and_then(|a| edge::selection::chosen_span(&a, &doc));
             if selection.is_some() {
-                edge::selection::clear();
+                edge::selection::consume();
             }
             dispatch.dispatch(Action::Apply { label, selection });
         })

@@ -144,7 +144,7 @@ pub fn Article(props: &ArticleProps) -> Html {
                 return;
             }
             if let Some(span) = edge::selection::chosen_span(&article, &doc) {
-                edge::selection::clear();
+                edge::selection::consume();
                 onaction.emit(Action::SelectText(span));
             }
         })
