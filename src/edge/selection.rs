@@ -155,7 +155,8 @@ pub fn clear() {
 /// Takes the page's selection for an edit that tags it: from now on it reads as no selection
 /// ([`caret`], and so [`chosen_span`]: a second label key relabels the new span rather than tag
 /// the same text again), and it is emptied once the frame that shows the edit is painted, unless
-/// another selection has replaced it by then. Emptied at once, as [`clear`] does, it made
+/// another selection has replaced it by then (the caret the new mark's redraw leaves of it
+/// stays). Emptied at once, as [`clear`] does, it made
 /// Chromium repaint the drawn text in that frame: a new span's keydown → painted p95 at 1M
 /// characters, 40 adds each, 16.3 ms emptying at once against 13.7 left alone (docs/performance.md).
 /// Nothing shows meanwhile: the browser's own selection is painted transparent where
@@ -166,9 +167,11 @@ pub fn consume() {
     CONSUMED.with(|c| *c.borrow_mut() = Some(range));
     wasm_bindgen_futures::spawn_local(async move {
         super::frame::painted().await;
-        // Still the tagged selection, or the caret the edit's redraw left of it: emptied. A
-        // selection made since is a person's: kept.
-        if is_consumed(&selection) || selection.is_collapsed() {
+        // Still the tagged text selected (a redraw that kept its text nodes): emptied. The caret
+        // the redraw usually leaves of it stays where the new span ends (emptied, the browser
+        // puts a caret at the start of the focused text instead, after another repaint of it),
+        // and a selection made since is a person's: kept.
+        if is_consumed(&selection) && !selection.is_collapsed() {
             let _ = selection.remove_all_ranges();
         }
         CONSUMED.with(|c| *c.borrow_mut() = None);
