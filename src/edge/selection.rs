@@ -183,7 +183,9 @@ fn is_consumed(selection: &web_sys::Selection) -> bool {
     CONSUMED.with(|c| {
         c.borrow().as_ref().is_some_and(|taken| {
             selection.range_count() > 0
-                && selection.get_range_at(0).is_ok_and(|r| wasm_bindgen::JsValue::from(r) == wasm_bindgen::JsValue::from(taken.clone()))
+                && selection
+                    .get_range_at(0)
+                    .is_ok_and(|r| wasm_bindgen::JsValue::from(r) == wasm_bindgen::JsValue::from(taken.clone()))
         })
     })
 }
