@@ -131,6 +131,48 @@ export async function highlights(page) {
   });
 }
 
+/**
+ * Each label chip drawn on the text: the mark's label name (`data-name`), whether its chip is
+ * shown, the chip's box on screen (from the generated content's used position and size) and the
+ * box of the first character of its span.
+ */
+export async function chips(page) {
+  return page.locator('article.text').evaluate((article) => {
+    const out = [];
+    for (const mark of article.querySelectorAll('mark[data-name]')) {
+      const style = getComputedStyle(mark, '::before');
+      const shown = style.content !== 'none' && style.content !== 'normal' && style.display !== 'none';
+      const px = (v) => parseFloat(v) || 0;
+      // The chip is absolutely positioned: its used left/top are from its containing block (the
+      // mark itself when it is positioned).
+      let block = mark;
+      while (block && getComputedStyle(block).position === 'static') block = block.parentElement;
+      // A mark broken over lines contains the chip from its first box's corner.
+      const origin = block === mark ? mark.getClientRects()[0] : block ? block.getBoundingClientRect() : { left: 0, top: 0 };
+      const borderLeft = block ? px(getComputedStyle(block).borderLeftWidth) : 0;
+      const borderTop = block ? px(getComputedStyle(block).borderTopWidth) : 0;
+      const left = origin.left + borderLeft + px(style.left) + px(style.marginLeft);
+      const top = origin.top + borderTop + px(style.top) + px(style.marginTop);
+      const width = px(style.width) + px(style.paddingLeft) + px(style.paddingRight) + px(style.borderLeftWidth) + px(style.borderRightWidth);
+      const height = px(style.height) + px(style.paddingTop) + px(style.paddingBottom) + px(style.borderTopWidth) + px(style.borderBottomWidth);
+      const walker = document.createTreeWalker(mark, NodeFilter.SHOW_TEXT);
+      const first = walker.nextNode();
+      const range = document.createRange();
+      range.setStart(first, 0);
+      range.setEnd(first, 1);
+      const char = range.getBoundingClientRect();
+      out.push({
+        name: mark.dataset.name,
+        text: mark.textContent,
+        shown,
+        chip: { left, top, right: left + width, bottom: top + height },
+        start: { left: char.left, top: char.top, bottom: char.bottom },
+      });
+    }
+    return out;
+  });
+}
+
 /** The side panel's entries, in order. */
 export async function entries(page) {
   await listFollowed(page);

@@ -7,7 +7,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, assert, assertEqual, assertSoon, assertAccessible } from './harness.mjs';
-import { clickText, highlights, listFollowed, openFiles, seedText, tag } from './page.mjs';
+import { chips, clickText, highlights, listFollowed, openFiles, seedText, tag } from './page.mjs';
 
 const CLAIM = 'de-escalation and non-interference in Syria’s internal affairs';
 
@@ -310,20 +310,11 @@ test('a busy paragraph: its connectors and their labels keep off every line of t
     }
     const out = [];
     for (const b of boxes) for (const l of lines) if (b.left < l.right - 1 && l.left + 1 < b.right && b.top < l.bottom - 1 && l.top + 1 < b.bottom + 0.5) out.push(`${b.what} at y ${Math.round(b.top)} on the line at ${Math.round(l.top)}–${Math.round(l.bottom)}`);
-    // Each label chip shown (generated content on its span's first mark) against every label
-    // and run: its box from its used position in its containing block (the nearest positioned
-    // element from the mark up; for a mark, its first box's corner).
-    for (const mark of article.querySelectorAll('mark[data-name]')) {
-      const style = getComputedStyle(mark, '::before');
-      if (style.content === 'none' || style.content === 'normal') continue;
-      const px = (v) => parseFloat(v) || 0;
-      let block = mark;
-      while (getComputedStyle(block).position === 'static') block = block.parentElement;
-      const corner = block === mark ? mark.getClientRects()[0] : block.getBoundingClientRect();
-      const left = corner.left + px(getComputedStyle(block).borderLeftWidth) + px(style.left) + px(style.marginLeft);
-      const top = corner.top + px(getComputedStyle(block).borderTopWidth) + px(style.top) + px(style.marginTop);
-      const chip = { left, right: left + px(style.width) + px(style.paddingLeft) + px(style.paddingRight) + 2, top, bottom: top + px(style.height) + 2 };
-      for (const b of boxes) if (b.left < chip.right && chip.left < b.right && b.top < chip.bottom && chip.top < b.bottom + 0.5) out.push(`${b.what} at y ${Math.round(b.top)} on the chip ${mark.dataset.name} of "${mark.textContent}" at ${Math.round(chip.top)}–${Math.round(chip.bottom)}`);
+    return { out, boxes };
+  }).then(async ({ out, boxes }) => {
+    // Each label chip shown against every connector label and run.
+    for (const c of (await chips(page)).filter((c) => c.shown)) {
+      for (const b of boxes) if (b.left < c.chip.right && c.chip.left < b.right && b.top < c.chip.bottom && c.chip.top < b.bottom + 0.5) out.push(`${b.what} at y ${Math.round(b.top)} on the chip ${c.name} of "${c.text}" at ${Math.round(c.chip.top)}–${Math.round(c.chip.bottom)}`);
     }
     return [...new Set(out)];
   });
