@@ -156,15 +156,15 @@ pub fn clear() {
 /// ([`caret`], and so [`chosen_span`]: a second label key relabels the new span rather than tag
 /// the same text again), and it is emptied once the frame that shows the edit is painted, unless
 /// another selection has replaced it by then (the caret the new mark's redraw leaves of it
-/// stays). Emptied at once, as [`clear`] does, it made
-/// Chromium repaint the drawn text in that frame: a new span's keydown → painted p95 at 1M
-/// characters, 40 adds each, 16.3 ms emptying at once against 13.7 left alone (docs/performance.md).
-/// Nothing shows meanwhile: the browser's own selection is painted transparent where
-/// `::highlight(snap)` paints its extent, and the new span's mark takes the text it covered.
+/// stays). Emptied at once, as [`clear`] does, it made Chromium repaint the drawn text in that
+/// frame: a new span's keydown → painted p95 at 1M characters, 40 adds each, 16.3 ms emptying at
+/// once against 13.7 left alone (docs/performance.md). Nothing shows meanwhile: the browser's
+/// own selection is painted transparent where `::highlight(snap)` paints its extent, and the new
+/// span's mark takes the text it covered.
 pub fn consume() {
     let Some(Ok(Some(selection))) = web_sys::window().map(|w| w.get_selection()) else { return };
     let Some(range) = (selection.range_count() > 0).then(|| selection.get_range_at(0).ok()).flatten() else { return };
-    CONSUMED.with(|c| *c.borrow_mut() = Some(range));
+    CONSUMED.with(|c| *c.borrow_mut() = Some(range.clone()));
     wasm_bindgen_futures::spawn_local(async move {
         super::frame::painted().await;
         // Still the tagged text selected (a redraw that kept its text nodes): emptied. The caret
@@ -174,7 +174,13 @@ pub fn consume() {
         if is_consumed(&selection) && !selection.is_collapsed() {
             let _ = selection.remove_all_ranges();
         }
-        CONSUMED.with(|c| *c.borrow_mut() = None);
+        // Unmarked unless a later tag has taken a selection of its own meanwhile.
+        CONSUMED.with(|c| {
+            let mut taken = c.borrow_mut();
+            if taken.as_ref().is_some_and(|t| same(t, &range)) {
+                *taken = None;
+            }
+        });
     });
 }
 
@@ -182,12 +188,14 @@ pub fn consume() {
 fn is_consumed(selection: &web_sys::Selection) -> bool {
     CONSUMED.with(|c| {
         c.borrow().as_ref().is_some_and(|taken| {
-            selection.range_count() > 0
-                && selection
-                    .get_range_at(0)
-                    .is_ok_and(|r| wasm_bindgen::JsValue::from(r) == wasm_bindgen::JsValue::from(taken.clone()))
+            selection.range_count() > 0 && selection.get_range_at(0).is_ok_and(|r| same(&r, taken))
         })
     })
+}
+
+/// Whether two ranges are the same object (a selection keeps its range while it stands).
+fn same(a: &Range, b: &Range) -> bool {
+    AsRef::<wasm_bindgen::JsValue>::as_ref(a) == AsRef::<wasm_bindgen::JsValue>::as_ref(b)
 }
 
 /// The paragraph element's index in the document (its `data-p`).
